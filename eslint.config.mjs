@@ -1,0 +1,23 @@
+// office-addin-lint picks this file up instead of its built-in config.
+import officeAddins from "eslint-plugin-office-addins";
+import tsParser from "@typescript-eslint/parser";
+
+export default [
+  { ignores: ["dist/**", "out/**", "build/**", "node_modules/**", "test-output/**"] },
+  ...officeAddins.configs.react,
+  {
+    files: ["**/*.{ts,tsx}"],
+    plugins: { "office-addins": officeAddins },
+    languageOptions: {
+      parser: tsParser,
+      parserOptions: { ecmaFeatures: { jsx: true } },
+      globals: { console: "readonly", process: "readonly", Office: "readonly", Excel: "readonly" },
+    },
+    rules: {
+      // A sync per row is the mistake this add-in exists to avoid: make it an error, not a warning.
+      "office-addins/no-context-sync-in-loop": "error",
+      "react/react-in-jsx-scope": "off",
+      "no-undef": "off",
+    },
+  },
+];
