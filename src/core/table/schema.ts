@@ -5,6 +5,7 @@ import { z } from "zod";
  * .xlsx files all map their headers onto these keys (see seeds/columns.json).
  */
 export const FieldKey = z.enum([
+  "seq", // 序号 — only as a column; a row's 序号 is Row.seq
   "category", // 民心工程 类别 (一、推进社区养老服务)
   "domain", // 涉及领域
   "task", // 重点工作 / 市政府重点工作 / 市级任务
@@ -27,6 +28,8 @@ export const Column = z.object({
   key: FieldKey,
   /** The title as printed, line breaks inside the header cell removed. */
   title: z.string(),
+  /** A header cell spanning this column and others above it (阶段性目标 over 一季度…四季度), or null. */
+  group: z.string().nullable(),
 });
 export type Column = z.infer<typeof Column>;
 

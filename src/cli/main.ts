@@ -1,0 +1,39 @@
+import { Command } from "commander";
+import { parseJson, parseSummary } from "./parseCommand";
+import { readSources, UnreadableInput } from "./sources";
+
+/** `npm run --silent duban -- <command>`: the add-in's engine at a terminal. */
+function main(argv: string[]): void {
+  const program = new Command()
+    .name("duban")
+    .description("督办助手命令行：读取、校验、汇总责任分解表")
+    .showHelpAfterError();
+
+  program
+    .command("parse")
+    .description("读取责任分解表，打印表格内容")
+    .argument("<files...>", "种子文本文件（.txt）")
+    .option("--json", "以 JSON 输出")
+    .action((files: string[], options: { json?: boolean }) => {
+      const result = readSources(files);
+      process.stdout.write(
+        (options.json ? JSON.stringify(parseJson(result)) : parseSummary(result)) + "\n"
+      );
+    });
+
+  try {
+    program.parse(argv);
+  } catch (e) {
+    fail(e);
+  }
+}
+
+function fail(e: unknown): never {
+  process.stderr.write(`错误：${e instanceof UnreadableInput ? e.message : String(e)}\n`);
+  process.exit(2);
+}
+
+// `duban … | head` closes the pipe early; that is not an error.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => process.exit(e.code === "EPIPE" ? 0 : 2));
+process.on("uncaughtException", fail);
+main(process.argv);

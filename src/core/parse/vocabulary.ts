@@ -1,0 +1,89 @@
+import { z } from "zod";
+import { FieldKey } from "../table/schema";
+import columnsJson from "../../../seeds/columns.json";
+
+/** When an empty cell continues a vertically merged cell above it (see fillDown.ts). */
+export const FillDown = z.enum(["always", "withDetail", "never"]);
+export type FillDown = z.infer<typeof FillDown>;
+
+export const Vocabulary = z.object({
+  columns: z.array(
+    z.object({ key: FieldKey, titles: z.array(z.string()).min(1), fillDown: FillDown })
+  ),
+  spanning: z.array(
+    z.object({
+      titles: z.array(z.string()).min(1),
+      columns: z.array(z.object({ key: FieldKey, title: z.string() })).min(2),
+    })
+  ),
+  groups: z.array(z.object({ titles: z.array(z.string()).min(1), keys: z.array(FieldKey).min(1) })),
+  tables: z.array(z.object({ id: z.string().min(1), titlePattern: z.string().min(1) })),
+});
+export type Vocabulary = z.infer<typeof Vocabulary>;
+
+/** Header text compared without any whitespace (Word breaks 分管\n区领导 over two lines). */
+export function compactHeader(text: string): string {
+  return text.replace(/[\s\u3000\u200b\ufeff]+/g, "");
+}
+
+export type HeaderMatch =
+  | { kind: "column"; key: FieldKey }
+  | { kind: "spanning"; columns: { key: FieldKey; title: string }[] }
+  | { kind: "group"; keys: FieldKey[] }
+  | { kind: "unknown" };
+
+/** Header vocabulary with lookups precomputed once. */
+export class HeaderVocabulary {
+  private readonly exact = new Map<string, HeaderMatch>();
+  private readonly byLength: [string, HeaderMatch][];
+  private readonly fillDownByKey = new Map<FieldKey, FillDown>();
+
+  constructor(readonly data: Vocabulary) {
+    for (const c of data.columns) {
+      this.fillDownByKey.set(c.key, c.fillDown);
+      for (const t of c.titles) this.exact.set(compactHeader(t), { kind: "column", key: c.key });
+    }
+    for (const s of data.spanning) {
+      for (const t of s.titles)
+        this.exact.set(compactHeader(t), { kind: "spanning", columns: s.columns });
+    }
+    for (const g of data.groups) {
+      for (const t of g.titles) this.exact.set(compactHeader(t), { kind: "group", keys: g.keys });
+    }
+    // Longest titles first, so 市责任单位 is not taken for 责任单位 when a header only contains a title.
+    this.byLength = [...this.exact.entries()].sort((a, b) => b[0].length - a[0].length);
+  }
+
+  /** What a header cell means: an exact title first, else the longest known title it contains. */
+  match(header: string): HeaderMatch {
+    const h = compactHeader(header);
+    if (!h) return { kind: "unknown" };
+    const exact = this.exact.get(h);
+    if (exact) return exact;
+    for (const [title, m] of this.byLength) if (title.length >= 2 && h.includes(title)) return m;
+    return { kind: "unknown" };
+  }
+
+  /** Whether the text is exactly a known header title (not merely contains one). */
+  isTitle(text: string): boolean {
+    return this.exact.has(compactHeader(text));
+  }
+
+  fillDown(key: FieldKey): FillDown {
+    return this.fillDownByKey.get(key) ?? "never";
+  }
+
+  /** The id of a known table kind whose pattern the title contains, or null. */
+  tableIdFor(title: string): string | null {
+    const t = compactHeader(title);
+    return this.data.tables.find((k) => t.includes(k.titlePattern))?.id ?? null;
+  }
+}
+
+let defaultVocabulary: HeaderVocabulary | undefined;
+
+/** The vocabulary shipped in seeds/columns.json. */
+export function defaultHeaderVocabulary(): HeaderVocabulary {
+  defaultVocabulary ??= new HeaderVocabulary(Vocabulary.parse(columnsJson));
+  return defaultVocabulary;
+}
