@@ -8,4 +8,5 @@ module.exports = {
   },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
   testTimeout: 60000,
+  reporters: ["default", "<rootDir>/tests/support/summaryReporter.js"],
 };

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Debian packages the test suite needs. Idempotent: installs only what is missing.
+# Run as root (CI and the development machines are); elsewhere prints what to install.
+set -euo pipefail
+packages=()
+need() { dpkg -s "$1" >/dev/null 2>&1 || packages+=("$1"); }
+
+need chromium          # the task pane's end-to-end test (playwright-core drives /usr/bin/chromium)
+need fonts-noto-cjk    # Chinese glyphs in screenshots and rendered workbooks
+need libreoffice-calc  # opens the .xlsx files the CLI writes, as a user's office suite would
+
+[ ${#packages[@]} -eq 0 ] && { echo "system packages: all present"; exit 0; }
+if [ "$(id -u)" != 0 ]; then
+  echo "please install: ${packages[*]} (apt-get install)" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${packages[@]}"
