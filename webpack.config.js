@@ -1,0 +1,97 @@
+/* global require, module, process, console, __dirname -- webpack runs this file in Node.js */
+// Builds the task pane and the ribbon's function file into dist/, with the icons and manifest.xml.
+//
+// Production builds (npm run build) point every URL in the manifest at the deployment's base URL:
+//   DUBAN_BASE_URL=https://your.host/path/ npm run build
+// Without DUBAN_BASE_URL the default https://duban.example.gov.cn/addin/ is used
+// (DEFAULT_PRODUCTION_BASE_URL in src/manifest/baseUrl.ts). Development builds keep https://localhost:3000/.
+
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const path = require("path");
+
+// The URL rewrite is TypeScript, shared with the tests. tsx loads it; its require hook is removed
+// at once so that webpack's own modules load untouched.
+const unregisterTsx = require("tsx/cjs/api").register();
+const {
+  checkBaseUrl,
+  DEFAULT_PRODUCTION_BASE_URL,
+  rewriteManifestUrls,
+} = require("./src/manifest/baseUrl.ts");
+unregisterTsx();
+
+module.exports = (env, options) => {
+  const dev = options.mode === "development";
+  // Checked before compiling so that a bad address stops the build at once.
+  const baseUrl = dev
+    ? null
+    : checkBaseUrl(process.env.DUBAN_BASE_URL || DEFAULT_PRODUCTION_BASE_URL);
+  if (baseUrl) console.log(`清单中的地址将指向 ${baseUrl}`);
+
+  const config = {
+    devtool: dev ? "source-map" : false,
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      // Office caches add-in files hard; hashed names make a new deployment take effect.
+      filename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          loader: "ts-loader",
+          options: {
+            // Type checking is tsc --noEmit in npm run lint. ES modules let webpack drop unused Fluent UI code.
+            transpileOnly: true,
+            compilerOptions: { module: "es2020", sourceMap: dev },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform(content) {
+              return dev ? content : rewriteManifestUrls(content.toString(), baseUrl);
+            },
+          },
+        ],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/commands/commands.html",
+        chunks: ["commands"],
+      }),
+    ],
+    devServer: {
+      headers: { "Access-Control-Allow-Origin": "*" },
+      port: Number(process.env.npm_package_config_dev_server_port) || 3000,
+    },
+  };
+  if (!env.WEBPACK_SERVE) return config;
+  // Only when serving: getHttpsServerOptions installs the development certificates if they are missing.
+  return require("office-addin-dev-certs")
+    .getHttpsServerOptions()
+    .then(({ ca, key, cert }) => {
+      config.devServer.server = { type: "https", options: { ca, key, cert } };
+      return config;
+    });
+};
