@@ -1,5 +1,6 @@
 import type { Column, FieldKey, Fields, ParseProblem, Row, Table } from "../table/schema";
 import { fillDownMerged, type DraftRow } from "../parse/fillDown";
+import { DOMAIN_TEXT, HEADING_TEXT, NOTE_TEXT } from "../parse/patterns";
 import { planYearOf } from "../parse/tableIdentity";
 import {
   compactHeader,
@@ -29,7 +30,6 @@ export interface GridTable {
 
 /** How far down a sheet the header row is looked for. */
 const HEADER_SEARCH_ROWS = 30;
-const HEADING_TEXT = /^\s*[一二三四五六七八九十]+、/;
 
 /**
  * Reads a sheet laid out as a breakdown table: the header row is found by its names (with
@@ -44,7 +44,10 @@ export function readGridTable(
   const problems: ParseProblem[] = [];
   const report = (row: number, message: string) =>
     problems.push({ source: grid.sheet, line: grid.top + row + 1, message });
-  const text = textMatrix(grid);
+  const raw = grid.values.map((row, r) =>
+    row.map((v, c) => cellText(v, grid.numberFormats?.[r]?.[c]))
+  );
+  const text = spreadAcrossMerges(raw, grid);
   const headerAt = findHeaderRow(text, vocabulary);
   if (headerAt < 0) {
     report(
@@ -58,13 +61,28 @@ export function readGridTable(
   const verticalMerges = mergedBelow(grid, firstData);
   const drafts: (DraftRow & { seq: string | null; at: number })[] = [];
   let section: string | null = null;
-  for (let r = firstData; r < text.length; r++) {
-    const cells = text[r];
+  let domain: string | null = null;
+  let note: string | null = null;
+  for (let r = firstData; r < raw.length; r++) {
+    const cells = raw[r];
     const filled = cells.filter((c) => c.trim() !== "");
     if (filled.length === 0) continue;
-    if (filled.length === 1 && HEADING_TEXT.test(filled[0]) && !header.slots.includes("category")) {
-      section = filled[0].trim();
-      continue;
+    if (filled.length === 1) {
+      // One-cell rows are the bands that group a table (see outputs/importSheet.ts) or its note.
+      const only = filled[0].trim();
+      if (HEADING_TEXT.test(only) && !header.slots.includes("category")) {
+        section = only;
+        domain = null;
+        continue;
+      }
+      if (DOMAIN_TEXT.test(only) && !header.slots.includes("domain")) {
+        domain = only;
+        continue;
+      }
+      if (NOTE_TEXT.test(only)) {
+        note = only;
+        continue;
+      }
     }
     const fields: Fields = {};
     const merged: FieldKey[] = [];
@@ -76,6 +94,7 @@ export function readGridTable(
       else fields[key] = value;
       if (key !== "seq" && verticalMerges.has(`${r},${c}`)) merged.push(key);
     });
+    if (domain !== null) fields.domain = domain;
     drafts.push({ seq, at: r, fields, merged, section });
   }
   fillMergedFromAbove(drafts, verticalMerges);
@@ -103,8 +122,15 @@ export function readGridTable(
       id: vocabulary.tableIdFor(title) ?? grid.sheet,
       title,
       planYear: planYearOf(title),
-      columns: header.columns,
-      note: null,
+      columns:
+        drafts.some((d) => d.fields.domain !== undefined) && !header.slots.includes("domain")
+          ? [
+              ...header.columns.slice(0, 1),
+              { key: "domain", title: "涉及领域", group: null },
+              ...header.columns.slice(1),
+            ]
+          : header.columns,
+      note,
       source: grid.sheet,
       rows,
     },
@@ -118,11 +144,9 @@ export function readGridTable(
   };
 }
 
-/** Cell texts, with a horizontally merged area's text repeated across it (merged headers). */
-function textMatrix(grid: Grid): string[][] {
-  const text = grid.values.map((row, r) =>
-    row.map((v, c) => cellText(v, grid.numberFormats?.[r]?.[c]))
-  );
+/** Header texts: a merged area's text repeated across it, as a spanning header reads. */
+function spreadAcrossMerges(raw: string[][], grid: Grid): string[][] {
+  const text = raw.map((row) => [...row]);
   for (const m of grid.merges) {
     const r0 = m.row - grid.top;
     const c0 = m.col - grid.left;
@@ -229,7 +253,7 @@ function readHeader(
     else if (group && subMatch?.kind === "column" && group.keys.includes(subMatch.key))
       place(subMatch.key, sub, group.title);
     else if (m.kind === "spanning") {
-      // A span's text repeats across its merged area (textMatrix): its n-th cell is its n-th column.
+      // A span's text repeats across its merged area (spreadAcrossMerges): its n-th cell is its n-th column.
       let n = 0;
       while (c - n - 1 >= 0 && compactHeader(top[c - n - 1]) === title) n++;
       const spanned = m.columns[n];

@@ -10,13 +10,8 @@ import type {
 import { fillDownMerged, type DraftRow } from "./fillDown";
 import { readTextBlocks, splitLines, type TextBlock, type TextCell } from "./textCells";
 import { compactHeader, defaultHeaderVocabulary, type HeaderVocabulary } from "./vocabulary";
+import { DOMAIN_TEXT, HEADING_TEXT, SEQ_TEXT } from "./patterns";
 import { planYearOf, uniqueTableId } from "./tableIdentity";
-
-const SEQ_TEXT = /^\s*[0-9０-９]+\s*$/;
-/** 一、主要预期目标 — a section row in numbered tables, a category cell in 民心工程. */
-const HEADING_TEXT = /^\s*[一二三四五六七八九十]+、/;
-/** 2．加快提升创新策源能力 — a 涉及领域 cell. */
-const DOMAIN_TEXT = /^\s*[0-9０-９]+[．.]/;
 
 /**
  * Reads the breakdown tables of a document extracted from Word to text (see textCells.ts for the

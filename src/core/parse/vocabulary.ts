@@ -17,7 +17,7 @@ export const Vocabulary = z.object({
     })
   ),
   groups: z.array(z.object({ titles: z.array(z.string()).min(1), keys: z.array(FieldKey).min(1) })),
-  tables: z.array(z.object({ id: z.string().min(1), titlePattern: z.string().min(1) })),
+  tables: z.array(z.object({ id: z.string().min(1), titlePattern: z.string().min(1), sheetName: z.string().min(1) })),
 });
 export type Vocabulary = z.infer<typeof Vocabulary>;
 
@@ -71,6 +71,11 @@ export class HeaderVocabulary {
 
   fillDown(key: FieldKey): FillDown {
     return this.fillDownByKey.get(key) ?? "never";
+  }
+
+  /** The short sheet name 导入 gives a known table kind, or null. */
+  sheetNameFor(tableId: string): string | null {
+    return this.data.tables.find((k) => k.id === tableId)?.sheetName ?? null;
   }
 
   /** The id of a known table kind whose pattern the title contains, or null. */
