@@ -1,0 +1,54 @@
+/**
+ * A1 addresses from the patch's 0-based coordinates. Both adapters and the core (links,
+ * print titles, messages that name a cell) use these, so every address is spelled one way.
+ */
+
+/** Excel's last column (XFD) as a 0-based index. */
+export const MAX_COLUMN = 16383;
+/** Excel's last row as a 0-based index. */
+export const MAX_ROW = 1048575;
+
+/** 0 → "A", 25 → "Z", 26 → "AA", 16383 → "XFD". */
+export function columnLetter(col: number): string {
+  if (!Number.isInteger(col) || col < 0 || col > MAX_COLUMN) {
+    throw new RangeError(`column index out of range: ${col}`);
+  }
+  let letters = "";
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+/** (0, 0) → "A1". */
+export function a1(row: number, col: number): string {
+  if (!Number.isInteger(row) || row < 0 || row > MAX_ROW) {
+    throw new RangeError(`row index out of range: ${row}`);
+  }
+  return `${columnLetter(col)}${row + 1}`;
+}
+
+/** A rectangle as "B3:D7"; a single cell as "B3". */
+export function rangeA1(row: number, col: number, rowCount = 1, colCount = 1): string {
+  const topLeft = a1(row, col);
+  if (rowCount === 1 && colCount === 1) return topLeft;
+  return `${topLeft}:${a1(row + rowCount - 1, col + colCount - 1)}`;
+}
+
+/** Whole rows, absolute, as print titles want them: (0, 2) → "$1:$2". */
+export function rowsA1(firstRow: number, rowCount: number): string {
+  return `$${firstRow + 1}:$${firstRow + rowCount}`;
+}
+
+/**
+ * A sheet name as it must stand before "!" in a reference. Always quoted: Excel accepts quotes
+ * around any name, and names with spaces, CJK punctuation or leading digits need them.
+ */
+export function quoteSheetName(sheet: string): string {
+  return `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/** "'校验结果'!B3" — a cell on a named sheet, for links and comments. */
+export function sheetCellA1(sheet: string, row: number, col: number): string {
+  return `${quoteSheetName(sheet)}!${a1(row, col)}`;
+}
