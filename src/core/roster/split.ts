@@ -1,0 +1,132 @@
+import { classify, forEachNameAt, type Resolution } from "./lookup";
+import { foldChar, isLineBreak, normaliseName } from "./normalise";
+import type { NameKind, NamePart, NameSplit, Roster } from "./schema";
+
+/** Punctuation that always separates names. Spaces and line breaks separate only where no roster name spans them. */
+const SEPARATORS = /[、，,；;。､﹐﹑﹔]/u;
+/** An open list at the end of a cell (…海河教育园区管委会等). */
+const ETC = /等(?:单位|部门)?$/u;
+
+/** Bits of gap[]: what whitespace was written between two normalised characters. */
+const SPACE = 1;
+const LINE_BREAK = 2;
+
+/** A stretch of a cell between separators, normalised, with the way back to the written text. */
+interface Chunk {
+  raw: string;
+  s: string;
+  /** raw.slice(from[k], to[k]) is the code point that s[k] was folded from. */
+  from: number[];
+  to: number[];
+  /** gap[p]: whitespace written between s[p - 1] and s[p], as SPACE | LINE_BREAK bits. */
+  gap: number[];
+}
+
+function prepare(raw: string): Chunk {
+  const chunk: Chunk = { raw, s: "", from: [], to: [], gap: [] };
+  let pending = 0;
+  let at = 0;
+  for (const ch of raw) {
+    const out = foldChar(ch);
+    if (out === "") pending |= isLineBreak(ch) ? LINE_BREAK : SPACE;
+    for (let k = 0; k < out.length; k++) {
+      chunk.gap.push(k === 0 ? pending : 0);
+      chunk.from.push(at);
+      chunk.to.push(at + ch.length);
+    }
+    if (out !== "") pending = 0;
+    chunk.s += out;
+    at += ch.length;
+  }
+  return chunk;
+}
+
+/** A wrapped line that opens or closes a parenthesis continues the name before it: 区委宣传部\n（区文明办）. */
+function glued(s: string, p: number): boolean {
+  return s[p] === "（" || s[p] === "）" || s[p - 1] === "（";
+}
+
+interface Segment {
+  start: number;
+  end: number;
+  found: Resolution;
+}
+
+/**
+ * The best reading of a chunk as a sequence of names: fewest unknown parts, then fewest parts.
+ * A roster name may start and end anywhere (names run together) and may span whitespace
+ * (薛  彤); anything else runs to the next space or line break, from one of them or from the
+ * end of a roster name. So 区教育局教研室 stays whole rather than losing its head to 区教育局.
+ * Dynamic programming over the positions of the chunk: linear in its length times the longest
+ * roster name.
+ */
+function segment(chunk: Chunk, roster: Roster, kind: NameKind): Segment[] {
+  const { s, gap } = chunk;
+  const n = s.length;
+  // nextBound[p]: the first place after p where whitespace separates (or the end).
+  const nextBound = new Array<number>(n).fill(n);
+  for (let p = n - 1; p > 0; p--) {
+    nextBound[p - 1] = gap[p] !== 0 && !glued(s, p) ? p : nextBound[p];
+  }
+  const unknowns = new Array<number>(n + 1).fill(Infinity);
+  const parts = new Array<number>(n + 1).fill(Infinity);
+  const back = new Array<Segment | null>(n + 1).fill(null);
+  unknowns[0] = 0;
+  parts[0] = 0;
+  const relax = (start: number, end: number, found: Resolution) => {
+    const u = unknowns[start] + (found.status === "unknown" ? 1 : 0);
+    const c = parts[start] + 1;
+    if (u < unknowns[end] || (u === unknowns[end] && c < parts[end])) {
+      unknowns[end] = u;
+      parts[end] = c;
+      back[end] = { start, end, found };
+    }
+  };
+  for (let p = 0; p < n; p++) {
+    if (unknowns[p] === Infinity) continue;
+    forEachNameAt(roster, kind, s, p, (end, found) => relax(p, end, found));
+    relax(p, nextBound[p], classify(roster, kind, s.slice(p, nextBound[p])));
+  }
+  const out: Segment[] = [];
+  for (let at = back[n]; at; at = back[at.start]) out.unshift(at);
+  return out;
+}
+
+/**
+ * Splits a 分管领导 or unit cell into names: on 、，,；; always, on spaces and line breaks
+ * unless a roster name spans them, and between names written with no separator at all.
+ */
+export function splitNames(cell: string, roster: Roster, kind: NameKind): NameSplit {
+  const chunks = cell
+    .split(SEPARATORS)
+    .map(prepare)
+    .filter((c) => c.s !== "");
+  let etc = false;
+  const last = chunks[chunks.length - 1];
+  const open = last ? ETC.exec(last.s) : null;
+  if (last && open && open.index > 0) {
+    last.s = last.s.slice(0, open.index);
+    etc = true;
+  }
+  const result: NameSplit = { parts: [], runTogether: false, spacingVariant: false, etc };
+  for (const chunk of chunks) {
+    segment(chunk, roster, kind).forEach(({ start, end, found }, i) => {
+      if (i > 0 && chunk.gap[start] === 0) result.runTogether = true;
+      for (let q = start + 1; q < end; q++) if (chunk.gap[q] & SPACE) result.spacingVariant = true;
+      result.parts.push({
+        text: chunk.raw.slice(chunk.from[start], chunk.to[end - 1]).trim(),
+        normalised: chunk.s.slice(start, end),
+        canonical: found.canonical,
+        status: found.status,
+      });
+    });
+  }
+  return result;
+}
+
+/** One name, taken whole (no splitting): what the roster makes of it. */
+export function resolveName(name: string, roster: Roster, kind: NameKind): NamePart {
+  const normalised = normaliseName(name);
+  const { canonical, status } = classify(roster, kind, normalised);
+  return { text: name.trim(), normalised, canonical, status };
+}
