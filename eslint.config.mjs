@@ -22,4 +22,18 @@ export default [
       "no-redeclare": "off",
     },
   },
+  {
+    // Config files and small scripts are plain modern JavaScript, not the ES6 the preset assumes.
+    files: ["**/*.js", "**/*.mjs"],
+    languageOptions: {
+      ecmaVersion: "latest",
+      globals: {
+        require: "readonly",
+        module: "writable",
+        __dirname: "readonly",
+        process: "readonly",
+      },
+    },
+    rules: { "no-redeclare": "off" },
+  },
 ];
