@@ -1,0 +1,15 @@
+export { parseDeadlines } from "./parse";
+export { Milestone, MilestoneKind, DeadlineResult, IsoDate } from "./schema";
+export {
+  daysInMonth,
+  isLeapYear,
+  isoDate,
+  monthEnd,
+  parseIsoDate,
+  quarterEnd,
+  quarterOf,
+  toChineseDate,
+  yearEnd,
+  type CalendarDate,
+  type Quarter,
+} from "./isoDate";

@@ -1,0 +1,97 @@
+import { compactText, originalSpan } from "./compactText";
+import { yearEnd } from "./isoDate";
+import { PATTERNS, type MilestoneDraft } from "./patterns";
+import type { DeadlineResult, Milestone } from "./schema";
+
+interface Candidate {
+  start: number;
+  end: number;
+  /** 0 for dated and recurring expressions, 1 for open-ended wording, which gives way to them. */
+  rank: number;
+  draft: MilestoneDraft;
+}
+
+/**
+ * Spans of document titles 《…》 (nested <…> included): "《…三年行动方案（2021-2023年）》" names a
+ * document, it sets no deadline. An unclosed 《 hides nothing.
+ */
+function titleSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let depth = 0;
+  let open = 0;
+  for (let i = text.indexOf("《"); i >= 0 && i < text.length; i++) {
+    const ch = text[i];
+    if (ch === "《") {
+      if (depth === 0) open = i;
+      depth++;
+    } else if (ch === "》" && depth > 0) {
+      depth--;
+      if (depth === 0) spans.push([open, i + 1]);
+    }
+  }
+  return spans;
+}
+
+function collectCandidates(text: string, planYear: number): Candidate[] {
+  const titles = titleSpans(text);
+  const candidates: Candidate[] = [];
+  for (const entry of PATTERNS) {
+    if (!entry.requires.some((s) => text.includes(s))) continue;
+    const { pattern } = entry;
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (titles.length > 0 && titles.some(([a, b]) => start >= a && end <= b)) continue;
+      const draft = entry.read(m.groups ?? {}, planYear);
+      if (draft) candidates.push({ start, end, rank: draft.kind === "ongoing" ? 1 : 0, draft });
+    }
+  }
+  return candidates;
+}
+
+/** Leftmost-longest among dated and recurring expressions; open-ended wording fills what is left. */
+function chooseNonOverlapping(candidates: Candidate[]): Candidate[] {
+  candidates.sort((a, b) => a.rank - b.rank || a.start - b.start || b.end - a.end);
+  const chosen: Candidate[] = [];
+  for (const c of candidates) {
+    if (chosen.every((k) => c.end <= k.start || c.start >= k.end)) chosen.push(c);
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Finds every time expression of a detail text (工作明细及完成时限, a quarter's goal …) and dates it
+ * in `planYear`, the year of the table's title — never in today's year.
+ * Never throws on any text; throws a RangeError only for a plan year that is not a 4-digit year.
+ */
+export function parseDeadlines(text: string, planYear: number): DeadlineResult {
+  if (!Number.isInteger(planYear) || planYear < 1000 || planYear > 9998) {
+    throw new RangeError(`Plan year must be a 4-digit year, got ${planYear}`);
+  }
+  const compact = compactText(text);
+  const milestones: Milestone[] = chooseNonOverlapping(
+    collectCandidates(compact.text, planYear)
+  ).map((c) => {
+    const { index, length } = originalSpan(compact, c.start, c.end);
+    const { kind, date, start } = c.draft;
+    return { kind, date, start, text: text.slice(index, index + length), index, length };
+  });
+
+  let deadline: string | null = null;
+  let latest: string | null = null;
+  for (const { date } of milestones) {
+    if (date === null) continue;
+    deadline = date;
+    if (latest === null || date > latest) latest = date;
+  }
+  return {
+    planYear,
+    milestones,
+    deadline,
+    latest,
+    hasDeadline: deadline !== null,
+    openEndedOnly: deadline === null && milestones.length > 0,
+    beyondPlanYear: latest !== null && latest > yearEnd(planYear),
+  };
+}
