@@ -31,3 +31,8 @@ export function excelDateSerial(isoDate: string): number {
   const utc = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
   return Math.round((utc - EXCEL_EPOCH_UTC) / MS_PER_DAY);
 }
+
+/** 44834 → "2022-09-30": the inverse of excelDateSerial, for reading dates back from a sheet. */
+export function isoDateOfSerial(serial: number): string {
+  return new Date(EXCEL_EPOCH_UTC + Math.floor(serial) * MS_PER_DAY).toISOString().slice(0, 10);
+}
