@@ -5,6 +5,8 @@ module.exports = {
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, diagnostics: false }],
+    // Text files are imported as strings, as webpack's asset/source does for the bundle.
+    "^.+\\.txt$": "<rootDir>/tests/support/textTransform.js",
   },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
   testTimeout: 60000,

@@ -55,6 +55,8 @@ module.exports = (env, options) => {
             compilerOptions: { module: "es2020", sourceMap: dev },
           },
         },
+        // The seed documents ship inside the bundle as text (src/core/seeds/bundled.ts).
+        { test: /\.txt$/, type: "asset/source" },
       ],
     },
     plugins: [
