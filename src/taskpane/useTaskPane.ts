@@ -1,0 +1,126 @@
+import { useCallback, useEffect, useState } from "react";
+import type { Fix, ValidateOutcome, WorkbookActions, WorkbookInfo } from "./actions";
+import { isIsoDate, todayIso } from "./format";
+import { useConfirm, type Confirm } from "./useConfirm";
+import { useWorkbookTask, type WorkbookTask } from "./useWorkbookTask";
+
+export interface TaskPane {
+  task: WorkbookTask;
+  confirm: Confirm;
+  /** null until describeWorkbook answers. */
+  info: WorkbookInfo | null;
+  checkDate: string;
+  setCheckDate(date: string): void;
+  checkDateValid: boolean;
+  /** The last 校验, until 导入 replaces the sheets it was made on. */
+  outcome: ValidateOutcome | null;
+  /** Counts 校验 runs: a key that makes per-result UI state (ticked fixes) start over. */
+  outcomeSerial: number;
+  importSeeds(): Promise<void>;
+  validate(): Promise<void>;
+  clearMarks(): Promise<void>;
+  applyFixes(fixes: Fix[]): Promise<void>;
+  selectCell(address: string): Promise<void>;
+}
+
+/** The pane's flows: what each button does, in which order, and what the user is asked. */
+export function useTaskPane(actions: WorkbookActions): TaskPane {
+  const task = useWorkbookTask();
+  const confirm = useConfirm();
+  const [info, setInfo] = useState<WorkbookInfo | null>(null);
+  const [checkDate, setCheckDate] = useState(todayIso);
+  const [outcome, setOutcomeState] = useState<ValidateOutcome | null>(null);
+  const [outcomeSerial, setOutcomeSerial] = useState(0);
+  const { run, attempt, announce } = task;
+  const { ask } = confirm;
+
+  const setOutcome = useCallback((next: ValidateOutcome | null) => {
+    setOutcomeState(next);
+    setOutcomeSerial((n) => n + 1);
+  }, []);
+
+  const describe = useCallback(async () => {
+    const described = await attempt(() => actions.describeWorkbook());
+    if (described.ok) setInfo(described.value);
+  }, [actions, attempt]);
+
+  useEffect(() => {
+    void describe();
+  }, [describe]);
+
+  const importSeeds = useCallback(async () => {
+    const existing = await run("正在检查已有工作表…", () => actions.existingImportSheets());
+    if (!existing.ok) return;
+    if (existing.value.length > 0) {
+      const replace = await ask({
+        title: "替换已有工作表？",
+        body: `以下工作表已存在，将被替换：${existing.value.join("、")}（其他工作表不受影响）`,
+        confirmLabel: "替换",
+      });
+      if (!replace) return;
+    }
+    const imported = await run("正在导入种子表…", (onProgress) => actions.importSeeds(onProgress));
+    if (!imported.ok) return;
+    setOutcome(null);
+    announce(imported.value.summary);
+    await describe();
+  }, [actions, announce, ask, describe, run, setOutcome]);
+
+  const validate = useCallback(async () => {
+    const validated = await run("正在校验…", (onProgress) =>
+      actions.validate({ checkDate }, onProgress)
+    );
+    if (validated.ok) setOutcome(validated.value);
+  }, [actions, checkDate, run, setOutcome]);
+
+  const clearMarks = useCallback(async () => {
+    const cleared = await run("正在清除标记…", (onProgress) => actions.clearMarks(onProgress));
+    if (cleared.ok) announce(`已清除 ${cleared.value.cleared} 处标记。`);
+  }, [actions, announce, run]);
+
+  const applyFixes = useCallback(
+    async (fixes: Fix[]) => {
+      if (!outcome || fixes.length === 0) return;
+      const go = await ask({
+        title: "应用所选修正？",
+        body: `将修改 ${fixes.length} 个单元格，完成后自动重新校验。`,
+        confirmLabel: "应用",
+      });
+      if (!go) return;
+      // Re-checked on the date the shown results were made for, so the two lists compare.
+      const date = outcome.checkDate;
+      const done = await run("正在应用修正…", async (onProgress) => {
+        const { applied } = await actions.applyFixes(fixes, onProgress);
+        const revalidated = await actions.validate({ checkDate: date }, onProgress);
+        return { applied, revalidated };
+      });
+      if (!done.ok) return;
+      setOutcome(done.value.revalidated);
+      announce(`已应用 ${done.value.applied} 项修正，并已重新校验。`);
+    },
+    [actions, announce, ask, outcome, run, setOutcome]
+  );
+
+  const selectCell = useCallback(
+    async (address: string) => {
+      await attempt(() => actions.selectCell(address));
+    },
+    [actions, attempt]
+  );
+
+  return {
+    task,
+    confirm,
+    info,
+    checkDate,
+    setCheckDate,
+    checkDateValid: isIsoDate(checkDate),
+    outcome,
+    outcomeSerial,
+    importSeeds,
+    validate,
+    clearMarks,
+    applyFixes,
+    selectCell,
+  };
+}
