@@ -1,20 +1,116 @@
-import { Body1, makeStyles, Title2, tokens } from "@fluentui/react-components";
+import { Body1, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import type { WorkbookActions } from "./actions";
+import { ActionBar } from "./components/ActionBar";
+import { ConfirmDialog } from "./components/ConfirmDialog";
+import { ErrorBoundary } from "./components/ErrorBoundary";
+import { ErrorMessage } from "./components/ErrorMessage";
+import { FixList } from "./components/FixList";
+import { Header } from "./components/Header";
+import { IssueFilter } from "./components/IssueFilter";
+import { IssueList } from "./components/IssueList";
+import { ProgressPanel } from "./components/ProgressPanel";
+import { StartHint } from "./components/StartHint";
+import { ValidationSummary } from "./components/ValidationSummary";
+import { groupIssues, type SeverityFilter } from "./issueGroups";
+import { useTaskPane } from "./useTaskPane";
 
 const useStyles = makeStyles({
-  root: {
+  root: { display: "flex", flexDirection: "column", minHeight: "100vh" },
+  // Title, date, buttons and progress stay in view while the issue list scrolls.
+  top: {
+    position: "sticky",
+    top: 0,
+    zIndex: 1,
     display: "flex",
     flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalL,
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  body: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
   },
 });
 
-export function App() {
+export interface AppProps {
+  actions: WorkbookActions;
+}
+
+function Pane({ actions }: AppProps) {
   const styles = useStyles();
+  const pane = useTaskPane(actions);
+  const { task, outcome } = pane;
+  const [filter, setFilter] = useState<SeverityFilter>("all");
+  const groups = useMemo(() => (outcome ? groupIssues(outcome.issues, filter) : []), [outcome, filter]);
+  const busy = task.busy !== null;
+
   return (
-    <main className={styles.root}>
-      <Title2 as="h1">督办助手</Title2>
-      <Body1>检查责任分解表的完成时限、分管领导和牵头单位，标出需要核实的单元格。</Body1>
-    </main>
+    <div className={styles.root}>
+      <div className={styles.top}>
+        <Header
+          info={pane.info}
+          checkDate={pane.checkDate}
+          checkDateValid={pane.checkDateValid}
+          onCheckDateChange={pane.setCheckDate}
+          disabled={busy}
+        />
+        <ActionBar
+          busy={busy}
+          canValidate={pane.checkDateValid}
+          onImport={() => void pane.importSeeds()}
+          onValidate={() => void pane.validate()}
+          onClearMarks={() => void pane.clearMarks()}
+        />
+        {task.busy && <ProgressPanel busy={task.busy} />}
+      </div>
+      <main className={styles.body}>
+        {task.error && <ErrorMessage error={task.error} onDismiss={task.dismissError} />}
+        {task.notice && (
+          <MessageBar intent="success">
+            <MessageBarBody>{task.notice}</MessageBarBody>
+          </MessageBar>
+        )}
+        {outcome ? (
+          <>
+            <ValidationSummary outcome={outcome} />
+            {outcome.fixes.length > 0 && (
+              <FixList
+                key={pane.outcomeSerial}
+                fixes={outcome.fixes}
+                disabled={busy}
+                onApply={(fixes) => void pane.applyFixes(fixes)}
+              />
+            )}
+            {outcome.issues.length > 0 && (
+              <>
+                <IssueFilter value={filter} totals={outcome.totals} onChange={setFilter} />
+                {groups.length > 0 ? (
+                  <IssueList groups={groups} disabled={busy} onSelect={(address) => void pane.selectCell(address)} />
+                ) : (
+                  <Body1>没有此类问题。</Body1>
+                )}
+              </>
+            )}
+          </>
+        ) : (
+          !busy && <StartHint info={pane.info} />
+        )}
+      </main>
+      <ConfirmDialog request={pane.confirm.request} open={pane.confirm.open} onAnswer={pane.confirm.answer} />
+    </div>
+  );
+}
+
+/** The task pane of 督办助手. It reaches the workbook only through `actions`. */
+export function App({ actions }: AppProps) {
+  return (
+    <ErrorBoundary>
+      <Pane actions={actions} />
+    </ErrorBoundary>
   );
 }

@@ -1,0 +1,41 @@
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { render, screen, within } from "@testing-library/react";
+import type { WorkbookActions } from "../../src/taskpane/actions";
+import { App } from "../../src/taskpane/App";
+
+// jsdom has no layout, hence no ResizeObserver; MessageBar watches its own width to reflow.
+class NoLayoutResizeObserver {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+window.ResizeObserver ??= NoLayoutResizeObserver;
+
+/** The pane as index.tsx mounts it. */
+export function renderApp(actions: WorkbookActions) {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <App actions={actions} />
+    </FluentProvider>
+  );
+}
+
+/** The pane, once its header has read the workbook. */
+export async function renderPane(actions: WorkbookActions) {
+  const view = renderApp(actions);
+  await screen.findByText(/^(\d{4}年|未识别)$/);
+  return view;
+}
+
+/**
+ * The open confirmation dialog. Tabster decides what a modal hides from its layout
+ * (offsetParent, client rects), which jsdom does not compute, so it may mark the dialog itself
+ * aria-hidden here; the end-to-end test in Chromium checks the real accessibility tree.
+ */
+export async function openDialog() {
+  const dialog = await screen.findByRole("alertdialog", { hidden: true });
+  return {
+    dialog,
+    button: (name: string) => within(dialog).getByRole("button", { name, hidden: true }),
+  };
+}
