@@ -1,15 +1,34 @@
-import { rect } from "../patch/build";
+import { IsoDate } from "../deadline";
+import { dateCell, rect } from "../patch/build";
 import type { GridLayout } from "../grid/gridTable";
 import type { PatchCell, RangeFormat, Rect, SheetOpInput } from "../patch/schema";
 import { MAX_SHEET_NAME_LENGTH } from "../patch/sheetName";
 import { defaultHeaderVocabulary, type HeaderVocabulary } from "../parse/vocabulary";
 import type { Column, Row, Table } from "../table/schema";
+import {
+  carriedProgress,
+  deadlineNote,
+  statusValidation,
+  withTrackingColumns,
+} from "../tracking/columns";
+import { QUARTER_KEYS, hasQuarterGoals, rowDeadline } from "../tracking/deadline";
+import { trackingFormats } from "../tracking/formulas";
+import { TrackingOptions, type TrackingOptionsInput } from "../tracking/schema";
 import { COLORS, TITLE_FONT, fittedWidth } from "./style";
 
 /** A table's 导入 sheet, and where each of its rows and fields lands in it. */
 export interface ImportedSheet {
   op: SheetOpInput;
   layout: GridLayout;
+}
+
+/**
+ * 导入 with tracking: 截止日期, 完成状态 and 进展情况 columns at the right, coloured by conditional
+ * formats (超期, 即将到期, 已完成, 无截止日期). `previous` is the table read back from the sheet
+ * this one replaces: what users typed into 完成状态 and 进展情况 there is kept, row by row.
+ */
+export interface ImportTracking extends TrackingOptionsInput {
+  previous?: Table | null;
 }
 
 /** Sheet row of the title; the header starts right under it. */
@@ -25,9 +44,13 @@ const HEADER_ROW = 1;
  */
 export function buildImportSheet(
   table: Table,
-  vocabulary: HeaderVocabulary = defaultHeaderVocabulary()
+  vocabulary: HeaderVocabulary = defaultHeaderVocabulary(),
+  tracking?: ImportTracking
 ): ImportedSheet {
-  const columns = table.columns.filter((c) => c.key !== "domain");
+  const options = tracking ? TrackingOptions.parse(tracking) : null;
+  const own = table.columns.filter((c) => c.key !== "domain");
+  const columns = options ? withTrackingColumns(own) : own;
+  const rows = options ? trackedRows(table, tracking?.previous, options.checkDate) : table.rows;
   const width = columns.length;
   const grouped = columns.some((c) => c.group !== null);
   const headerRows = grouped ? 2 : 1;
@@ -56,7 +79,7 @@ export function buildImportSheet(
     merges.push(rect(at, 0, 1, width));
     formats.push({ range: rect(at, 0, 1, width), fill, font: { bold: true }, wrap: true });
   };
-  for (const row of table.rows) {
+  for (const row of rows) {
     if (row.section !== section) {
       section = row.section;
       if (section) band(section, COLORS.sectionFill);
@@ -101,7 +124,7 @@ export function buildImportSheet(
     mode: "replace",
     generated: { kind: "import", key: table.id },
     tabColor: COLORS.tab,
-    columns: columns.map((c, i) => ({ col: i, width: columnWidth(c, table.rows, i === 0) })),
+    columns: columns.map((c, i) => ({ col: i, width: columnWidth(c, rows, i === 0) })),
     rows: [{ row: TITLE_ROW, height: 28 }],
     values: [{ row: 0, col: 0, values }],
     formats,
@@ -114,8 +137,44 @@ export function buildImportSheet(
       fitToWidth: true,
     },
   };
+  if (options && rowIndex.length > 0) {
+    const col = (key: Column["key"]) => columns.findIndex((c) => c.key === key);
+    const rowCount = values.length - bodyStart;
+    const quarterCols = QUARTER_KEYS.map(col);
+    op.conditionalFormats = trackingFormats(
+      {
+        firstRow: bodyStart,
+        rowCount,
+        deadlineCol: col("deadline"),
+        statusCol: col("status"),
+        quarters:
+          hasQuarterGoals(table) && table.planYear !== null && quarterCols.every((c) => c >= 0)
+            ? { cols: quarterCols, planYear: table.planYear, mixed: false }
+            : undefined,
+      },
+      options
+    );
+    op.validations = [statusValidation(bodyStart, col("status"), rowCount)];
+    op.notes = [
+      deadlineNote(HEADER_ROW, col("deadline"), hasQuarterGoals(table), options.dueSoonDays),
+    ];
+  }
   const headerRowIndexes = Array.from({ length: headerRows }, (_, i) => HEADER_ROW + i);
   return { op, layout: { sheet, headerRows: headerRowIndexes, rowIndex, columnIndex } };
+}
+
+/** Rows with their tracking fields: the deadline on the check date, status and progress carried over. */
+function trackedRows(table: Table, previous: Table | null | undefined, checkDate: string): Row[] {
+  const carried = carriedProgress(table, previous);
+  return table.rows.map((row, i) => ({
+    ...row,
+    fields: {
+      ...row.fields,
+      deadline: rowDeadline(table, row, checkDate) ?? "",
+      status: carried[i].status,
+      progress: carried[i].progress,
+    },
+  }));
 }
 
 /** The short name of a known table (区重点工作 …), else its title made into a valid sheet name. */
@@ -158,17 +217,22 @@ function headerValues(columns: Column[], grouped: boolean, merges: Rect[]): Patc
 
 function cellOf(row: Row, column: Column): PatchCell {
   if (column.key === "seq") return row.seq;
+  // The add-in's own 截止日期 is a real date, so the colouring formulas can compare it.
+  const deadline = IsoDate.safeParse(row.fields.deadline);
+  if (column.key === "deadline" && deadline.success) return dateCell(deadline.data);
   return row.fields[column.key] ?? "";
 }
 
 function columnWidth(column: Column, rows: readonly Row[], first: boolean): number {
   if (column.key === "seq") return 6;
+  if (column.key === "deadline") return 12;
+  if (column.key === "status") return 10;
   const texts = rows.map((r) => r.fields[column.key] ?? "");
   // Long prose columns wrap at a comfortable reading width; short ones fit their content.
   return fittedWidth(
     [column.title, ...texts],
-    first ? 10 : 8,
-    ["task", "detail", "q1", "q2", "q3", "q4"].includes(column.key) ? 40 : 24
+    column.key === "progress" ? 20 : first ? 10 : 8,
+    ["task", "detail", "q1", "q2", "q3", "q4", "progress"].includes(column.key) ? 40 : 24
   );
 }
 

@@ -91,8 +91,15 @@ export const RangeFormat = z.object({
 });
 export type RangeFormat = z.infer<typeof RangeFormat>;
 
-/** Column width in characters (Excel's column-width unit; 8.43 is Excel's default). */
-export const ColumnSpec = z.object({ col: ColIndex, width: z.number().positive().max(255) });
+/**
+ * Column width in characters (Excel's column-width unit; 8.43 is Excel's default). `hidden`
+ * hides the column (bookkeeping columns of generated sheets, such as the last synced values).
+ */
+export const ColumnSpec = z.object({
+  col: ColIndex,
+  width: z.number().positive().max(255),
+  hidden: z.boolean().optional(),
+});
 export type ColumnSpec = z.infer<typeof ColumnSpec>;
 
 /** Row height in points. */

@@ -1,0 +1,36 @@
+import { parseDeadlines, parseIsoDate, quarterEnd, type Quarter } from "../deadline";
+import type { FieldKey, Row, Table } from "../table/schema";
+
+export const QUARTER_KEYS = ["q1", "q2", "q3", "q4"] as const satisfies readonly FieldKey[];
+
+/** A table with 阶段性目标 (民心工程): its rows are judged quarter by quarter. */
+export function hasQuarterGoals(table: Table): boolean {
+  return table.columns.some((c) => (QUARTER_KEYS as readonly FieldKey[]).includes(c.key));
+}
+
+/**
+ * The quarter whose goal a check date is judged against: the quarter it falls in, held to the
+ * plan year (before it: 一季度; after it: 四季度, whose goal then stays overdue until done).
+ */
+export function goalQuarter(planYear: number, checkDate: string): Quarter {
+  const { year, month } = parseIsoDate(checkDate);
+  if (year < planYear) return 1;
+  if (year > planYear) return 4;
+  return Math.ceil(month / 3) as Quarter;
+}
+
+/**
+ * The date a row is judged by on `checkDate` (YYYY-MM-DD), or null when it has none.
+ * - A row with quarter goals: the end of the goal quarter when that quarter's goal is written.
+ * - Any other row: the deadline read from 工作明细及完成时限 (its last dated milestone, the one
+ *   the 校验 overdue rule uses). A table whose title has no year is dated in the check date's year.
+ */
+export function rowDeadline(table: Table, row: Row, checkDate: string): string | null {
+  const planYear = table.planYear ?? parseIsoDate(checkDate).year;
+  if (hasQuarterGoals(table)) {
+    const quarter = goalQuarter(planYear, checkDate);
+    const goal = row.fields[QUARTER_KEYS[quarter - 1]] ?? "";
+    return goal.trim() === "" ? null : quarterEnd(planYear, quarter);
+  }
+  return parseDeadlines(row.fields.detail ?? "", planYear).deadline;
+}
