@@ -8,9 +8,14 @@ export function isIsoDate(text: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(text));
 }
 
-/** The cell part of "区重点工作!F12" (the sheet name may itself hold "!" when quoted). */
-export function cellOf(address: string): string {
-  return address.slice(address.lastIndexOf("!") + 1);
+/** "'区重点工作'!F12" as people read it: "区重点工作 F12" (a quoted sheet name may hold "!" or "''"). */
+export function placeOf(address: string): string {
+  const bang = address.lastIndexOf("!");
+  if (bang < 0) return address;
+  const sheet = address
+    .slice(0, bang)
+    .replace(/^'(.*)'$/, (_, name: string) => name.replace(/''/g, "'"));
+  return `${sheet} ${address.slice(bang + 1)}`;
 }
 
 /** Shortens long evidence so that one issue stays a few lines high. */

@@ -24,7 +24,9 @@ describe("safe fixes", () => {
     // 全选 and one per fix.
     expect(boxes).toHaveLength(fixes.length + 1);
     expect(boxes.every((b) => b.checked)).toBe(true);
-    expect(within(section).getByText("把「区市场监管委」改为「区市场监管局」")).toBeTruthy();
+    const alias = fixes.find((f) => f.before === "区市场监管委")!;
+    const label = within(section).getByText("把「区市场监管委」改为「区市场监管局」").closest("label")!;
+    expect(label.textContent).toContain(`市重点工作 ${alias.address.split("!")[1]}`);
   });
 
   test("the ticked ones are applied after confirmation, then 校验 runs again", async () => {

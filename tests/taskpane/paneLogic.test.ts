@@ -1,5 +1,5 @@
 import type { LocatedIssue } from "../../src/taskpane/actions";
-import { cellOf, isIsoDate, todayIso, truncate } from "../../src/taskpane/format";
+import { isIsoDate, placeOf, todayIso, truncate } from "../../src/taskpane/format";
 import { groupIssues } from "../../src/taskpane/issueGroups";
 import { GENERIC_ERROR_MESSAGE, toPaneError } from "../../src/taskpane/paneError";
 import { seedIssues } from "./fakeWorkbook";
@@ -63,9 +63,11 @@ describe("format", () => {
     expect(isIsoDate("2022年9月30日")).toBe(false);
   });
 
-  test("cellOf takes the cell from a quoted sheet reference", () => {
-    expect(cellOf("'区重点工作'!F12")).toBe("F12");
-    expect(cellOf("'结果!备份'!B3")).toBe("B3");
+  test("placeOf writes a sheet reference as people read it", () => {
+    expect(placeOf("'区重点工作'!F12")).toBe("区重点工作 F12");
+    expect(placeOf("'结果!备份'!B3")).toBe("结果!备份 B3");
+    expect(placeOf("'O''Neil'!A1")).toBe("O'Neil A1");
+    expect(placeOf("民心工程!H26")).toBe("民心工程 H26");
   });
 
   test("truncate shortens by characters, not UTF-16 units, and folds line breaks", () => {

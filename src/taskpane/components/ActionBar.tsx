@@ -2,10 +2,11 @@ import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowImport20Regular, Eraser20Regular, ShieldCheckmark20Regular } from "@fluentui/react-icons";
 
 const useStyles = makeStyles({
-  // Room for five buttons in a 320 px pane: three to a row, later ones wrap (生成单位表, 汇总).
+  // Two to a row in a 350 px pane, so five-character labels stay on one line; more in a wider
+  // pane. 生成单位表 and 汇总 join the same grid.
   root: {
     display: "grid",
-    gridTemplateColumns: "repeat(auto-fill, minmax(96px, 1fr))",
+    gridTemplateColumns: "repeat(auto-fill, minmax(136px, 1fr))",
     gap: tokens.spacingHorizontalS,
   },
 });

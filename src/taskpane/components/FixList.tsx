@@ -2,7 +2,7 @@ import { Button, Caption1, Checkbox, makeStyles, Subtitle2, tokens } from "@flue
 import { Wrench20Regular } from "@fluentui/react-icons";
 import { useState } from "react";
 import type { Fix } from "../actions";
-import { cellOf } from "../format";
+import { placeOf } from "../format";
 
 const useStyles = makeStyles({
   root: {
@@ -13,8 +13,9 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
+  title: { margin: 0, paddingLeft: tokens.spacingHorizontalS },
   // A long list scrolls inside its box so the issue list below stays in reach.
-  list: { listStyleType: "none", margin: 0, padding: 0, maxHeight: "180px", overflowY: "auto" },
+  list: { listStyleType: "none", margin: 0, padding: 0, maxHeight: "160px", overflowY: "auto" },
   label: { display: "flex", flexDirection: "column" },
   place: { color: tokens.colorNeutralForeground3 },
   apply: { alignSelf: "flex-start" },
@@ -46,7 +47,7 @@ export function FixList({ fixes, disabled, onApply }: FixListProps) {
 
   return (
     <section className={styles.root} aria-labelledby="fixes-title">
-      <Subtitle2 as="h2" id="fixes-title">
+      <Subtitle2 as="h2" id="fixes-title" className={styles.title}>
         可自动修正（{fixes.length} 项）
       </Subtitle2>
       <Checkbox
@@ -65,7 +66,7 @@ export function FixList({ fixes, disabled, onApply }: FixListProps) {
               label={
                 <span className={styles.label}>
                   <span>{fix.label}</span>
-                  <Caption1 className={styles.place}>{cellOf(fix.address)}</Caption1>
+                  <Caption1 className={styles.place}>{placeOf(fix.address)}</Caption1>
                 </span>
               }
             />

@@ -3,6 +3,7 @@ import type { WorkbookInfo } from "../actions";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  title: { margin: 0 },
   facts: {
     display: "grid",
     gridTemplateColumns: "auto 1fr",
@@ -33,7 +34,9 @@ export function Header({ info, checkDate, checkDateValid, onCheckDateChange, dis
   const styles = useStyles();
   return (
     <header className={styles.root}>
-      <Subtitle1 as="h1">督办助手</Subtitle1>
+      <Subtitle1 as="h1" className={styles.title}>
+        督办助手
+      </Subtitle1>
       <div className={styles.facts}>
         <div className={styles.year}>
           <Caption1 id="plan-year-label" className={styles.label}>

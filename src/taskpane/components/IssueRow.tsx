@@ -1,6 +1,6 @@
 import { Caption1, makeStyles, shorthands, Text, tokens } from "@fluentui/react-components";
 import type { LocatedIssue } from "../actions";
-import { cellOf, truncate } from "../format";
+import { placeOf, truncate } from "../format";
 
 const EVIDENCE_CHARS = 40;
 
@@ -49,7 +49,7 @@ export function IssueRow({ issue, disabled, onSelect }: IssueRowProps) {
       onClick={() => onSelect(issue.address)}
     >
       <Caption1 className={styles.place}>
-        {issue.sheet} {cellOf(issue.address)}
+        {placeOf(issue.address)}
         {issue.seq !== null && ` · 序号 ${issue.seq}`}
       </Caption1>
       <Text className={styles.message}>{issue.message}</Text>
