@@ -1,0 +1,97 @@
+import { toAdapterError } from "./errors";
+
+/**
+ * Excel on the web refuses a request (everything queued before one sync) over 5 MB. We budget
+ * below that, estimating each queued operation as Excel sizes it: the JSON of its arguments.
+ */
+export const DEFAULT_PAYLOAD_BUDGET = 4 * 1024 * 1024;
+/** Excel refuses to read more cells than this in one request. */
+export const MAX_READ_CELLS = 5_000_000;
+/** Method name, object path and framing of one queued operation, in bytes. */
+export const OP_OVERHEAD = 120;
+
+/** UTF-8 length of a string, without allocating the encoded bytes. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4; // a surrogate pair encodes one 4-byte character
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** Estimated request bytes of an operation carrying `args`. */
+export function opBytes(...args: unknown[]): number {
+  return (
+    OP_OVERHEAD + args.reduce<number>((sum, arg) => sum + utf8Length(JSON.stringify(arg) ?? ""), 0)
+  );
+}
+
+/**
+ * Queues steps into the current request and syncs only when the next step would push the
+ * request over the budget — so the number of syncs grows with the bytes written, never with
+ * the number of rows or cells. Labels (sheet names) name the request when Excel refuses it.
+ */
+export class RequestBatcher {
+  syncs = 0;
+  private pendingBytes = 0;
+  private readonly labels = new Set<string>();
+
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly budget: number,
+    private readonly doing: string
+  ) {}
+
+  async add(bytes: number, label: string, queue: () => void): Promise<void> {
+    if (this.pendingBytes > 0 && this.pendingBytes + bytes > this.budget) await this.sync();
+    queue();
+    this.pendingBytes += bytes;
+    this.labels.add(label);
+  }
+
+  /** Sends what is queued (also when only loads are queued: their results are wanted). */
+  async sync(): Promise<void> {
+    const labels = [...this.labels];
+    this.pendingBytes = 0;
+    this.labels.clear();
+    this.syncs++;
+    try {
+      await this.context.sync();
+    } catch (error) {
+      throw toAdapterError(error, this.doing, labels);
+    }
+  }
+
+  get hasPending(): boolean {
+    return this.pendingBytes > 0;
+  }
+}
+
+/**
+ * Splits consecutive rows into runs whose summed bytes stay within `maxBytes` (a run has at
+ * least one row), so one big block becomes several requests, not one that Excel refuses.
+ */
+export function rowRuns(
+  rowBytes: number[],
+  maxBytes: number
+): Array<{ start: number; count: number }> {
+  const runs: Array<{ start: number; count: number }> = [];
+  let start = 0;
+  let bytes = 0;
+  rowBytes.forEach((size, i) => {
+    if (i > start && bytes + size > maxBytes) {
+      runs.push({ start, count: i - start });
+      start = i;
+      bytes = 0;
+    }
+    bytes += size;
+  });
+  if (rowBytes.length > start) runs.push({ start, count: rowBytes.length - start });
+  return runs;
+}

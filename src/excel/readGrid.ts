@@ -1,0 +1,216 @@
+import type { CellValue, Grid, MergedArea } from "../core/grid/schema";
+import { DEFAULT_PAYLOAD_BUDGET, MAX_READ_CELLS, utf8Length } from "./batch";
+import { type Capabilities, detectCapabilities } from "./capabilities";
+import { sheetMissingError, toAdapterError } from "./errors";
+
+export interface ReadOptions {
+  capabilities?: Capabilities;
+  /** Bytes of response per request; defaults to 4 MB, under Excel on the web's 5 MB. */
+  payloadBudget?: number;
+}
+
+/**
+ * Response bytes we assume per cell (value and number format) before we have seen any:
+ * about 130 Chinese characters. After each batch the estimate follows what came back.
+ */
+const FIRST_BYTES_PER_CELL = 400;
+const PAYLOAD_CODES = ["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded"];
+
+interface SheetRead {
+  name: string;
+  worksheet: Excel.Worksheet;
+  merged?: Excel.RangeAreas;
+  hidden: Excel.Range[];
+  top: number;
+  left: number;
+  rowCount: number;
+  colCount: number;
+  values: CellValue[][];
+  numberFormats: string[][];
+}
+
+/** A run of rows of one sheet, read in one request. */
+interface Block {
+  read: SheetRead;
+  start: number;
+  count: number;
+}
+
+/** Reads one worksheet's used range into the core's Grid. */
+export async function readGrid(sheetName: string, options: ReadOptions = {}): Promise<Grid> {
+  const [grid] = await readGrids([sheetName], options);
+  return grid;
+}
+
+/**
+ * Reads the used ranges of several worksheets in one Excel.run: one sync for their sizes and
+ * merged areas, then the values and number formats in blocks of rows, as many blocks per sync
+ * as the payload budget allows — never more than 5,000,000 cells or ~4 MB per request.
+ */
+export async function readGrids(sheetNames: string[], options: ReadOptions = {}): Promise<Grid[]> {
+  const caps = options.capabilities ?? detectCapabilities();
+  const budget = options.payloadBudget ?? DEFAULT_PAYLOAD_BUDGET;
+  try {
+    return await Excel.run(async (context) => {
+      const reads = sheetNames.map((name) => {
+        const worksheet = context.workbook.worksheets.getItem(name);
+        worksheet.load("name");
+        // valuesOnly: a formatted but empty margin is not part of the table.
+        const used = worksheet.getUsedRange(true).load("rowIndex,columnIndex,rowCount,columnCount");
+        const merged = caps.mergedAreas
+          ? used.getMergedAreasOrNullObject().load("areaCount")
+          : undefined;
+        return { worksheet, used, merged };
+      });
+      try {
+        await context.sync();
+      } catch (error) {
+        throw await missingSheetError(context, sheetNames, error);
+      }
+
+      const sheets: SheetRead[] = reads.map(({ worksheet, used, merged }) => ({
+        name: worksheet.name,
+        worksheet,
+        merged: merged && !merged.isNullObject ? merged : undefined,
+        hidden: [],
+        top: used.rowIndex,
+        left: used.columnIndex,
+        rowCount: used.rowCount,
+        colCount: used.columnCount,
+        values: [],
+        numberFormats: [],
+      }));
+      const queueExtras = (): void => {
+        for (const sheet of sheets) {
+          sheet.merged?.areas.load(
+            "items/rowIndex,items/columnIndex,items/rowCount,items/columnCount"
+          );
+          sheet.hidden = Array.from({ length: sheet.colCount }, (_, c) =>
+            sheet.worksheet.getRangeByIndexes(sheet.top, sheet.left + c, 1, 1).load("columnHidden")
+          );
+        }
+      };
+      await readBlocks(context, sheets, queueExtras, budget);
+      return sheets.map(toGrid);
+    });
+  } catch (error) {
+    throw toAdapterError(error, "读取", sheetNames);
+  }
+}
+
+/** After Excel refused to find a sheet: which one, by name; any other error stays as it was. */
+async function missingSheetError(
+  context: Excel.RequestContext,
+  sheetNames: string[],
+  error: unknown
+): Promise<unknown> {
+  if ((error as { code?: string }).code !== "ItemNotFound") return error;
+  const probes = sheetNames.map((name) =>
+    context.workbook.worksheets.getItemOrNullObject(name).load("name")
+  );
+  await context.sync();
+  const missing = sheetNames.find((_, i) => probes[i].isNullObject);
+  return missing === undefined ? error : sheetMissingError(missing, false);
+}
+
+/**
+ * Reads the blocks' values and number formats: each request takes rows until the estimated
+ * response fills the budget; the estimate then follows the bytes that actually came back. If
+ * Excel still refuses a response as too big, the same rows are asked for in requests half as big.
+ */
+async function readBlocks(
+  context: Excel.RequestContext,
+  sheets: SheetRead[],
+  queueExtras: () => void,
+  budget: number
+): Promise<void> {
+  const pending: Block[] = sheets.map((read) => ({ read, start: 0, count: read.rowCount }));
+  let bytesPerCell = FIRST_BYTES_PER_CELL;
+  let cellCap = MAX_READ_CELLS;
+  // Merged areas and hidden columns ride along with the first request (again, if it is refused).
+  let extrasLoaded = false;
+  while (pending.length > 0) {
+    if (!extrasLoaded) queueExtras();
+    const batch = takeBatch(pending, Math.min(cellCap, Math.floor(budget / bytesPerCell)));
+    const cells = batch.reduce((sum, block) => sum + block.count * block.read.colCount, 0);
+    const ranges = batch.map((block) => {
+      const { worksheet, top, left, colCount } = block.read;
+      return worksheet
+        .getRangeByIndexes(top + block.start, left, block.count, colCount)
+        .load("values,numberFormat");
+    });
+    try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per payload-sized batch of blocks, not per row
+      await context.sync();
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      const oneRow = batch.length === 1 && batch[0].count === 1;
+      if (!PAYLOAD_CODES.includes(code ?? "") || oneRow) {
+        throw toAdapterError(error, "读取", [...new Set(batch.map((b) => b.read.name))]);
+      }
+      pending.unshift(...batch);
+      cellCap = Math.max(1, Math.floor(cells / 2));
+      continue;
+    }
+    extrasLoaded = true;
+    let bytes = 0;
+    batch.forEach((block, i) => {
+      const { values, numberFormat } = ranges[i];
+      bytes += utf8Length(JSON.stringify(values)) + utf8Length(JSON.stringify(numberFormat));
+      block.read.values.push(...values.map((row) => row.map(cellValue)));
+      block.read.numberFormats.push(...numberFormat.map((row) => row.map(String)));
+    });
+    // Twice the average seen so far in this batch: later rows may hold longer text.
+    bytesPerCell = Math.max(16, Math.ceil((2 * bytes) / Math.max(cells, 1)));
+  }
+}
+
+/** Takes whole blocks, or the first rows of one, until `maxCells` cells are taken (one row at least). */
+function takeBatch(pending: Block[], maxCells: number): Block[] {
+  const batch: Block[] = [];
+  let cells = 0;
+  while (pending.length > 0) {
+    const block = pending[0];
+    const room = Math.floor((maxCells - cells) / block.read.colCount);
+    if (room <= 0 && batch.length > 0) break;
+    const count = Math.max(1, Math.min(block.count, room));
+    batch.push({ read: block.read, start: block.start, count });
+    cells += count * block.read.colCount;
+    if (count === block.count) pending.shift();
+    else pending[0] = { read: block.read, start: block.start + count, count: block.count - count };
+  }
+  return batch;
+}
+
+/** Excel gives "" for an empty cell; the grid says null. */
+function cellValue(value: unknown): CellValue {
+  if (value === "" || value === null || value === undefined) return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+    return value;
+  return String(value);
+}
+
+function toGrid(read: SheetRead): Grid {
+  const merges: MergedArea[] = read.merged
+    ? read.merged.areas.items.map((area) => ({
+        row: area.rowIndex,
+        col: area.columnIndex,
+        rowCount: area.rowCount,
+        colCount: area.columnCount,
+      }))
+    : [];
+  const hiddenColumns = read.hidden.flatMap((range, c) =>
+    range.columnHidden ? [read.left + c] : []
+  );
+  // An empty sheet's used range is its top-left cell, empty.
+  const empty = read.rowCount === 1 && read.colCount === 1 && read.values[0]?.[0] === null;
+  return {
+    sheet: read.name,
+    top: empty ? 0 : read.top,
+    left: empty ? 0 : read.left,
+    values: empty ? [] : read.values,
+    numberFormats: empty ? [] : read.numberFormats,
+    merges,
+    hiddenColumns: empty ? [] : hiddenColumns,
+  };
+}

@@ -1,0 +1,246 @@
+import { rowsA1, sheetCellA1 } from "../core/patch/address";
+import { type ResolvedCell, resolveCell } from "../core/patch/cells";
+import type { Rect, SheetOp } from "../core/patch/schema";
+import { columnWidthPoints } from "../core/patch/units";
+import { type RequestBatcher, opBytes, rowRuns, utf8Length } from "./batch";
+import type { Capabilities } from "./capabilities";
+
+/** What every queue function needs: the request, the batcher, what this Excel can do. */
+export interface Writer {
+  context: Excel.RequestContext;
+  batcher: RequestBatcher;
+  caps: Capabilities;
+  budget: number;
+  /** Chinese notes on features this Excel lacked, for the report. */
+  fallbacks: string[];
+}
+
+function rangeOf(worksheet: Excel.Worksheet, r: Rect): Excel.Range {
+  return worksheet.getRangeByIndexes(r.row, r.col, r.rowCount, r.colCount);
+}
+
+function fill2d<T>(rowCount: number, colCount: number, value: T): T[][] {
+  return Array.from({ length: rowCount }, () => new Array<T>(colCount).fill(value));
+}
+
+/** Excel's spelling of an alignment: "left" → "Left". */
+function capitalized<T extends string>(word: T): Capitalize<T> {
+  return (word.charAt(0).toUpperCase() + word.slice(1)) as Capitalize<T>;
+}
+
+export async function queueLayout(
+  w: Writer,
+  worksheet: Excel.Worksheet,
+  op: SheetOp
+): Promise<void> {
+  for (const { col, width } of op.columns) {
+    await w.batcher.add(opBytes(col, width), op.sheet, () => {
+      worksheet.getRangeByIndexes(0, col, 1, 1).format.columnWidth = columnWidthPoints(width);
+    });
+  }
+  for (const { row, height } of op.rows) {
+    await w.batcher.add(opBytes(row, height), op.sheet, () => {
+      worksheet.getRangeByIndexes(row, 0, 1, 1).format.rowHeight = height;
+    });
+  }
+}
+
+/**
+ * Values go in row runs sized to the payload budget. Each run sets the number formats first —
+ * "@" on text — and then the values, so text that starts with =, + or - stays text.
+ */
+export async function queueValues(
+  w: Writer,
+  worksheet: Excel.Worksheet,
+  op: SheetOp
+): Promise<void> {
+  for (const block of op.values) {
+    const resolved: ResolvedCell[][] = block.values.map((row) => row.map(resolveCell));
+    const values = resolved.map((row) => row.map((cell) => cell.value));
+    const formats = resolved.map((row) => row.map((cell) => cell.numberFormat));
+    const rowBytes = values.map(
+      (row, i) => utf8Length(JSON.stringify(row)) + utf8Length(JSON.stringify(formats[i]))
+    );
+    for (const run of rowRuns(rowBytes, w.budget / 2)) {
+      const runValues = values.slice(run.start, run.start + run.count);
+      const runFormats = formats.slice(run.start, run.start + run.count);
+      await w.batcher.add(opBytes(runValues, runFormats), op.sheet, () => {
+        const range = worksheet.getRangeByIndexes(
+          block.row + run.start,
+          block.col,
+          run.count,
+          runValues[0].length
+        );
+        range.numberFormat = runFormats;
+        range.values = runValues;
+      });
+    }
+    for (const [r, row] of resolved.entries()) {
+      for (const [c, cell] of row.entries()) {
+        const link = cell.link;
+        if (!link) continue;
+        const hyperlink = {
+          documentReference: sheetCellA1(link.sheet, link.row, link.col),
+          textToDisplay: String(cell.value),
+        };
+        await w.batcher.add(opBytes(hyperlink), op.sheet, () => {
+          worksheet.getRangeByIndexes(block.row + r, block.col + c, 1, 1).hyperlink = hyperlink;
+        });
+      }
+    }
+  }
+}
+
+const OUTER_EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const;
+
+export async function queueFormats(
+  w: Writer,
+  worksheet: Excel.Worksheet,
+  op: SheetOp
+): Promise<void> {
+  for (const spec of op.formats) {
+    const { range: r, numberFormat, ...style } = spec;
+    if (numberFormat !== undefined) {
+      const rowBytes = new Array<number>(r.rowCount).fill(
+        r.colCount * (utf8Length(JSON.stringify(numberFormat)) + 1)
+      );
+      for (const run of rowRuns(rowBytes, w.budget / 2)) {
+        const formats = fill2d(run.count, r.colCount, numberFormat);
+        await w.batcher.add(opBytes(formats), op.sheet, () => {
+          worksheet.getRangeByIndexes(
+            r.row + run.start,
+            r.col,
+            run.count,
+            r.colCount
+          ).numberFormat = formats;
+        });
+      }
+    }
+    await w.batcher.add(opBytes(style) * 2, op.sheet, () => {
+      const format = rangeOf(worksheet, r).format;
+      if (style.fill) format.fill.color = style.fill;
+      if (style.font?.bold !== undefined) format.font.bold = style.font.bold;
+      if (style.font?.italic !== undefined) format.font.italic = style.font.italic;
+      if (style.font?.color) format.font.color = style.font.color;
+      if (style.font?.size) format.font.size = style.font.size;
+      if (style.font?.name) format.font.name = style.font.name;
+      if (style.wrap !== undefined) format.wrapText = style.wrap;
+      if (style.horizontal) format.horizontalAlignment = capitalized(style.horizontal);
+      if (style.vertical) format.verticalAlignment = capitalized(style.vertical);
+      if (style.borders) {
+        const edges: Array<(typeof OUTER_EDGES)[number] | "InsideHorizontal" | "InsideVertical"> = [
+          ...OUTER_EDGES,
+        ];
+        // Inside lines exist only where the range has more than one row or column.
+        if (r.rowCount > 1) edges.push("InsideHorizontal");
+        if (r.colCount > 1) edges.push("InsideVertical");
+        for (const edge of edges) {
+          const border = format.borders.getItem(edge);
+          border.style = "Continuous";
+          border.weight = "Thin";
+          border.color = style.borders.color;
+        }
+      }
+    });
+  }
+}
+
+export async function queueMerges(
+  w: Writer,
+  worksheet: Excel.Worksheet,
+  op: SheetOp
+): Promise<void> {
+  for (const r of op.merges) {
+    await w.batcher.add(opBytes(r), op.sheet, () => rangeOf(worksheet, r).merge(false));
+  }
+}
+
+export async function queueConditionalFormats(
+  w: Writer,
+  worksheet: Excel.Worksheet,
+  op: SheetOp
+): Promise<void> {
+  for (const r of op.clearConditionalFormats) {
+    await w.batcher.add(opBytes(r), op.sheet, () =>
+      rangeOf(worksheet, r).conditionalFormats.clearAll()
+    );
+  }
+  for (const spec of op.conditionalFormats) {
+    await w.batcher.add(opBytes(spec) * 2, op.sheet, () => {
+      const custom = rangeOf(worksheet, spec.range).conditionalFormats.add("Custom").custom;
+      custom.rule.formula = spec.formula;
+      if (spec.fill) custom.format.fill.color = spec.fill;
+      if (spec.fontColor) custom.format.font.color = spec.fontColor;
+    });
+  }
+}
+
+export async function queueValidations(
+  w: Writer,
+  worksheet: Excel.Worksheet,
+  op: SheetOp
+): Promise<void> {
+  if (op.validations.length === 0) return;
+  if (!w.caps.dataValidation) {
+    w.fallbacks.push(
+      `此版本 Excel 不支持数据验证（需 ExcelApi 1.8），工作表「${op.sheet}」的下拉列表未设置，可直接输入。`
+    );
+    return;
+  }
+  for (const spec of op.validations) {
+    await w.batcher.add(opBytes(spec) * 2, op.sheet, () => {
+      const validation = rangeOf(worksheet, spec.range).dataValidation;
+      // Excel refuses a new rule on cells that already have one.
+      validation.clear();
+      validation.rule = { list: { inCellDropDown: true, source: spec.list.join(",") } };
+      validation.errorAlert = {
+        showAlert: true,
+        style: "Stop",
+        title: "输入无效",
+        message: spec.errorMessage ?? `请从下拉列表中选择：${spec.list.join("、")}`,
+      };
+    });
+  }
+}
+
+export async function queueFreeze(
+  w: Writer,
+  worksheet: Excel.Worksheet,
+  op: SheetOp
+): Promise<void> {
+  const freeze = op.freeze;
+  if (!freeze) return;
+  await w.batcher.add(opBytes(freeze), op.sheet, () => {
+    if (freeze.rows > 0) worksheet.freezePanes.freezeRows(freeze.rows);
+    else worksheet.freezePanes.unfreeze();
+  });
+  if (freeze.cols > 0) {
+    w.fallbacks.push(
+      `工作表「${op.sheet}」只冻结了前 ${freeze.rows} 行，前 ${freeze.cols} 列未冻结（督办助手在 Excel 中暂不冻结列）。`
+    );
+  }
+}
+
+export async function queuePrint(
+  w: Writer,
+  worksheet: Excel.Worksheet,
+  op: SheetOp
+): Promise<void> {
+  const print = op.print;
+  if (!print) return;
+  if (!w.caps.pageLayout) {
+    w.fallbacks.push(
+      `此版本 Excel 不支持页面设置（需 ExcelApi 1.9），工作表「${op.sheet}」未设置打印格式，请在「页面布局」中手动设置纸张与标题行。`
+    );
+    return;
+  }
+  await w.batcher.add(opBytes(print) * 2, op.sheet, () => {
+    const layout = worksheet.pageLayout;
+    layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+    layout.paperSize = print.paper;
+    if (print.titleRows)
+      layout.setPrintTitleRows(rowsA1(print.titleRows.first, print.titleRows.count));
+    // One page wide, as many pages tall as needed (0 = no limit, as in the file format).
+    if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  });
+}
