@@ -1,0 +1,35 @@
+import { splitNames } from "../roster/split";
+import type { NameKind, Roster } from "../roster/schema";
+import type { Row } from "../table/schema";
+
+/**
+ * The units or leaders a row names in one cell, as the roster calls them: aliases merged,
+ * multi-name cells split, each name once. Groups (各镇街, …成员单位) and counts (12个招商主体)
+ * stand for no single unit and are left out; a name the roster does not know is kept as written
+ * (whitespace and full-width forms folded), so its tasks are not lost — 校验 reports the name.
+ */
+export function namesIn(row: Row, field: "lead" | "coop" | "leader", roster: Roster): string[] {
+  const kind: NameKind = field === "leader" ? "leader" : "unit";
+  const names: string[] = [];
+  for (const part of splitNames(row.fields[field] ?? "", roster, kind).parts) {
+    if (part.status === "group" || part.status === "count") continue;
+    const name = part.canonical ?? part.normalised;
+    if (name !== "" && !names.includes(name)) names.push(name);
+  }
+  return names;
+}
+
+/** A task's place in a unit's list: it leads it, or cooperates on it (and does not also lead it). */
+export type Role = "lead" | "coop";
+
+/** Every unit (or leader) a row concerns, with its role; for leaders every role is "lead". */
+export function rolesIn(row: Row, by: "unit" | "leader", roster: Roster): Map<string, Role> {
+  const roles = new Map<string, Role>();
+  if (by === "leader") {
+    for (const name of namesIn(row, "leader", roster)) roles.set(name, "lead");
+    return roles;
+  }
+  for (const name of namesIn(row, "lead", roster)) roles.set(name, "lead");
+  for (const name of namesIn(row, "coop", roster)) if (!roles.has(name)) roles.set(name, "coop");
+  return roles;
+}
