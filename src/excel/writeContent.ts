@@ -33,9 +33,12 @@ export async function queueLayout(
   worksheet: Excel.Worksheet,
   op: SheetOp
 ): Promise<void> {
-  for (const { col, width } of op.columns) {
-    await w.batcher.add(opBytes(col, width), op.sheet, () => {
-      worksheet.getRangeByIndexes(0, col, 1, 1).format.columnWidth = columnWidthPoints(width);
+  for (const { col, width, hidden } of op.columns) {
+    await w.batcher.add(opBytes(col, width, hidden), op.sheet, () => {
+      // A range's column width and visibility are those of its whole columns.
+      const column = worksheet.getRangeByIndexes(0, col, 1, 1);
+      column.format.columnWidth = columnWidthPoints(width);
+      if (hidden !== undefined) column.columnHidden = hidden;
     });
   }
   for (const { row, height } of op.rows) {

@@ -21,6 +21,7 @@ describe("applyPatch writes a generated breakdown sheet (ExcelApi 1.18)", () => 
       const op = breakdownSheetOp("区重点工作", 20);
       op.values!.push({ row: 22, col: 0, values: [["+C18", "=SUM(A1:A3)", "-（一）", "'引号"]] });
       op.notes = [{ row: 0, col: 7, text: "由完成时限推算" }];
+      op.columns!.push({ col: 10, width: 12, hidden: true });
       op.tabColor = "#4472C4";
       op.position = 0;
       op.activate = true;
@@ -80,6 +81,7 @@ describe("applyPatch writes a generated breakdown sheet (ExcelApi 1.18)", () => 
     expect(sheet.columnWidth("A")).toBe(35.25);
     expect(sheet.columnWidth("D")).toBe(266.25);
     expect(sheet.rowHeight(1)).toBe(30);
+    expect(sheet.snapshot().hiddenColumns).toEqual(["K"]);
   });
 
   test("frozen header, overdue colouring, status drop-down, note, print setup", async () => {
