@@ -115,7 +115,19 @@ describe("loading: a property is readable only after load() and sync()", () => {
     });
   });
 
-  it("fails the sync when a null object is used", async () => {
+  it("answers loads under a null object with null, without failing the sync", async () => {
+    await Excel.run(async (context) => {
+      const absent = context.workbook.worksheets.getItemOrNullObject("单位表");
+      const cell = absent.getRange("A1");
+      cell.load("values");
+      await context.sync();
+      expect(absent.isNullObject).toBe(true);
+      expect(cell.isNullObject).toBe(true);
+      expect(cell.values).toBeNull();
+    });
+  });
+
+  it("fails the sync when a null object is written to", async () => {
     const code = await codeOf(
       Excel.run(async (context) => {
         const absent = context.workbook.worksheets.getItemOrNullObject("单位表");

@@ -156,6 +156,7 @@ describe("merged cells", () => {
       areas.load("areaCount, address");
       areas.areas.load("items/address, items/rowIndex, items/rowCount");
       const none = ws.getRange("A4:C9").getMergedAreasOrNullObject();
+      none.load("areas/items/address");
       await context.sync();
       expect(areas.isNullObject).toBe(false);
       expect(areas.areaCount).toBe(2);
@@ -164,6 +165,7 @@ describe("merged cells", () => {
         ["市重点工作!D1:D3", 0, 3],
       ]);
       expect(none.isNullObject).toBe(true);
+      expect(none.areas.items).toEqual([]);
       ws.getRange("A1").unmerge();
       await context.sync();
     });

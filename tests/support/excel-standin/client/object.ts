@@ -1,10 +1,4 @@
-import {
-  ErrorCode,
-  StandInError,
-  itemNotFound,
-  notImplemented,
-  propertyNotLoaded,
-} from "../errors";
+import { ErrorCode, StandInError, notImplemented, propertyNotLoaded } from "../errors";
 import { requireMember } from "../requirements";
 import { utf8Length, type Exec } from "./env";
 import type { RequestContext } from "./context";
@@ -27,6 +21,16 @@ export interface TypeSpec {
 export type Resolver = (exec: Exec) => unknown;
 
 const UNRESOLVED = Symbol("unresolved");
+
+/** Using a null object (or anything reached through one) for a write or a method call. */
+class NullObjectUse extends StandInError {
+  constructor(path: string) {
+    super(
+      ErrorCode.itemNotFound,
+      `${path} is a null object or lies under one (check isNullObject before using it).`
+    );
+  }
+}
 
 /** Properties that test frameworks and `await` probe on any object: answered with undefined. */
 const PROBES = new Set([
@@ -163,6 +167,7 @@ export abstract class ClientObject {
   }
 
   get isNullObject(): boolean {
+    if (this._isNull !== undefined) return this._isNull;
     if (!this._nullable) return false;
     if (this._isNull === undefined) throw propertyNotLoaded(this._spec.name, "isNullObject");
     return this._isNull;
@@ -205,11 +210,7 @@ export abstract class ClientObject {
 
   _require(exec: Exec): unknown {
     const entity = this._resolve(exec);
-    if (entity === null) {
-      throw itemNotFound(
-        `${this._spec.name} ${this._path} is a null object (check isNullObject before using it).`
-      );
-    }
+    if (entity === null) throw new NullObjectUse(`${this._spec.name} ${this._path}`);
     return entity;
   }
 
@@ -305,10 +306,26 @@ function checkCells(obj: ClientObject, entity: unknown, exec: Exec): void {
   exec.cellsRead += cells;
 }
 
+function markNull(obj: ClientObject, plan: LoadPlan, exec: Exec): void {
+  exec.deliveries.push(() => (obj._isNull = true));
+  for (const [name, childPlan] of plan.children) markNull(obj._child(name), childPlan, exec);
+}
+
 /** Runs a load at sync: reads the values now, hands them to the proxies when the sync resolves. */
 export function runPlan(obj: ClientObject, plan: LoadPlan, exec: Exec): void {
-  const entity = obj._resolve(exec);
-  if (entity === null) return;
+  let entity: unknown;
+  try {
+    entity = obj._resolve(exec);
+  } catch (error) {
+    // A load under a null object answers null, as the object itself does; only writes fail.
+    if (!(error instanceof NullObjectUse)) throw error;
+    entity = null;
+    exec.deliveries.push(() => (obj._isNull = true));
+  }
+  if (entity === null) {
+    for (const [name, childPlan] of plan.children) markNull(obj._child(name), childPlan, exec);
+    return;
+  }
   const spec = obj._spec;
   if (plan.scalars.some((name) => spec.scalars[name]?.grid)) checkCells(obj, entity, exec);
   const values: [string, unknown][] = plan.scalars.map((name) => [
@@ -335,6 +352,7 @@ export abstract class ClientCollection extends ClientObject {
   abstract _item(entity: unknown): ClientObject;
 
   get items(): ClientObject[] {
+    if (this._isNull === true) return [];
     if (this._items === undefined) throw propertyNotLoaded(this._spec.name, "items");
     return this._items;
   }
