@@ -1,0 +1,22 @@
+import type { Rule } from "../context";
+import type { Issue } from "../schema";
+import { excerpt } from "../context";
+import { hasQuarterColumns } from "./columns";
+
+/** A 工作明细及完成时限 with no time expression at all. */
+export const deadlineMissing: Rule = {
+  id: "deadline.missing",
+  check(ctx) {
+    const issues: Issue[] = [];
+    for (const table of ctx.tables) {
+      if (hasQuarterColumns(ctx, table)) continue;
+      for (const cell of ctx.cells(table, ["detail"])) {
+        if (ctx.deadlines(table, cell.row, "detail").milestones.length > 0) continue;
+        issues.push(
+          ctx.issue("deadline.missing", table, cell.row, "detail", {}, excerpt(cell.text))
+        );
+      }
+    }
+    return issues;
+  },
+};

@@ -1,0 +1,105 @@
+import type { Table } from "../table/schema";
+import { RuleContext, type Rule, type ValidateOptions } from "./context";
+import { deadlineBeyondYear } from "./deadline/beyondYear";
+import { deadlineMissing } from "./deadline/missing";
+import { deadlineOpenEnded } from "./deadline/openEnded";
+import { deadlineOverdue } from "./deadline/overdue";
+import { quarterMissing } from "./deadline/quarterMissing";
+import { figureCrossTable } from "./figure/crossTable";
+import { leaderMissing, unitMissing } from "./names/missing";
+import { leaderAlias, leaderUnknown, unitAlias, unitUnknown } from "./names/roster";
+import { leaderRunTogether, unitRunTogether } from "./names/runTogether";
+import { unitShortForm } from "./names/shortFormSummary";
+import { leaderSpacing } from "./names/spacing";
+import { headingGap, headingOrder } from "./numbering/headings";
+import { seqDuplicate } from "./numbering/seqDuplicate";
+import { seqMissing } from "./numbering/seqMissing";
+import { seqOrder } from "./numbering/seqOrder";
+import { cumulativeDecrease } from "./quarterly/cumulativeDecrease";
+import { targetMismatch } from "./quarterly/targetMismatch";
+import type { Issue, SeverityTotals, TableTotals, ValidationResult } from "./schema";
+import { textDoubled } from "./text/doubled";
+import { textResidue } from "./text/residue";
+import { textWhitespace } from "./text/whitespace";
+import {
+  xrefCountMismatch,
+  xrefItemMissing,
+  xrefSpacingDiffers,
+  xrefTargetMissing,
+  xrefTextDiffers,
+} from "./xref/rules";
+
+/** Every rule the engine runs, in catalogue order. */
+export const RULES: readonly Rule[] = [
+  seqMissing,
+  seqDuplicate,
+  seqOrder,
+  headingGap,
+  headingOrder,
+  deadlineMissing,
+  deadlineOpenEnded,
+  deadlineBeyondYear,
+  quarterMissing,
+  deadlineOverdue,
+  leaderMissing,
+  leaderUnknown,
+  leaderAlias,
+  leaderRunTogether,
+  leaderSpacing,
+  unitMissing,
+  unitUnknown,
+  unitAlias,
+  unitShortForm,
+  unitRunTogether,
+  xrefTargetMissing,
+  xrefItemMissing,
+  xrefCountMismatch,
+  xrefTextDiffers,
+  xrefSpacingDiffers,
+  cumulativeDecrease,
+  targetMismatch,
+  textResidue,
+  textDoubled,
+  textWhitespace,
+  figureCrossTable,
+];
+
+const zero = (): SeverityTotals => ({ error: 0, warning: 0, info: 0 });
+
+/**
+ * Runs every rule over all tables together (cross-table rules see them all) and returns the
+ * issues in reading order with totals per severity, overall and per table. Pure: no I/O, no clock.
+ */
+export function validate(tables: readonly Table[], options: ValidateOptions): ValidationResult {
+  const context = new RuleContext(tables, options);
+  const issues = RULES.flatMap((rule) => rule.check(context));
+
+  const tableOrder = new Map(tables.map((t, i) => [t.id, i]));
+  const columnOrder = new Map(
+    tables.map((t) => [t.id, new Map(t.columns.map((c, i) => [c.key, i]))])
+  );
+  const ruleOrder = new Map(RULES.map((r, i) => [r.id, i]));
+  issues.sort(
+    (a, b) =>
+      (tableOrder.get(a.table) ?? 0) - (tableOrder.get(b.table) ?? 0) ||
+      a.row - b.row ||
+      (columnOrder.get(a.table)?.get(a.column) ?? 0) -
+        (columnOrder.get(b.table)?.get(b.column) ?? 0) ||
+      (ruleOrder.get(a.rule as Rule["id"]) ?? 0) - (ruleOrder.get(b.rule as Rule["id"]) ?? 0)
+  );
+
+  const totals = zero();
+  const perTable: TableTotals[] = tables.map((t) => ({
+    table: t.id,
+    title: t.title,
+    rows: t.rows.length,
+    totals: zero(),
+  }));
+  for (const issue of issues) {
+    totals[issue.severity]++;
+    perTable[tableOrder.get(issue.table) ?? 0].totals[issue.severity]++;
+  }
+  return { issues, totals, perTable };
+}
+
+export type { Issue };
