@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { runCheck, type CheckOptions } from "./checkCommand";
 import { parseJson, parseSummary } from "./parseCommand";
 import { readSources, UnreadableInput } from "./sources";
 
@@ -19,6 +20,21 @@ function main(argv: string[]): void {
       process.stdout.write(
         (options.json ? JSON.stringify(parseJson(result)) : parseSummary(result)) + "\n"
       );
+    });
+
+  program
+    .command("check")
+    .description(
+      "校验责任分解表：序号、完成时限、分管领导、牵头单位、表间对应、季度目标、文字与数字"
+    )
+    .argument("<files...>", "种子文本文件（.txt），一起给出的文件一起校验")
+    .option("--json", "每个问题输出一行 JSON")
+    .option("--date <YYYY-MM-DD>", "检查日期：给出时报告已超期的任务")
+    .option("--roster <file>", "名册 JSON 文件（默认为津南区 2022 年名册）")
+    .action((files: string[], options: CheckOptions) => {
+      const { stdout, stderr } = runCheck(files, options);
+      process.stdout.write(stdout);
+      if (stderr) process.stderr.write(stderr + "\n");
     });
 
   try {

@@ -1,0 +1,105 @@
+import { readFileSync } from "fs";
+import { parseIsoDate } from "../core/deadline";
+import { defaultRoster, loadRoster, type Roster } from "../core/roster";
+import {
+  ruleInfo,
+  SEVERITY_LABEL,
+  validate,
+  type Issue,
+  type RuleId,
+  type ValidationResult,
+} from "../core/rules";
+import type { ParseResult, Table } from "../core/table/schema";
+import { readSources, UnreadableInput } from "./sources";
+
+export interface CheckOptions {
+  json?: boolean;
+  /** YYYY-MM-DD: report deadlines passed by then. */
+  date?: string;
+  /** A roster JSON file instead of the seeded 津南区 roster. */
+  roster?: string;
+}
+
+/** `duban check`: every file read, all tables validated together, the report as text. */
+export function runCheck(
+  files: readonly string[],
+  options: CheckOptions
+): { stdout: string; stderr: string } {
+  const parsed = readSources(files);
+  const roster = options.roster ? readRoster(options.roster) : defaultRoster();
+  const result = validate(parsed.tables, { roster, checkDate: checkDate(options.date) });
+  if (options.json) {
+    return {
+      stdout: result.issues.map((i) => JSON.stringify(i) + "\n").join(""),
+      stderr: problemLines(parsed).join("\n"),
+    };
+  }
+  return { stdout: report(parsed, result), stderr: "" };
+}
+
+function checkDate(date: string | undefined): string | undefined {
+  if (date === undefined) return undefined;
+  try {
+    parseIsoDate(date);
+    return date;
+  } catch {
+    throw new UnreadableInput(`检查日期「${date}」无效，应写作 YYYY-MM-DD，如 2022-06-30。`);
+  }
+}
+
+function readRoster(path: string): Roster {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    throw new UnreadableInput(`无法读取名册文件「${path}」。`);
+  }
+  try {
+    return loadRoster(JSON.parse(text));
+  } catch (e) {
+    throw new UnreadableInput(
+      `名册文件「${path}」无法使用：${e instanceof Error ? e.message : String(e)}`
+    );
+  }
+}
+
+const totalsText = (t: { error: number; warning: number; info: number }) =>
+  `错误 ${t.error} 处，警告 ${t.warning} 处，提示 ${t.info} 处`;
+
+function issueLine(issue: Issue): string {
+  const where = `第${issue.row}行${issue.seq ? `（序号${issue.seq}）` : ""}「${issue.columnTitle}」`;
+  return `  ${where}【${SEVERITY_LABEL[issue.severity]}】${ruleInfo(issue.rule as RuleId).title}：${issue.message}`;
+}
+
+function problemLines(parsed: ParseResult): string[] {
+  if (parsed.problems.length === 0) return [];
+  return [
+    `读取问题 ${parsed.problems.length} 处：`,
+    ...parsed.problems.map((p) => `  ${p.source} 第 ${p.line} 行：${p.message}`),
+  ];
+}
+
+/** The readable report: per table a heading with its totals, then its issues in reading order. */
+export function report(parsed: ParseResult, result: ValidationResult): string {
+  const lines: string[] = [];
+  const byTable = new Map<string, Issue[]>();
+  for (const issue of result.issues)
+    byTable.set(issue.table, [...(byTable.get(issue.table) ?? []), issue]);
+  parsed.tables.forEach((table: Table, i) => {
+    const totals = result.perTable[i].totals;
+    lines.push(
+      `[${table.id}] ${table.title}（${table.source}）：${table.rows.length} 行，${totalsText(totals)}`
+    );
+    for (const issue of byTable.get(table.id) ?? []) lines.push(issueLine(issue));
+    lines.push("");
+  });
+  if (parsed.tables.length === 0) lines.push("没有读到表格，未校验。");
+  else {
+    const rows = parsed.tables.reduce((n, t) => n + t.rows.length, 0);
+    lines.push(
+      `校验完成：共 ${parsed.tables.length} 张表 ${rows} 行，${totalsText(result.totals)}。`
+    );
+  }
+  lines.push(...problemLines(parsed));
+  return lines.join("\n") + "\n";
+}

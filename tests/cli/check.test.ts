@@ -1,0 +1,86 @@
+import { join } from "path";
+import { duban } from "../support/cli";
+import { MINXIN_FILE, NOTICE_FILE, SEED_DIR } from "../support/seeds";
+
+const notice = join(SEED_DIR, NOTICE_FILE);
+const minxin = join(SEED_DIR, MINXIN_FILE);
+
+describe("duban check", () => {
+  test("--json prints one issue per line with the issue's fields", () => {
+    const run = duban("check", notice, minxin, "--json");
+    expect(run.status).toBe(0);
+    const lines = run.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(114);
+    expect(Object.keys(lines[0]).slice(0, 9)).toEqual([
+      "table",
+      "row",
+      "seq",
+      "column",
+      "rule",
+      "category",
+      "severity",
+      "message",
+      "evidence",
+    ]);
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        table: "city",
+        row: 13,
+        seq: "13",
+        column: "detail",
+        rule: "text.residue",
+        category: "text",
+        severity: "error",
+        evidence: "+C18",
+      })
+    );
+  });
+
+  test("files given together are checked together: the cross-table conflicts need both files", () => {
+    const together = duban("check", notice, minxin, "--json").stdout;
+    const alone = duban("check", minxin, "--json").stdout;
+    expect(together).toContain(
+      '"rule":"figure.cross-table","category":"figure","severity":"warning","message":"与「2022年津南区政府重点工作责任分解表」第94行'
+    );
+    expect(alone).not.toContain("figure.cross-table");
+  });
+
+  test("without --json: a Chinese report grouped by table with totals per severity", () => {
+    const run = duban("check", notice, minxin);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(
+      "[district] 2022年津南区政府重点工作责任分解表（000_867c357d3391b2e7.txt）：106 行，错误 0 处，警告 37 处，提示 50 处"
+    );
+    expect(run.stdout).toContain(
+      "  第13行（序号13）「津南区工作明细及完成时限」【错误】电子表格残留："
+    );
+    expect(run.stdout).toContain("校验完成：共 4 张表 170 行，错误 3 处，警告 50 处，提示 61 处。");
+  });
+
+  test("--date reports what is overdue on that day", () => {
+    const run = duban("check", notice, "--json", "--date", "2022-07-01");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('"rule":"deadline.overdue"');
+  });
+
+  test("exit code is non-zero only when the input cannot be read", () => {
+    const missing = duban("check", "no-such-file.txt");
+    expect(missing.status).not.toBe(0);
+    expect(missing.stderr).toContain("无法读取文件「no-such-file.txt」：文件不存在");
+    const badDate = duban("check", notice, "--date", "2022-02-30");
+    expect(badDate.status).not.toBe(0);
+    expect(badDate.stderr).toContain("检查日期「2022-02-30」无效");
+    const badRoster = duban("check", notice, "--roster", join(SEED_DIR, "columns.json"));
+    expect(badRoster.status).not.toBe(0);
+    expect(badRoster.stderr).toContain("名册文件");
+  });
+
+  test("a file with no table still runs and says so", () => {
+    const run = duban("check", join(SEED_DIR, "columns.json"));
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("没有读到表格，未校验。");
+  });
+});
