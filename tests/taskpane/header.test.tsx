@@ -8,7 +8,9 @@ describe("task pane header", () => {
     const actions = fakeActions();
     await renderPane(actions);
     expect(screen.getByRole("heading", { name: "督办助手" })).toBeTruthy();
-    expect(screen.getByText("2022年")).toBeTruthy();
+    const year = screen.getByRole("term");
+    expect(year.textContent).toBe("计划年度");
+    expect(year.nextElementSibling?.textContent).toBe("2022年");
     // sv-SE writes dates as yyyy-mm-dd in the local time zone, as a date input expects.
     const today = new Date().toLocaleDateString("sv-SE");
     expect((screen.getByLabelText("检查日期") as HTMLInputElement).value).toBe(today);

@@ -1,4 +1,4 @@
-import { Caption1, Field, Input, makeStyles, Subtitle1, Text, tokens } from "@fluentui/react-components";
+import { Field, Input, makeStyles, Subtitle1, tokens } from "@fluentui/react-components";
 import type { WorkbookInfo } from "../actions";
 
 const useStyles = makeStyles({
@@ -10,9 +10,14 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalL,
     alignItems: "end",
   },
-  year: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
-  yearValue: { lineHeight: tokens.lineHeightBase400, paddingBottom: tokens.spacingVerticalXS },
-  label: { color: tokens.colorNeutralForeground2 },
+  year: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, margin: 0 },
+  yearLabel: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  yearValue: {
+    margin: 0,
+    paddingBottom: tokens.spacingVerticalXS,
+    fontWeight: tokens.fontWeightSemibold,
+    lineHeight: tokens.lineHeightBase400,
+  },
 });
 
 export interface HeaderProps {
@@ -38,14 +43,10 @@ export function Header({ info, checkDate, checkDateValid, onCheckDateChange, dis
         督办助手
       </Subtitle1>
       <div className={styles.facts}>
-        <div className={styles.year}>
-          <Caption1 id="plan-year-label" className={styles.label}>
-            计划年度
-          </Caption1>
-          <Text weight="semibold" className={styles.yearValue} aria-labelledby="plan-year-label">
-            {planYearText(info)}
-          </Text>
-        </div>
+        <dl className={styles.year}>
+          <dt className={styles.yearLabel}>计划年度</dt>
+          <dd className={styles.yearValue}>{planYearText(info)}</dd>
+        </dl>
         <Field
           label="检查日期"
           size="small"

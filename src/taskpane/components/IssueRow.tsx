@@ -24,8 +24,9 @@ const useStyles = makeStyles({
     ":focus-visible": { ...shorthands.outline(tokens.strokeWidthThick, "solid", tokens.colorStrokeFocus2) },
   },
   place: { color: tokens.colorBrandForeground1 },
-  message: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
-  evidence: { color: tokens.colorNeutralForeground3 },
+  // overflowWrap: a long run without spaces (a URL, a formula) must not widen the pane.
+  message: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, overflowWrap: "anywhere" },
+  evidence: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
 });
 
 export interface IssueRowProps {
