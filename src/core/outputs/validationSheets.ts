@@ -1,0 +1,191 @@
+import type { GridLayout } from "../grid/gridTable";
+import { a1, sheetCellA1 } from "../patch/address";
+import { linkCell, rect } from "../patch/build";
+import type { Mark, PatchCell, SheetOpInput } from "../patch/schema";
+import {
+  CATEGORY_LABEL,
+  SEVERITY_LABEL,
+  type Issue,
+  type Severity,
+  type ValidationResult,
+} from "../rules/schema";
+import type { Table } from "../table/schema";
+import { COLORS, TITLE_FONT } from "./style";
+
+/** A table as it stands in a sheet. */
+export interface PlacedTable {
+  table: Table;
+  layout: GridLayout;
+}
+
+/** An issue with the cell it is about. */
+export interface PlacedIssue extends Issue {
+  sheet: string;
+  /** 0-based sheet row and column of the cell. */
+  sheetRow: number;
+  sheetCol: number;
+  /** "'区重点工作'!F12", ready for Range selection. */
+  address: string;
+}
+
+export const ISSUE_SHEET = "校验结果";
+
+const MARK_FILL: Partial<Record<Severity, string>> = {
+  error: COLORS.error,
+  warning: COLORS.warning,
+};
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * Puts every issue on its cell. An issue about a column the sheet does not show (a 涉及领域 read
+ * from a band row) points at the row's first cell; an issue whose table is not in a sheet is dropped.
+ */
+export function placeIssues(
+  issues: readonly Issue[],
+  placed: readonly PlacedTable[]
+): PlacedIssue[] {
+  const byTable = new Map(placed.map((p) => [p.table.id, p.layout]));
+  const out: PlacedIssue[] = [];
+  for (const issue of issues) {
+    const layout = byTable.get(issue.table);
+    const sheetRow = layout?.rowIndex[issue.row - 1];
+    if (!layout || sheetRow === undefined) continue;
+    const sheetCol =
+      layout.columnIndex[issue.column] ?? Math.min(...Object.values(layout.columnIndex));
+    out.push({
+      ...issue,
+      sheet: layout.sheet,
+      sheetRow,
+      sheetCol,
+      address: sheetCellA1(layout.sheet, sheetRow, sheetCol),
+    });
+  }
+  return out;
+}
+
+/**
+ * 校验 marks: on every sheet that was checked, earlier marks are cleared, then each cell with an
+ * error gets a red fill and each with a warning a yellow one, with a note listing its messages.
+ * 提示 (info) is listed in 校验结果 but not painted, so the colours stay meaningful.
+ */
+export function buildMarkOps(
+  placed: readonly PlacedTable[],
+  issues: readonly PlacedIssue[]
+): SheetOpInput[] {
+  return placed.map(({ layout }) => {
+    const cells = new Map<string, PlacedIssue[]>();
+    for (const issue of issues) {
+      if (issue.sheet !== layout.sheet || !MARK_FILL[issue.severity]) continue;
+      const key = `${issue.sheetRow},${issue.sheetCol}`;
+      cells.set(key, [...(cells.get(key) ?? []), issue]);
+    }
+    const marks: Mark[] = [...cells.values()].map((found) => {
+      const worst = found.reduce((a, b) =>
+        SEVERITY_RANK[b.severity] < SEVERITY_RANK[a.severity] ? b : a
+      );
+      return {
+        row: worst.sheetRow,
+        col: worst.sheetCol,
+        fill: MARK_FILL[worst.severity] as string,
+        note: found.map((i) => `【${SEVERITY_LABEL[i.severity]}】${i.message}`).join("\n"),
+      };
+    });
+    return { sheet: layout.sheet, mode: "update" as const, clearMarks: true, marks };
+  });
+}
+
+/** "校验完成：共 170 行，错误 7 处，警告 15 处，提示 9 处。" */
+export function validationSummary(result: ValidationResult): string {
+  const rows = result.perTable.reduce((n, t) => n + t.rows, 0);
+  const { error, warning, info } = result.totals;
+  return `校验完成：共 ${rows} 行，错误 ${error} 处，警告 ${warning} 处，提示 ${info} 处。`;
+}
+
+const ISSUE_COLUMNS = [
+  { title: "序号", width: 6 },
+  { title: "严重程度", width: 9 },
+  { title: "问题类别", width: 11 },
+  { title: "位置", width: 16 },
+  { title: "表格", width: 22 },
+  { title: "原序号", width: 7 },
+  { title: "列", width: 16 },
+  { title: "问题说明", width: 60 },
+  { title: "相关原文", width: 36 },
+  { title: "规则", width: 22 },
+] as const;
+const HEADER_AT = 2;
+
+/**
+ * The 校验结果 sheet: a summary line, then every issue with a link to its cell. Severity
+ * colours come from three conditional formats rather than a fill per row, so a long list
+ * stays one small request.
+ */
+export function buildIssueSheet(
+  result: ValidationResult,
+  issues: readonly PlacedIssue[],
+  checkDate: string
+): SheetOpInput {
+  const width = ISSUE_COLUMNS.length;
+  const titles = new Map(result.perTable.map((t) => [t.table, t.title]));
+  const values: PatchCell[][] = [
+    ["校验结果", ...Array<PatchCell>(width - 1).fill(null)],
+    [
+      `${validationSummary(result)}检查日期：${checkDate}。`,
+      ...Array<PatchCell>(width - 1).fill(null),
+    ],
+    ISSUE_COLUMNS.map((c) => c.title),
+    ...issues.map((issue, i): PatchCell[] => [
+      i + 1,
+      SEVERITY_LABEL[issue.severity],
+      CATEGORY_LABEL[issue.category],
+      linkCell(`${issue.sheet}!${a1(issue.sheetRow, issue.sheetCol)}`, {
+        sheet: issue.sheet,
+        row: issue.sheetRow,
+        col: issue.sheetCol,
+      }),
+      titles.get(issue.table) ?? issue.table,
+      issue.seq,
+      issue.columnTitle,
+      issue.message,
+      issue.evidence,
+      issue.rule,
+    ]),
+  ];
+  const body = rect(HEADER_AT + 1, 0, Math.max(1, issues.length), width);
+  const severityColumn = rect(HEADER_AT + 1, 1, Math.max(1, issues.length), 1);
+  const severityIs = (label: string) => `=$B${HEADER_AT + 2}="${label}"`;
+  return {
+    sheet: ISSUE_SHEET,
+    mode: "replace",
+    generated: { kind: "issues" },
+    tabColor: "#C00000",
+    activate: true,
+    columns: ISSUE_COLUMNS.map((c, col) => ({ col, width: c.width })),
+    values: [{ row: 0, col: 0, values }],
+    merges: [rect(0, 0, 1, width), rect(1, 0, 1, width)],
+    formats: [
+      { range: rect(0, 0), font: TITLE_FONT },
+      {
+        range: rect(HEADER_AT, 0, 1, width),
+        fill: COLORS.headerFill,
+        font: { bold: true },
+        horizontal: "center",
+      },
+      { range: body, wrap: true, vertical: "top" },
+      { range: rect(HEADER_AT, 0, issues.length + 1, width), borders: { color: "#808080" } },
+      { range: rect(HEADER_AT + 1, 3, Math.max(1, issues.length), 1), font: { color: "#0563C1" } },
+    ],
+    conditionalFormats: [
+      { range: severityColumn, formula: severityIs("错误"), fill: COLORS.error },
+      { range: severityColumn, formula: severityIs("警告"), fill: COLORS.warning },
+      { range: severityColumn, formula: severityIs("提示"), fill: COLORS.info },
+    ],
+    freeze: { rows: HEADER_AT + 1, cols: 0 },
+    print: {
+      orientation: "landscape",
+      paper: "A4",
+      titleRows: { first: HEADER_AT, count: 1 },
+      fitToWidth: true,
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import type { GeneratedMarker } from "../core/patch/schema";
+import { DEFAULT_PAYLOAD_BUDGET, RequestBatcher, opBytes } from "./batch";
+import { detectCapabilities } from "./capabilities";
+import { toAdapterError } from "./errors";
+import { queueMarkerReads } from "./markers";
+
+export interface SheetInfo {
+  name: string;
+  /** The add-in's marker when it generated the sheet; null for the user's own sheets. */
+  marker: GeneratedMarker | null;
+}
+
+/** Every worksheet with its generated marker, in tab order: two syncs whatever the workbook's size. */
+export async function listSheets(): Promise<SheetInfo[]> {
+  const caps = detectCapabilities();
+  try {
+    return await Excel.run(async (context) => {
+      const batcher = new RequestBatcher(context, DEFAULT_PAYLOAD_BUDGET, "读取工作表列表");
+      const worksheets = context.workbook.worksheets;
+      await batcher.add(opBytes("worksheets"), "", () => worksheets.load("items/name"));
+      await batcher.sync();
+      const names = worksheets.items.map((ws) => ws.name);
+      const markerOf = await queueMarkerReads(context, batcher, caps, names);
+      if (batcher.hasPending) await batcher.sync();
+      return names.map((name) => ({ name, marker: markerOf(name) }));
+    });
+  } catch (error) {
+    throw toAdapterError(error, "读取工作表列表", []);
+  }
+}
+
+/** Brings a sheet to the front and selects a cell: `address` is "'区重点工作'!F12". */
+export async function selectAddress(address: string): Promise<void> {
+  const at = address.lastIndexOf("!");
+  const sheet = address
+    .slice(0, at)
+    .replace(/^'(.*)'$/, "$1")
+    .replace(/''/g, "'");
+  const cell = address.slice(at + 1);
+  try {
+    await Excel.run(async (context) => {
+      const worksheet = context.workbook.worksheets.getItem(sheet);
+      worksheet.activate();
+      worksheet.getRange(cell).select();
+      await context.sync();
+    });
+  } catch (error) {
+    throw toAdapterError(error, `定位到单元格 ${sheet}!${cell}`, [sheet]);
+  }
+}
