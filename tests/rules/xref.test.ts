@@ -99,6 +99,15 @@ describe("cross-references on crafted tables", () => {
     ]);
   });
 
+  test("a table without a 序号 column still names the column it points at in Chinese", () => {
+    const table = craftTable(["task", "detail", "leader", "lead"], [cleanRow(1)], {
+      note: "注：对应重点工作责任分解表第3项。",
+    });
+    expect(
+      ofRule(check([table]).issues, "xref.target-missing").map((i) => [i.column, i.columnTitle])
+    ).toEqual([["seq", "序号"]]);
+  });
+
   test("an item the other table does not have is an error", () => {
     const found = ofRule(
       check([source, keyTable("注：对应重点工作责任分解表第9项。")]).issues,

@@ -1,4 +1,5 @@
 import { parseDeadlines, type DeadlineResult } from "../deadline";
+import { defaultHeaderVocabulary } from "../parse/vocabulary";
 import { splitNames } from "../roster/split";
 import type { NameKind, NameSplit, Roster } from "../roster/schema";
 import type { FieldKey, Row, Table } from "../table/schema";
@@ -58,8 +59,9 @@ export class RuleContext {
     return this.columnTitles(table).has(key);
   }
 
+  /** The column's printed title; for a column the table lacks (a 序号 it never had), the usual one. */
   columnTitle(table: Table, key: FieldKey): string {
-    return this.columnTitles(table).get(key) ?? key;
+    return this.columnTitles(table).get(key) ?? usualTitle(key);
   }
 
   /**
@@ -146,6 +148,10 @@ export class RuleContext {
     }
     return titles;
   }
+}
+
+function usualTitle(key: FieldKey): string {
+  return defaultHeaderVocabulary().data.columns.find((c) => c.key === key)?.titles[0] ?? key;
 }
 
 /** A short quote of a long text for messages and evidence: the start, with an ellipsis. */

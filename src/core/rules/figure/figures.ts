@@ -1,5 +1,3 @@
-import type { RuleContext } from "../context";
-
 /**
  * Figures in running text: an Arabic number with a measure word (1200个, 0.6万人次, 200万元,
  * 92%以上, ≥95%, 500-1000人). Years, months, list markers (1．), ordinals (第2项) and codes
@@ -123,14 +121,6 @@ export function figuresIn(text: string): Figure[] {
     });
   }
   return out;
-}
-
-/** figuresIn, once per distinct text of a validation (quarter goals and details are read by several rules). */
-export function figuresOf(ctx: RuleContext, text: string): Figure[] {
-  const cache = ctx.once("figures", () => new Map<string, Figure[]>());
-  let figures = cache.get(text);
-  if (!figures) cache.set(text, (figures = figuresIn(text)));
-  return figures;
 }
 
 /** Two figures that can stand for the same amount: equal, or overlapping ranges. */

@@ -16,8 +16,20 @@ export interface SubjectFigure {
   local: boolean;
 }
 
-/** Sentences: figures in different sentences of a cell are about different things. */
-const SENTENCE = /[^。；;\n]+/g;
+/** Sentences end here: figures in different sentences of a cell are about different things. */
+const SENTENCE_END = new Set("。；;\n");
+
+function sentenceStart(text: string, index: number): number {
+  let i = index;
+  while (i > 0 && !SENTENCE_END.has(text[i - 1])) i--;
+  return i;
+}
+
+function sentenceEnd(text: string, index: number): number {
+  let i = index;
+  while (i < text.length && !SENTENCE_END.has(text[i])) i++;
+  return i;
+}
 /** A bracketed aside (（天津市实验中学项目）) names the same thing again; it is left out. */
 const ASIDE = /（[^（）]*）|\([^()]*\)/g;
 /** A project named at the start of a clause (南开学校雅润路校区工程, 葛沽镇城市综合开发项目). */
@@ -70,31 +82,35 @@ function sentenceProject(sentence: string): string | null {
  */
 export function subjectFigures(text: string, figures: readonly Figure[]): SubjectFigure[] {
   const out: SubjectFigure[] = [];
-  if (figures.length === 0) return out;
-  for (const s of text.matchAll(SENTENCE)) {
-    const start = s.index ?? 0;
-    const end = start + s[0].length;
-    const inside = figures.filter((f) => f.index >= start && f.end <= end);
-    if (inside.length === 0) continue;
-    const sentence = s[0];
-    const project = sentenceProject(sentence);
-    const local = LOCAL.test(sentence);
-    for (const figure of inside) {
-      const thing = countedThing(sentence, {
-        ...figure,
-        index: figure.index - start,
-        end: figure.end - start,
-      });
-      const subject: Subject =
-        project !== null && thing !== project
-          ? {
-              name: project,
-              measure: thing.startsWith(project) ? counted(thing.slice(project.length)) : thing,
-              kind: "project",
-            }
-          : { name: thing, measure: "", kind: "noun" };
-      out.push({ figure, subject, local });
+  let sentence: {
+    start: number;
+    end: number;
+    text: string;
+    project: string | null;
+    local: boolean;
+  } | null = null;
+  for (const figure of figures) {
+    if (!sentence || figure.index >= sentence.end) {
+      const start = sentenceStart(text, figure.index);
+      const end = sentenceEnd(text, figure.end);
+      const s = text.slice(start, end);
+      sentence = { start, end, text: s, project: sentenceProject(s), local: LOCAL.test(s) };
     }
+    const { start, project, local } = sentence;
+    const thing = countedThing(sentence.text, {
+      ...figure,
+      index: figure.index - start,
+      end: figure.end - start,
+    });
+    const subject: Subject =
+      project !== null && thing !== project
+        ? {
+            name: project,
+            measure: thing.startsWith(project) ? counted(thing.slice(project.length)) : thing,
+            kind: "project",
+          }
+        : { name: thing, measure: "", kind: "noun" };
+    out.push({ figure, subject, local });
   }
   return out;
 }
