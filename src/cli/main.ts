@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { runCheck, type CheckOptions } from "./checkCommand";
 import { parseJson, parseSummary } from "./parseCommand";
+import { rulesMarkdown } from "./rulesCommand";
 import { readSources, UnreadableInput } from "./sources";
 
 /** `npm run --silent duban -- <command>`: the add-in's engine at a terminal. */
@@ -36,6 +37,11 @@ function main(argv: string[]): void {
       process.stdout.write(stdout);
       if (stderr) process.stderr.write(stderr + "\n");
     });
+
+  program
+    .command("rules")
+    .description("列出全部校验规则（Markdown 表格，供 README 使用）")
+    .action(() => process.stdout.write(rulesMarkdown()));
 
   try {
     program.parse(argv);

@@ -83,4 +83,11 @@ describe("duban check", () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("没有读到表格，未校验。");
   });
+
+  test("duban rules lists the catalogue as a Markdown table", () => {
+    const run = duban("rules");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("| `xref.text-differs` | 表间对应 | 错误 | 对应项文字不同 |");
+    expect(run.stdout.trim().split("\n")).toHaveLength(2 + 31);
+  });
 });
