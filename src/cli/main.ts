@@ -41,7 +41,9 @@ function main(argv: string[]): void {
   program
     .command("rules")
     .description("列出全部校验规则（Markdown 表格，供 README 使用）")
-    .action(() => process.stdout.write(rulesMarkdown()));
+    .action(() => {
+      process.stdout.write(rulesMarkdown());
+    });
 
   try {
     program.parse(argv);
