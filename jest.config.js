@@ -4,7 +4,7 @@ module.exports = {
   roots: ["<rootDir>/tests"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: {
-    "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, diagnostics: false }],
+    "^.+\\.tsx?$": ["ts-jest", { diagnostics: false }],
     // Text files are imported as strings, as webpack's asset/source does for the bundle.
     "^.+\\.txt$": "<rootDir>/tests/support/textTransform.js",
   },

@@ -1,3 +1,4 @@
+import { a1, parseSheetCell } from "../core/patch/address";
 import type { GeneratedMarker } from "../core/patch/schema";
 import { DEFAULT_PAYLOAD_BUDGET, RequestBatcher, opBytes } from "./batch";
 import { detectCapabilities } from "./capabilities";
@@ -31,20 +32,15 @@ export async function listSheets(): Promise<SheetInfo[]> {
 
 /** Brings a sheet to the front and selects a cell: `address` is "'区重点工作'!F12". */
 export async function selectAddress(address: string): Promise<void> {
-  const at = address.lastIndexOf("!");
-  const sheet = address
-    .slice(0, at)
-    .replace(/^'(.*)'$/, "$1")
-    .replace(/''/g, "'");
-  const cell = address.slice(at + 1);
+  const { sheet, row, col } = parseSheetCell(address);
   try {
     await Excel.run(async (context) => {
       const worksheet = context.workbook.worksheets.getItem(sheet);
       worksheet.activate();
-      worksheet.getRange(cell).select();
+      worksheet.getRangeByIndexes(row, col, 1, 1).select();
       await context.sync();
     });
   } catch (error) {
-    throw toAdapterError(error, `定位到单元格 ${sheet}!${cell}`, [sheet]);
+    throw toAdapterError(error, `定位到单元格 ${sheet}!${a1(row, col)}`, [sheet]);
   }
 }

@@ -7,11 +7,14 @@ import {
   validationSummary,
   type PlacedTable,
 } from "../core/outputs/validationSheets";
+import { safeFixes } from "../core/fixes/safeFixes";
+import { parseSheetCell, sheetCellA1 } from "../core/patch/address";
 import type { SheetOpInput } from "../core/patch/schema";
 import { defaultRoster, type Roster } from "../core/roster";
 import { validate as runRules } from "../core/rules/engine";
 import { bundledSeedTables } from "../core/seeds/bundled";
 import type {
+  Fix,
   ProgressListener,
   ValidateOutcome,
   WorkbookActions,
@@ -39,6 +42,19 @@ async function readTables(onProgress: ProgressListener): Promise<PlacedTable[]> 
     if (read.table) placed.push({ table: read.table, layout: read.layout });
   }
   return placed;
+}
+
+/** Safe fixes on the cells they change; a fix for a column the sheet does not show is dropped. */
+function placeFixes(fixes: ReturnType<typeof safeFixes>, placed: readonly PlacedTable[]): Fix[] {
+  const layouts = new Map(placed.map((p) => [p.table.id, p.layout]));
+  return fixes.flatMap((fix) => {
+    const layout = layouts.get(fix.table);
+    const row = layout?.rowIndex[fix.row - 1];
+    const col = layout?.columnIndex[fix.column];
+    if (!layout || row === undefined || col === undefined) return [];
+    const { kind, label, before, after } = fix;
+    return [{ kind, label, before, after, address: sheetCellA1(layout.sheet, row, col) }];
+  });
 }
 
 export interface ExcelActionsOptions {
@@ -89,11 +105,10 @@ export function createExcelActions(options: ExcelActionsOptions = {}): WorkbookA
         );
       }
       onProgress("逐行校验…", 0.5);
-      const result = runRules(
-        placed.map((p) => p.table),
-        { roster, checkDate }
-      );
+      const tables = placed.map((p) => p.table);
+      const result = runRules(tables, { roster, checkDate });
       const issues = placeIssues(result.issues, placed);
+      const fixes = placeFixes(safeFixes(tables, result.issues, roster), placed);
       onProgress("标记单元格并写入校验结果…", 0.7);
       const report = await applyPatch({
         sheets: [...buildMarkOps(placed, issues), buildIssueSheet(result, issues, checkDate)],
@@ -104,7 +119,7 @@ export function createExcelActions(options: ExcelActionsOptions = {}): WorkbookA
         rows: result.perTable.reduce((n, t) => n + t.rows, 0),
         totals: result.totals,
         issues,
-        fixes: [],
+        fixes,
         summary: validationSummary(result),
         fallbacks: report.fallbacks,
       };
@@ -127,8 +142,18 @@ export function createExcelActions(options: ExcelActionsOptions = {}): WorkbookA
 
     selectCell: selectAddress,
 
-    async applyFixes() {
-      throw new Error("此版本暂不支持自动修正，请按校验结果逐项修改。");
+    async applyFixes(fixes, onProgress) {
+      onProgress(`应用 ${fixes.length} 项修正…`, 0.3);
+      const bySheet = new Map<string, SheetOpInput>();
+      for (const fix of fixes) {
+        const { sheet, row, col } = parseSheetCell(fix.address);
+        const op = bySheet.get(sheet) ?? { sheet, mode: "update" as const, values: [] };
+        op.values!.push({ row, col, values: [[fix.after]] });
+        bySheet.set(sheet, op);
+      }
+      if (bySheet.size > 0) await applyPatch({ sheets: [...bySheet.values()] });
+      onProgress("修正完成", 1);
+      return { applied: fixes.length };
     },
   };
 }

@@ -54,4 +54,23 @@ describe("the task pane's actions in a workbook", () => {
     expect(cleared.cleared).toBeGreaterThan(0);
     expect(excel.workbook.sheet("市重点工作").cell("C15").fill).toBeNull();
   });
+
+  test("safe fixes are offered after 校验 and applied cell by cell", async () => {
+    excel = installStandIn({});
+    const actions = createExcelActions();
+    await actions.importSeeds(noProgress);
+    const first = await actions.validate({ checkDate: "2022-09-30" }, noProgress);
+    const alias = first.fixes.find((f) => f.label === "把「区市场监管委」改为「区市场监管局」")!;
+    expect(alias.address).toBe("'市重点工作'!F16");
+    const seq = first.fixes.filter((f) => f.kind === "fill-seq");
+    expect(await actions.applyFixes([alias, ...seq], noProgress)).toEqual({
+      applied: 1 + seq.length,
+    });
+    expect(excel.workbook.sheet("市重点工作").cell("F16").value).toBe("区农业农村委\n区市场监管局");
+    const again = await actions.validate({ checkDate: "2022-09-30" }, noProgress);
+    expect(again.issues.filter((i) => i.rule === "numbering.seq-missing")).toEqual([]);
+    expect(
+      again.issues.some((i) => i.rule === "unit.alias" && i.evidence.includes("区市场监管委"))
+    ).toBe(false);
+  });
 });

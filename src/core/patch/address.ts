@@ -52,3 +52,12 @@ export function quoteSheetName(sheet: string): string {
 export function sheetCellA1(sheet: string, row: number, col: number): string {
   return `${quoteSheetName(sheet)}!${a1(row, col)}`;
 }
+
+/** "'区重点工作'!F12" → { sheet: "区重点工作", row: 11, col: 5 }: the inverse of sheetCellA1. */
+export function parseSheetCell(address: string): { sheet: string; row: number; col: number } {
+  const match = /^(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Z]{1,3})\$?([0-9]+)$/.exec(address);
+  if (!match) throw new RangeError(`not a cell address: ${address}`);
+  const sheet = match[1] !== undefined ? match[1].replace(/''/g, "'") : match[2];
+  const col = [...match[3]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return { sheet, row: Number(match[4]) - 1, col };
+}
