@@ -4,7 +4,7 @@ import { dateCell, linkCell, rect } from "../patch/build";
 import type { CellNote, PatchCell, RangeFormat, Rect, SheetOpInput } from "../patch/schema";
 import type { Roster } from "../roster/schema";
 import type { FieldKey, Row, Table } from "../table/schema";
-import { rolesIn, type Role } from "../tracking/assign";
+import { inRosterOrder, rolesIn, type Role } from "../tracking/assign";
 import { deadlineNote, statusValidation } from "../tracking/columns";
 import { QUARTER_KEYS, hasQuarterGoals, rowDeadline } from "../tracking/deadline";
 import { trackingFormats } from "../tracking/formulas";
@@ -105,7 +105,7 @@ export function buildUnitSheets(
   const rosterOrder = (by === "unit" ? options.roster.units : options.roster.leaders).map(
     (u) => u.name
   );
-  const keys = [...entries.keys()].sort((a, b) => rank(rosterOrder, a) - rank(rosterOrder, b));
+  const keys = inRosterOrder(entries.keys(), rosterOrder);
   const names = assignSheetNames(by, kind.prefix, keys, existing);
 
   const sheets: SheetOpInput[] = [];
@@ -130,12 +130,6 @@ export function buildUnitSheets(
     });
   }
   return { sheets, placed, stale };
-}
-
-/** Position in the roster; names the roster does not know come after it, in first-seen order. */
-function rank(order: readonly string[], name: string): number {
-  const at = order.indexOf(name);
-  return at < 0 ? order.length : at;
 }
 
 function byDeadline(a: Entry, b: Entry): number {

@@ -33,3 +33,15 @@ export function rolesIn(row: Row, by: "unit" | "leader", roster: Roster): Map<st
   for (const name of namesIn(row, "coop", roster)) if (!roles.has(name)) roles.set(name, "coop");
   return roles;
 }
+
+/**
+ * Sorts names as the roster lists them, so sheets and tables come in the order a district
+ * is used to; names the roster does not know come after, in the order first seen.
+ */
+export function inRosterOrder(names: Iterable<string>, order: readonly string[]): string[] {
+  const rank = (name: string) => {
+    const at = order.indexOf(name);
+    return at < 0 ? order.length : at;
+  };
+  return [...names].sort((a, b) => rank(a) - rank(b));
+}

@@ -1,0 +1,206 @@
+import type { Roster } from "../roster/schema";
+import type { Row, Table } from "../table/schema";
+import { inRosterOrder, namesIn } from "../tracking/assign";
+import { rowDeadline } from "../tracking/deadline";
+import { TrackingOptions } from "../tracking/schema";
+import { trackState } from "../tracking/state";
+import type { Counts, OverdueTask, SummaryFigures, TableFigures } from "./schema";
+
+/** What 汇总 needs of a 校验 issue (rules/schema.ts Issue fits). */
+export interface IssueRef {
+  table: string;
+  row: number;
+  rule: string;
+  severity: "error" | "warning" | "info";
+}
+
+export interface SummaryOptions {
+  checkDate: string;
+  roster: Roster;
+  dueSoonDays?: number;
+}
+
+/** 超期 is a figure of its own; the rule that reports it would count the same rows twice. */
+const OVERDUE_RULE = "deadline.overdue";
+
+const STATUS_FIELD: Record<string, keyof Counts> = {
+  已完成: "done",
+  推进中: "inProgress",
+  未启动: "notStarted",
+  已延期: "delayed",
+};
+
+type Tally = Omit<Counts, "completionRate">;
+
+const empty = (): Tally => ({
+  total: 0,
+  done: 0,
+  inProgress: 0,
+  notStarted: 0,
+  delayed: 0,
+  unset: 0,
+  overdue: 0,
+  dueSoon: 0,
+  noDate: 0,
+  issues: 0,
+});
+
+function finish(t: Tally): Counts {
+  return { ...t, completionRate: t.total === 0 ? null : t.done / t.total };
+}
+
+/** One task as 汇总 counts it. */
+interface Task {
+  table: Table;
+  row: Row;
+  deadline: string | null;
+  lead: string[];
+  coop: string[];
+  leader: string[];
+  issues: number;
+}
+
+function add(
+  t: Tally,
+  task: Task,
+  options: Required<Pick<SummaryOptions, "checkDate" | "dueSoonDays">>
+): void {
+  t.total++;
+  const status = STATUS_FIELD[(task.row.fields.status ?? "").trim()] ?? "unset";
+  (t[status as keyof Tally] as number)++;
+  const state = trackState(
+    task.deadline,
+    task.row.fields.status,
+    options.checkDate,
+    options.dueSoonDays
+  );
+  if (state === "overdue" || state === "dueSoon" || state === "noDate") t[state]++;
+  t.issues += task.issues;
+}
+
+/** The title as a report names the table: no year, no 责任分解表 (2022年津南区政府重点工作责任分解表 → 津南区政府重点工作). */
+export function reportLabel(title: string): string {
+  const label = title
+    .replace(/(?:19|20)\d{2}年/g, "")
+    .replace(/(?:任务)?(?:责任分解表|责任清单|分解表|清单)(?=（|$)/, "")
+    .trim();
+  return label || title;
+}
+
+/** The section a row is counted under: its 一、… band, or its 民心工程 category. */
+function sectionOf(row: Row): string | null {
+  return row.section?.trim() || row.fields.category?.trim() || null;
+}
+
+/** Counts per table, section, lead unit and 分管领导 on the check date. Pure. */
+export function summaryFigures(
+  tables: readonly Table[],
+  issues: readonly IssueRef[],
+  options: SummaryOptions
+): SummaryFigures {
+  const { checkDate, dueSoonDays } = TrackingOptions.parse(options);
+  const when = { checkDate, dueSoonDays };
+  const issuesPerRow = new Map<string, number>();
+  const issueTotals = { error: 0, warning: 0, info: 0 };
+  for (const issue of issues) {
+    if (issue.rule === OVERDUE_RULE) continue;
+    issueTotals[issue.severity]++;
+    if (issue.severity === "info") continue;
+    const key = `${issue.table}#${issue.row}`;
+    issuesPerRow.set(key, (issuesPerRow.get(key) ?? 0) + 1);
+  }
+
+  const tasks: Task[] = tables.flatMap((table) =>
+    table.rows.map((row) => ({
+      table,
+      row,
+      deadline: rowDeadline(table, row, checkDate),
+      lead: namesIn(row, "lead", options.roster),
+      coop: namesIn(row, "coop", options.roster),
+      leader: namesIn(row, "leader", options.roster),
+      issues: issuesPerRow.get(`${table.id}#${row.row}`) ?? 0,
+    }))
+  );
+
+  const overall = empty();
+  const units = new Map<string, Tally & { lead: number; coop: number }>();
+  const leaders = new Map<string, Tally>();
+  const unitOf = (name: string) => {
+    let u = units.get(name);
+    if (!u) units.set(name, (u = { ...empty(), lead: 0, coop: 0 }));
+    return u;
+  };
+  for (const task of tasks) {
+    add(overall, task, when);
+    for (const name of task.lead) {
+      const u = unitOf(name);
+      u.lead++;
+      add(u, task, when);
+    }
+    for (const name of task.coop) if (!task.lead.includes(name)) unitOf(name).coop++;
+    for (const name of task.leader) {
+      const l = leaders.get(name) ?? empty();
+      add(l, task, when);
+      leaders.set(name, l);
+    }
+  }
+
+  const tableFigures: TableFigures[] = tables.map((table) => {
+    const own = tasks.filter((t) => t.table === table);
+    const tally = empty();
+    const sections = new Map<string, Tally>();
+    for (const task of own) {
+      add(tally, task, when);
+      const section = sectionOf(task.row);
+      if (section === null) continue;
+      const s = sections.get(section) ?? empty();
+      add(s, task, when);
+      sections.set(section, s);
+    }
+    return {
+      table: table.id,
+      title: table.title,
+      label: reportLabel(table.title),
+      leadUnits: new Set(own.flatMap((t) => t.lead)).size,
+      ...finish(tally),
+      sections: [...sections].map(([section, s]) => ({ section, ...finish(s) })),
+    };
+  });
+
+  const overdue: OverdueTask[] = tasks
+    .filter(
+      (t) => trackState(t.deadline, t.row.fields.status, checkDate, dueSoonDays) === "overdue"
+    )
+    .map((t) => ({
+      table: t.table.id,
+      label: reportLabel(t.table.title),
+      seq: t.row.seq,
+      task: t.row.fields.task ?? "",
+      deadline: t.deadline as string,
+      lead: t.lead,
+      leader: t.leader,
+    }));
+
+  const unitOrder = options.roster.units.map((u) => u.name);
+  const leaderOrder = options.roster.leaders.map((l) => l.name);
+  return {
+    checkDate,
+    dueSoonDays,
+    overall: {
+      ...finish(overall),
+      tables: tables.length,
+      leadUnits: new Set(tasks.flatMap((t) => t.lead)).size,
+    },
+    tables: tableFigures,
+    units: inRosterOrder(units.keys(), unitOrder).map((unit) => {
+      const { lead, coop, ...tally } = units.get(unit) as Tally & { lead: number; coop: number };
+      return { unit, lead, coop, ...finish(tally) };
+    }),
+    leaders: inRosterOrder(leaders.keys(), leaderOrder).map((leader) => ({
+      leader,
+      ...finish(leaders.get(leader) as Tally),
+    })),
+    overdue,
+    issueTotals,
+  };
+}

@@ -1,0 +1,94 @@
+import { toChineseDate } from "../deadline";
+import { rect } from "../patch/build";
+import type { PatchCell, RangeFormat, Rect, RowSpec, SheetOpInput } from "../patch/schema";
+import { COLORS, TITLE_FONT, fittedWidth } from "../outputs/style";
+import { reportTables } from "./report";
+import type { Summary } from "./schema";
+
+export const SUMMARY_SHEET = "汇总";
+
+/** Points per line of wrapped report text, and characters per line across the sheet's width. */
+const LINE_HEIGHT = 15;
+
+/**
+ * The 汇总 sheet: a title, the report sentences (one merged, wrapped row each), then each figure
+ * table under its title with a shaded header and thin borders; counts as numbers, completion
+ * rates as percentages. Generated {kind: "summary"}: a re-run replaces it. Prints A4 landscape.
+ */
+export function buildSummarySheet(summary: Summary, sheet = SUMMARY_SHEET): SheetOpInput {
+  const tables = reportTables(summary);
+  const width = Math.max(...tables.map((t) => t.header.length));
+  const values: PatchCell[][] = [];
+  const merges: Rect[] = [];
+  const formats: RangeFormat[] = [];
+  const rows: RowSpec[] = [{ row: 0, height: 28 }];
+  const line = (cells: PatchCell[]) => values.push([...cells, ...blank(width - cells.length)]);
+  // Text columns fit their names; the others hold numbers.
+  const widths = Array.from({ length: width }, (_, c): number => (c === 0 ? 20 : 9));
+  for (const t of tables)
+    t.kinds.forEach((kind, c) => {
+      if (kind === "text")
+        widths[c] = Math.max(
+          widths[c],
+          fittedWidth(
+            t.rows.map((r) => String(r[c] ?? "")),
+            8,
+            40
+          )
+        );
+    });
+  const across = widths.reduce((a, b) => a + b, 0);
+
+  line([`督办情况汇总（截至${toChineseDate(summary.checkDate)}）`]);
+  merges.push(rect(0, 0, 1, width));
+  formats.push({ range: rect(0, 0, 1, width), font: TITLE_FONT, vertical: "center" });
+  for (const sentence of summary.sentences) {
+    const at = values.length;
+    line([sentence]);
+    merges.push(rect(at, 0, 1, width));
+    formats.push({ range: rect(at, 0, 1, width), wrap: true, vertical: "top" });
+    // A merged cell does not grow with its text: give it the lines it needs (CJK is two units wide).
+    const lines = Math.max(1, Math.ceil(fittedWidth([sentence], 0, Infinity) / across));
+    rows.push({ row: at, height: Math.min(409, lines * LINE_HEIGHT + 4) });
+  }
+  for (const t of tables) {
+    line([]);
+    const titleAt = values.length;
+    line([t.title]);
+    formats.push({ range: rect(titleAt, 0, 1, width), font: { bold: true } });
+    const headerAt = values.length;
+    line(t.header);
+    formats.push({
+      range: rect(headerAt, 0, 1, t.header.length),
+      fill: COLORS.headerFill,
+      font: { bold: true },
+      horizontal: "center",
+      wrap: true,
+    });
+    for (const r of t.rows) line(r);
+    formats.push({
+      range: rect(headerAt, 0, t.rows.length + 1, t.header.length),
+      borders: { color: "#808080" },
+    });
+    t.kinds.forEach((kind, c) => {
+      if (kind === "rate" && t.rows.length > 0)
+        formats.push({ range: rect(headerAt + 1, c, t.rows.length, 1), numberFormat: "0.0%" });
+    });
+  }
+  return {
+    sheet,
+    mode: "replace",
+    generated: { kind: "summary", key: "summary" },
+    tabColor: COLORS.tab,
+    columns: widths.map((w, col) => ({ col, width: w })),
+    rows,
+    values: [{ row: 0, col: 0, values }],
+    formats,
+    merges,
+    print: { orientation: "landscape", paper: "A4", fitToWidth: true },
+  };
+}
+
+function blank(count: number): PatchCell[] {
+  return Array.from({ length: Math.max(0, count) }, () => null);
+}
