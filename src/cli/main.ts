@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { runCheck, type CheckOptions } from "./checkCommand";
 import { parseJson, parseSummary } from "./parseCommand";
+import { runReport, type ReportOptions } from "./reportCommand";
 import { rulesMarkdown } from "./rulesCommand";
 import { readSources, UnreadableInput } from "./sources";
 
@@ -34,6 +35,19 @@ function main(argv: string[]): void {
     .option("--roster <file>", "名册 JSON 文件（默认为津南区 2022 年名册）")
     .action((files: string[], options: CheckOptions) => {
       const { stdout, stderr } = runCheck(files, options);
+      process.stdout.write(stdout);
+      if (stderr) process.stderr.write(stderr + "\n");
+    });
+
+  program
+    .command("report")
+    .description("汇总：按表、分类、牵头单位、分管领导统计完成、超期、即将到期情况，输出通报文字")
+    .argument("<files...>", "种子文本文件（.txt），一起给出的文件一起汇总")
+    .option("--as-of <YYYY-MM-DD>", "检查日期（默认为今天）")
+    .option("--due-soon <days>", "即将到期的天数（默认 15）")
+    .option("--json", "以 JSON 输出汇总数字")
+    .action((files: string[], options: ReportOptions) => {
+      const { stdout, stderr } = runReport(files, options);
       process.stdout.write(stdout);
       if (stderr) process.stderr.write(stderr + "\n");
     });
