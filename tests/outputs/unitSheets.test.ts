@@ -258,6 +258,41 @@ describe("unit sheet names", () => {
   });
 });
 
+test("units with long or odd names get valid, distinct sheets, the same ones on a re-run", () => {
+  const long = "津南区" + "某某重点项目建设联合推进工作领导小组办公室".repeat(15);
+  const odd = "区[招商]服务/中心:一站式?*";
+  const base = seedTables()[0];
+  const table: Table = {
+    ...base,
+    rows: [
+      { ...base.rows[0], fields: { ...base.rows[0].fields, lead: long } },
+      { ...base.rows[1], fields: { ...base.rows[1].fields, lead: `${long}二` } },
+      { ...base.rows[2], fields: { ...base.rows[2].fields, lead: `${odd}、区财政局` } },
+    ],
+  };
+  const first = buildUnitSheets(masters([table]), { ...AT, roster });
+  expect(() => buildPatch(first.sheets)).not.toThrow();
+  const names = first.placed.map((p) => p.sheet);
+  expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+  for (const name of names) {
+    expect(name.length).toBeLessThanOrEqual(31);
+    expect(sheetNameProblem(name)).toBeNull();
+  }
+  expect(first.placed.find((p) => p.key === odd)?.sheet).toBe(
+    "单位-区［招商］服务／中心：一站式？＊"
+  );
+  expect(first.placed.find((p) => p.key === long)?.sheet).toMatch(
+    /^单位-津南区某某.*~[0-9a-f]{4}$/
+  );
+  const existing = first.sheets.map((op) => ({
+    name: op.sheet,
+    generated: op.generated as GeneratedMarker,
+  }));
+  const again = buildUnitSheets(masters([table]), { ...AT, roster, existing });
+  expect(again.placed.map((p) => p.sheet)).toEqual(names);
+  expect(again.stale).toEqual([]);
+});
+
 /** What a user sees after typing into a generated sheet, read back as the add-in reads it. */
 function typed(
   op: SheetOpInput,
