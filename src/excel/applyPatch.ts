@@ -125,11 +125,8 @@ export async function applyPatch(
         const worksheet = worksheets.getItem(target.existing!.name);
         if (op.marks.length > 0 || op.clearMarks)
           target.fills = await queueFillReads(batcher, worksheet, op, stored);
-        await existingNotes.queueChecks(
-          batcher,
-          target.existing!.name,
-          noteCellsToCheck(op, stored)
-        );
+        // Looked up by the patch's spelling of the name, as the writes ask for them.
+        await existingNotes.queueChecks(batcher, op.sheet, noteCellsToCheck(op, stored));
       }
       if (batcher.hasPending) await batcher.sync();
 

@@ -1,4 +1,4 @@
-import { a1, sheetCellA1 } from "../core/patch/address";
+import { a1, parseSheetCell, sheetCellA1 } from "../core/patch/address";
 import { sameSheetName } from "../core/patch/sheetName";
 import type { RequestBatcher } from "./batch";
 import { opBytes } from "./batch";
@@ -25,14 +25,6 @@ export interface ExistingNote {
   kind: NoteKind;
   content: string;
   remove(): void;
-}
-
-/** "'My ''x'' sheet'!$B$3" → { sheet: "My 'x' sheet", cell: "B3" }. */
-export function splitAddress(address: string): { sheet: string; cell: string } {
-  const bang = address.lastIndexOf("!");
-  let sheet = address.slice(0, bang);
-  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  return { sheet, cell: address.slice(bang + 1).replace(/\$/g, "") };
 }
 
 /**
@@ -94,10 +86,9 @@ export class ExistingNotes {
     const note = this.notes.get(sheet)?.get(a1(row, col));
     if (note && !note.isNullObject)
       return { kind: "note", content: note.content, remove: () => note.delete() };
-    const cell = a1(row, col);
     for (const { comment, range } of this.locations) {
-      const where = splitAddress(range.address);
-      if (where.cell === cell && sameSheetName(where.sheet, sheet)) {
+      const where = parseSheetCell(range.address);
+      if (where.row === row && where.col === col && sameSheetName(where.sheet, sheet)) {
         return { kind: "comment", content: comment.content, remove: () => comment.delete() };
       }
     }

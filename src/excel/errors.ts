@@ -21,7 +21,10 @@ const EXCEL_CODES: Record<string, { meaning: string; action: string }> = {
     meaning: "找不到该工作表或单元格（可能已被删除或改名）",
     action: "请刷新工作表列表后重试",
   },
-  ItemAlreadyExists: { meaning: "已有同名的工作表", action: "请改名或删除同名工作表后重试" },
+  ItemAlreadyExists: {
+    meaning: "要新建的工作表或单元格备注已经存在",
+    action: "请改名或删除已有的工作表（备注）后重试",
+  },
   InvalidArgument: { meaning: "Excel 不接受写入的名称或地址", action: "请检查工作表名称后重试" },
   InvalidOperation: {
     meaning: "当前无法修改该工作表",

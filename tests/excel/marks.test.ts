@@ -127,3 +127,21 @@ describe("marks where notes are missing", () => {
     });
   });
 });
+
+describe("the patch may spell a sheet's name in another case, as Excel allows", () => {
+  test("the user's note is still found and kept", async () => {
+    await withStandIn({}, async (excel) => {
+      const sheet = excel.workbook.addSheet("Tasks");
+      sheet.setValues("A1", [DISTRICT_HEADER, ...districtRows(3)]);
+      sheet.model.notes.set(cellKey(2, 5), "请核实牵头单位");
+      const report = await applyPatch({
+        sheets: [{ sheet: "TASKS", mode: "update", marks: [marks[0]] }],
+      });
+      expect(sheet.cell("F3").fill).toBe(RED);
+      expect(sheet.snapshot().notes).toEqual({ F3: "请核实牵头单位" });
+      expect(report.fallbacks).toEqual([
+        "工作表「TASKS」有 1 个单元格原已有备注或批注，为保留原内容，说明未写入这些单元格。",
+      ]);
+    });
+  });
+});
