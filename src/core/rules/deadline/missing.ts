@@ -1,6 +1,5 @@
-import type { Rule } from "../context";
+import { excerpt, type Rule } from "../context";
 import type { Issue } from "../schema";
-import { excerpt } from "../context";
 import { hasQuarterColumns } from "./columns";
 
 /** A 工作明细及完成时限 with no time expression at all. */
