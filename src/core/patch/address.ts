@@ -20,6 +20,15 @@ export function columnLetter(col: number): string {
   return letters;
 }
 
+/** "A" → 0, "Z" → 25, "AA" → 26, "XFD" → 16383: the inverse of columnLetter. */
+export function columnIndex(letters: string): number {
+  const col = [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  if (!/^[A-Z]{1,3}$/i.test(letters) || col > MAX_COLUMN) {
+    throw new RangeError(`not a column: ${letters}`);
+  }
+  return col;
+}
+
 /** (0, 0) → "A1". */
 export function a1(row: number, col: number): string {
   if (!Number.isInteger(row) || row < 0 || row > MAX_ROW) {
