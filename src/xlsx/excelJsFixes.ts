@@ -1,0 +1,91 @@
+import ExcelJS from "exceljs";
+import { parseRange } from "./ranges";
+
+/**
+ * Two repairs to how ExcelJS 4.4 reads a file, made once before the adapter loads one. Both
+ * would otherwise lose what the user has in the workbook, in what the core reads and in the
+ * copy the adapter saves. They reach into ExcelJS's own modules (pinned by package-lock), and
+ * the tests in tests/xlsx/excelJsFixes.test.ts fail if an upgrade changes what they rely on.
+ *
+ * 1. Notes on empty cells. Excel keeps a note on a cell without a value or format only in the
+ *    comments part; ExcelJS hands notes to the cells it finds in the sheet data and drops the
+ *    rest. An empty cell is added for each such note before ExcelJS matches notes to cells.
+ * 2. Chinese built-in number formats. Excel and WPS in Chinese store 年/月/日 dates by built-in
+ *    ids (31 is yyyy"年"m"月"d"日") without writing the code out. ExcelJS knows the zh-CN codes
+ *    of ids 27–36 and 50–58 but does not use them, so such a date reads as a bare number and
+ *    loses its format in the saved copy. The zh-CN codes are made theirs.
+ */
+
+interface CellModel {
+  address: string;
+  type?: number;
+}
+interface RowModel {
+  number: number;
+  cells: CellModel[];
+  min?: number;
+  max?: number;
+}
+interface SheetModel {
+  rows?: (RowModel | undefined)[];
+  relationships?: { Type: string; Target: string }[];
+}
+interface ReconcileOptions {
+  comments?: Record<string, { comments?: { ref?: string }[] } | undefined>;
+}
+interface Reconciling {
+  reconcile(model: SheetModel, options: ReconcileOptions): void;
+}
+
+const COMMENTS_RELATION =
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
+
+function worksheetXform(): { prototype: Reconciling } {
+  return require("exceljs/lib/xlsx/xform/sheet/worksheet-xform");
+}
+function defaultNumFormats(): Record<string, { f?: string; "zh-cn"?: string }> {
+  return require("exceljs/lib/xlsx/defaultnumformats");
+}
+
+/** Adds an empty cell (and row) for every note whose cell the sheet data leaves out. */
+function addCellsForNotes(model: SheetModel, options: ReconcileOptions): void {
+  const rows = (model.rows ??= []);
+  for (const rel of model.relationships ?? []) {
+    if (rel.Type !== COMMENTS_RELATION) continue;
+    for (const { ref } of options.comments?.[rel.Target]?.comments ?? []) {
+      if (!ref) continue;
+      // ExcelJS counts rows and columns from 1.
+      const at = parseRange(ref);
+      let row = rows.find((r) => r?.number === at.row + 1);
+      if (!row) {
+        row = { number: at.row + 1, cells: [], min: at.col + 1, max: at.col + 1 };
+        rows.push(row);
+        rows.sort((a, b) => (a?.number ?? 0) - (b?.number ?? 0));
+      }
+      if (!row.cells.some((c) => c?.address === ref))
+        row.cells.push({ address: ref, type: ExcelJS.ValueType.Null });
+    }
+  }
+}
+
+const CHINESE_BUILT_IN_FORMATS = [
+  27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+];
+
+let applied = false;
+
+export function applyExcelJsFixes(): void {
+  if (applied) return;
+  applied = true;
+  const proto = worksheetXform().prototype;
+  const reconcile = proto.reconcile;
+  proto.reconcile = function (this: Reconciling, model, options) {
+    addCellsForNotes(model, options);
+    reconcile.call(this, model, options);
+  };
+  const formats = defaultNumFormats();
+  for (const id of CHINESE_BUILT_IN_FORMATS) {
+    const format = formats[id];
+    if (format && !format.f && format["zh-cn"]) format.f = format["zh-cn"];
+  }
+}

@@ -1,0 +1,38 @@
+import type ExcelJS from "exceljs";
+
+/**
+ * Parts of ExcelJS 4.4 objects that its own code reads and writes as plain fields but its
+ * typings leave out. Kept in one place so that an upgrade has one file to check.
+ */
+interface WorksheetFields {
+  /** Tab order; workbook.worksheets is sorted by it. */
+  orderNo: number;
+  conditionalFormattings: ExcelJS.ConditionalFormattingOptions[];
+  /** Validations by address: a cell ("F3") or a range ("F3:F200"); files load as cells. */
+  dataValidations: { model: Record<string, ExcelJS.DataValidation | undefined> };
+}
+
+export function fieldsOf(worksheet: ExcelJS.Worksheet): WorksheetFields {
+  return worksheet as unknown as WorksheetFields;
+}
+
+/**
+ * ExcelJS has no way to take a note off a cell. The note lives in a field of the cell, and a
+ * copy stays in the model of the cell's value (from loading, or from the last save), which is
+ * the object `cell.model` returns.
+ */
+export function removeNote(cell: ExcelJS.Cell): void {
+  delete (cell as unknown as { _comment?: unknown })._comment;
+  delete (cell.model as { comment?: unknown }).comment;
+}
+
+/** A note's text; ExcelJS gives a note with formatted runs as an object. */
+export function noteText(cell: ExcelJS.Cell): string | null {
+  const note: unknown = cell.note;
+  if (typeof note === "string") return note;
+  if (typeof note === "object" && note !== null && "texts" in note) {
+    const texts = (note as ExcelJS.Comment).texts ?? [];
+    return texts.map((t) => t.text).join("");
+  }
+  return null;
+}

@@ -1,0 +1,94 @@
+import { promises as fs } from "fs";
+import ExcelJS from "exceljs";
+import { inputError } from "./errors";
+import { applyExcelJsFixes } from "./excelJsFixes";
+
+/**
+ * Files above this size are refused before they are read. A breakdown workbook of a few thousand
+ * rows is well under 2 MB; ExcelJS holds the whole workbook in memory at many times its zipped
+ * size, so a file far beyond that is more likely a workbook full of pictures or an export of
+ * something else than a table to check — and would exhaust a small machine's memory.
+ */
+export const MAX_XLSX_BYTES = 20 * 1024 * 1024;
+
+/** A workbook given as a file path, or as the file's bytes. */
+export type XlsxSource = string | Uint8Array;
+
+/** What names the workbook in messages: its path, or `name` for bytes. */
+export function sourceName(source: XlsxSource, name?: string): string {
+  return name ?? (typeof source === "string" ? source : "（内存中的工作簿）");
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+/** An OLE compound file: an encrypted OOXML workbook, or a pre-2007 binary .xls. */
+const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Buffer, magic: number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+/** Stream names in a compound file's directory are UTF-16LE. */
+function hasStream(bytes: Buffer, name: string): boolean {
+  return bytes.includes(Buffer.from(name, "utf16le"));
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+async function readBytes(path: string): Promise<Buffer> {
+  let size: number;
+  try {
+    const stat = await fs.stat(path);
+    if (!stat.isFile()) throw inputError(path, "not-a-file");
+    size = stat.size;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw inputError(path, "missing");
+    throw error;
+  }
+  checkSize(path, size);
+  return fs.readFile(path);
+}
+
+function checkSize(file: string, size: number): void {
+  if (size > MAX_XLSX_BYTES) {
+    throw inputError(
+      file,
+      "too-large",
+      `有 ${megabytes(size)}，超过督办助手可读取的上限 ${megabytes(MAX_XLSX_BYTES)}`
+    );
+  }
+}
+
+/**
+ * Opens an .xlsx workbook, refusing with an XlsxInputError (in Chinese, naming the file) what is
+ * not one: a missing or oversized file (checked before reading), anything that is not a zip
+ * package (a text file renamed, random bytes), a password-protected workbook or an old .xls
+ * (both OLE compound files, told apart by their streams), a damaged zip, and a workbook without
+ * worksheets.
+ */
+export async function loadXlsx(source: XlsxSource, name?: string): Promise<ExcelJS.Workbook> {
+  const file = sourceName(source, name);
+  if (typeof source !== "string") checkSize(file, source.byteLength);
+  const bytes = typeof source === "string" ? await readBytes(source) : Buffer.from(source);
+  if (startsWith(bytes, CFB)) {
+    if (hasStream(bytes, "EncryptedPackage")) throw inputError(file, "encrypted");
+    if (hasStream(bytes, "Workbook") || hasStream(bytes, "Book"))
+      throw inputError(file, "legacy-xls");
+    throw inputError(file, "not-xlsx");
+  }
+  if (!startsWith(bytes, ZIP)) throw inputError(file, "not-xlsx");
+  applyExcelJsFixes();
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // ExcelJS's typings declare a Buffer of their own; a Node Buffer is what it reads.
+    await workbook.xlsx.load(bytes as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
+  } catch {
+    throw inputError(file, "damaged");
+  }
+  if (workbook.worksheets.length === 0) {
+    // A zip without a workbook part is some other package (a .docx, an archive), not an empty workbook.
+    throw inputError(file, bytes.includes("xl/workbook.xml") ? "empty" : "not-xlsx");
+  }
+  return workbook;
+}

@@ -1,0 +1,156 @@
+import ExcelJS from "exceljs";
+import type { CellValue, Grid, MergedArea } from "../core/grid/schema";
+import type { GeneratedMarker } from "../core/patch/schema";
+import { GENERAL_FORMAT } from "../core/patch/units";
+import type { ParseProblem } from "../core/table/schema";
+import { inputError } from "./errors";
+import { type XlsxSource, loadXlsx, sourceName } from "./loadWorkbook";
+import { intersects, parseRange } from "./ranges";
+import { isStoreSheet, markerOf, readStore } from "./store";
+
+/** One worksheet of the file, as listed for the caller. */
+export interface XlsxSheet {
+  name: string;
+  visible: boolean;
+  /** The generated-sheet marker, or null for the user's own sheets. */
+  generated: GeneratedMarker | null;
+}
+
+export interface XlsxRead {
+  /** The loaded workbook, for applyPatchToWorkbook and writeXlsx. */
+  workbook: ExcelJS.Workbook;
+  /** Every sheet in tab order, the adapter's record sheet left out. */
+  sheets: XlsxSheet[];
+  /** Grids of the visible sheets that hold anything, in tab order. */
+  grids: Grid[];
+  /** Sheets not read, and why. */
+  problems: ParseProblem[];
+}
+
+/**
+ * Reads every worksheet of an .xlsx file into the core's Grid, as the Office.js adapter reads a
+ * sheet: the used range's values (only cells with a value count), number formats, merged areas
+ * and hidden columns.
+ *
+ * Hidden sheets are not read (their names come back as problems): in the workbooks units send,
+ * a hidden sheet holds an old version or a lookup list, not the table to check, and checking
+ * what the user cannot see would report issues they cannot find. Empty sheets are left out
+ * silently (Sheet2, Sheet3). A file with nothing to read at all is refused with an
+ * XlsxInputError, as are files that are no .xlsx (see loadXlsx).
+ */
+export async function readXlsx(
+  source: XlsxSource,
+  options: { name?: string } = {}
+): Promise<XlsxRead> {
+  const file = sourceName(source, options.name);
+  const workbook = await loadXlsx(source, file);
+  const store = readStore(workbook);
+  const sheets: XlsxSheet[] = [];
+  const grids: Grid[] = [];
+  const problems: ParseProblem[] = [];
+  for (const worksheet of workbook.worksheets) {
+    if (isStoreSheet(worksheet)) continue;
+    const visible = worksheet.state === "visible" || worksheet.state === undefined;
+    sheets.push({
+      name: worksheet.name,
+      visible,
+      generated: markerOf(store, worksheet),
+    });
+    if (!visible) {
+      problems.push({
+        source: worksheet.name,
+        line: 0,
+        message: `工作表「${worksheet.name}」已隐藏，未读取。如需校验，请先取消隐藏。`,
+      });
+      continue;
+    }
+    const grid = gridOfWorksheet(worksheet);
+    if (grid.values.length > 0) grids.push(grid);
+  }
+  if (grids.length === 0) throw inputError(file, "empty");
+  return { workbook, sheets, grids, problems };
+}
+
+/** The sheet's cells with a value, as a Grid; an empty sheet gives an empty grid at A1. */
+export function gridOfWorksheet(worksheet: ExcelJS.Worksheet): Grid {
+  const cells: Array<{ row: number; col: number; value: CellValue; format: string }> = [];
+  worksheet.eachRow((row) => {
+    row.eachCell((cell) => {
+      // A merged area's value lives in its top-left cell; ExcelJS repeats it in the others.
+      if (cell.type === ExcelJS.ValueType.Merge) return;
+      const value = plainValue(cell.value);
+      if (value === null) return;
+      cells.push({
+        row: Number(cell.row) - 1,
+        col: Number(cell.col) - 1,
+        value,
+        format: cell.numFmt || GENERAL_FORMAT,
+      });
+    });
+  });
+  if (cells.length === 0) {
+    return {
+      sheet: worksheet.name,
+      top: 0,
+      left: 0,
+      values: [],
+      numberFormats: [],
+      merges: [],
+      hiddenColumns: [],
+    };
+  }
+  const top = Math.min(...cells.map((c) => c.row));
+  const left = Math.min(...cells.map((c) => c.col));
+  const rowCount = Math.max(...cells.map((c) => c.row)) - top + 1;
+  const colCount = Math.max(...cells.map((c) => c.col)) - left + 1;
+  const values: CellValue[][] = Array.from({ length: rowCount }, () =>
+    new Array<CellValue>(colCount).fill(null)
+  );
+  const numberFormats: string[][] = Array.from({ length: rowCount }, () =>
+    new Array<string>(colCount).fill(GENERAL_FORMAT)
+  );
+  for (const c of cells) {
+    values[c.row - top][c.col - left] = c.value;
+    numberFormats[c.row - top][c.col - left] = c.format;
+  }
+  const used = { row: top, col: left, rowCount, colCount };
+  const merges: MergedArea[] = worksheet.model.merges
+    .map((a1) => parseRange(a1))
+    .filter((area) => intersects(area, used));
+  const hiddenColumns: number[] = [];
+  for (let col = left; col < left + colCount; col++)
+    if (worksheet.getColumn(col + 1).hidden) hiddenColumns.push(col);
+  return { sheet: worksheet.name, top, left, values, numberFormats, merges, hiddenColumns };
+}
+
+const MS_PER_DAY = 86_400_000;
+/** Days from Excel's day 0 (1899-12-30) to 1970-01-01. */
+const UNIX_EPOCH_SERIAL = 25_569;
+
+/**
+ * A cell's value as the grid holds it: rich text and hyperlinks as their plain text, formulas
+ * as their cached result, errors (#REF!) as their text, dates back as 1900-system serials —
+ * which is what Excel's own API returns, so the core reads both adapters alike.
+ */
+export function plainValue(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined || value === "") return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+    return value;
+  // ExcelJS turns a number with a date format into a Date (also in the 1904 system): undo that.
+  if (value instanceof Date) return value.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL;
+  if ("error" in value) return value.error;
+  if ("richText" in value) return plainValue(richText(value.richText));
+  if ("hyperlink" in value) {
+    // A hyperlink's text may itself be rich text, whatever the type says.
+    const text: unknown = value.text;
+    if (typeof text === "object" && text !== null && "richText" in text)
+      return plainValue(richText((text as ExcelJS.CellRichTextValue).richText));
+    return plainValue(typeof text === "string" ? text : null);
+  }
+  if ("result" in value) return plainValue(value.result ?? null);
+  return null;
+}
+
+function richText(runs: ExcelJS.RichText[]): string {
+  return runs.map((run) => run.text ?? "").join("");
+}

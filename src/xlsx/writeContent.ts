@@ -1,0 +1,259 @@
+import type ExcelJS from "exceljs";
+import { columnLetter, rangeA1, rowsA1, quoteSheetName } from "../core/patch/address";
+import { resolveCell } from "../core/patch/cells";
+import { validationErrorMessage, VALIDATION_ERROR_TITLE } from "../core/patch/messages";
+import type { Font, RangeFormat, Rect, SheetOp } from "../core/patch/schema";
+import { shiftFormula } from "./formulaShift";
+import { fieldsOf } from "./internals";
+import { parseRange, parseRangeList, intersects, subtract } from "./ranges";
+
+/**
+ * The parts of a SheetOp that land on one worksheet, carried out on ExcelJS's in-memory model.
+ * Styles of loaded cells are shared between cells in ExcelJS, so a style is never changed in
+ * place: every change assigns the cell a new style object.
+ */
+
+export function argb(color: string): string {
+  return `FF${color.slice(1).toUpperCase()}`;
+}
+
+export function solidFill(color: string): ExcelJS.Fill {
+  return { type: "pattern", pattern: "solid", fgColor: { argb: argb(color) } };
+}
+
+/** Gives the cell a copy of its style with `change` applied. */
+export function restyle(cell: ExcelJS.Cell, change: Partial<ExcelJS.Style>): void {
+  cell.style = { ...cell.style, ...change };
+}
+
+function eachCell(ws: ExcelJS.Worksheet, r: Rect, visit: (cell: ExcelJS.Cell) => void): void {
+  for (let row = r.row; row < r.row + r.rowCount; row++)
+    for (let col = r.col; col < r.col + r.colCount; col++) visit(ws.getCell(row + 1, col + 1));
+}
+
+/** Column widths in characters (ExcelJS's unit too), hidden columns, row heights in points. */
+export function writeLayout(ws: ExcelJS.Worksheet, op: SheetOp): void {
+  for (const { col, width, hidden } of op.columns) {
+    const column = ws.getColumn(col + 1);
+    column.width = width;
+    if (hidden !== undefined) column.hidden = hidden;
+  }
+  for (const { row, height } of op.rows) ws.getRow(row + 1).height = height;
+}
+
+/** The colour of Excel's own Hyperlink style, so a link looks clickable as when Excel makes one. */
+const LINK_FONT = { color: "#0563C1", underline: true };
+
+/**
+ * An internal hyperlink target. The absolute address ($B$3) keeps ExcelJS 4.4 from also writing
+ * it as a `location`, which next to the relationship it always writes would point Excel at
+ * "#…##…" (exceljs#3027); a relationship target that starts with # is a jump within the file.
+ */
+function linkTarget(link: { sheet: string; row: number; col: number }): string {
+  return `#${quoteSheetName(link.sheet)}!$${columnLetter(link.col)}$${link.row + 1}`;
+}
+
+/** Values with the number format resolveCell gives them: text is "@", so "+C18" stays text. */
+export function writeValues(ws: ExcelJS.Worksheet, op: SheetOp): void {
+  for (const block of op.values) {
+    block.values.forEach((row, r) =>
+      row.forEach((patchCell, c) => {
+        const cell = ws.getCell(block.row + r + 1, block.col + c + 1);
+        const resolved = resolveCell(patchCell);
+        if (resolved.link) {
+          cell.value = { text: String(resolved.value), hyperlink: linkTarget(resolved.link) };
+          restyle(cell, { numFmt: resolved.numberFormat });
+          restyle(cell, formatChange(cell, { font: LINK_FONT }));
+        } else {
+          cell.value = resolved.value === "" ? null : resolved.value;
+          restyle(cell, { numFmt: resolved.numberFormat });
+        }
+      })
+    );
+  }
+}
+
+function fontOf(
+  base: Partial<ExcelJS.Font> | undefined,
+  font: Font & { underline?: boolean }
+): Partial<ExcelJS.Font> {
+  const next: Partial<ExcelJS.Font> = { ...base };
+  if (font.underline !== undefined) next.underline = font.underline;
+  if (font.bold !== undefined) next.bold = font.bold;
+  if (font.italic !== undefined) next.italic = font.italic;
+  if (font.color) next.color = { argb: argb(font.color) };
+  if (font.size) next.size = font.size;
+  if (font.name) next.name = font.name;
+  return next;
+}
+
+type StyleSpec = Omit<RangeFormat, "range" | "font"> & { font?: Parameters<typeof fontOf>[1] };
+
+function formatChange(cell: ExcelJS.Cell, spec: StyleSpec): Partial<ExcelJS.Style> {
+  const change: Partial<ExcelJS.Style> = {};
+  if (spec.numberFormat !== undefined) change.numFmt = spec.numberFormat;
+  if (spec.fill) change.fill = solidFill(spec.fill);
+  if (spec.font) change.font = fontOf(cell.font, spec.font);
+  if (spec.wrap !== undefined || spec.horizontal || spec.vertical) {
+    const alignment: Partial<ExcelJS.Alignment> = { ...cell.alignment };
+    if (spec.wrap !== undefined) alignment.wrapText = spec.wrap;
+    if (spec.horizontal) alignment.horizontal = spec.horizontal;
+    if (spec.vertical) alignment.vertical = spec.vertical === "center" ? "middle" : spec.vertical;
+    change.alignment = alignment;
+  }
+  if (spec.borders) {
+    // Thin lines around and inside the rectangle: every cell gets all four edges.
+    const line: Partial<ExcelJS.Border> = {
+      style: "thin",
+      color: { argb: argb(spec.borders.color) },
+    };
+    change.border = { top: line, left: line, bottom: line, right: line };
+  }
+  return change;
+}
+
+export function writeFormats(ws: ExcelJS.Worksheet, op: SheetOp): void {
+  for (const spec of op.formats)
+    eachCell(ws, spec.range, (cell) => restyle(cell, formatChange(cell, spec)));
+}
+
+export function writeMerges(ws: ExcelJS.Worksheet, op: SheetOp): void {
+  for (const r of op.merges) {
+    if (r.rowCount === 1 && r.colCount === 1) continue;
+    ws.mergeCells(r.row + 1, r.col + 1, r.row + r.rowCount, r.col + r.colCount);
+  }
+}
+
+/**
+ * Removes conditional formats from the cleared ranges. A format reaching beyond them keeps the
+ * rest of its range; its formulas are rewritten for the cell the rest now starts at.
+ */
+function clearConditionalFormats(ws: ExcelJS.Worksheet, cleared: Rect): void {
+  const fields = fieldsOf(ws);
+  fields.conditionalFormattings = fields.conditionalFormattings.flatMap((cf) => {
+    const areas = parseRangeList(cf.ref);
+    if (!areas.some((a) => intersects(a, cleared))) return [cf];
+    const rest = areas.flatMap((a) => subtract(a, cleared));
+    if (rest.length === 0) return [];
+    const dRow = rest[0].row - areas[0].row;
+    const dCol = rest[0].col - areas[0].col;
+    const rules = cf.rules.map((rule) =>
+      "formulae" in rule && rule.formulae
+        ? {
+            ...rule,
+            formulae: rule.formulae.map((f: unknown) =>
+              typeof f === "string" ? shiftFormula(f, dRow, dCol) : f
+            ),
+          }
+        : rule
+    );
+    return [
+      { ref: rest.map((a) => rangeA1(a.row, a.col, a.rowCount, a.colCount)).join(" "), rules },
+    ];
+  });
+}
+
+/**
+ * Custom-formula conditional formats, after the cleared ranges. New rules rank below the
+ * sheet's existing ones, in patch order (Excel evaluates lower priority numbers first).
+ */
+export function writeConditionalFormats(ws: ExcelJS.Worksheet, op: SheetOp): void {
+  for (const r of op.clearConditionalFormats) clearConditionalFormats(ws, r);
+  const fields = fieldsOf(ws);
+  let priority = Math.max(
+    0,
+    ...fields.conditionalFormattings.flatMap((cf) => cf.rules.map((rule) => rule.priority ?? 0))
+  );
+  for (const spec of op.conditionalFormats) {
+    const style: Partial<ExcelJS.Style> = {};
+    // In a conditional format's style, a solid fill's colour is its background colour.
+    if (spec.fill)
+      style.fill = { type: "pattern", pattern: "solid", bgColor: { argb: argb(spec.fill) } };
+    if (spec.fontColor) style.font = { color: { argb: argb(spec.fontColor) } };
+    const r = spec.range;
+    ws.addConditionalFormatting({
+      ref: rangeA1(r.row, r.col, r.rowCount, r.colCount),
+      rules: [
+        { type: "expression", formulae: [spec.formula.slice(1)], style, priority: ++priority },
+      ],
+    });
+  }
+}
+
+/** Excel refuses a list validation whose items, joined by commas, run past 255 characters. */
+const MAX_LIST_CHARACTERS = 255;
+
+/**
+ * Drop-down lists. Validations the range already has are replaced, as Excel replaces them; a
+ * validation reaching beyond the range keeps the rest.
+ */
+export function writeValidations(ws: ExcelJS.Worksheet, op: SheetOp, fallbacks: string[]): void {
+  const model = fieldsOf(ws).dataValidations.model;
+  for (const spec of op.validations) {
+    const joined = spec.list.join(",");
+    if (joined.length > MAX_LIST_CHARACTERS) {
+      fallbacks.push(
+        `工作表「${op.sheet}」的下拉列表选项合计超过 ${MAX_LIST_CHARACTERS} 个字符（Excel 的上限），未设置这一下拉列表，可直接输入。`
+      );
+      continue;
+    }
+    const r = spec.range;
+    for (const address of Object.keys(model)) {
+      const area = parseRange(address);
+      const validation = model[address];
+      if (!validation || !intersects(area, r)) continue;
+      delete model[address];
+      for (const rest of subtract(area, r))
+        model[rangeA1(rest.row, rest.col, rest.rowCount, rest.colCount)] = validation;
+    }
+    model[rangeA1(r.row, r.col, r.rowCount, r.colCount)] = {
+      type: "list",
+      allowBlank: true,
+      formulae: [`"${joined.replace(/"/g, '""')}"`],
+      showErrorMessage: true,
+      errorStyle: "stop",
+      errorTitle: VALIDATION_ERROR_TITLE,
+      error: validationErrorMessage(spec),
+    };
+  }
+}
+
+/** Freezes rows and columns; a freeze of nothing unfreezes. Other view settings stay. */
+export function writeFreeze(ws: ExcelJS.Worksheet, op: SheetOp): void {
+  const freeze = op.freeze;
+  if (!freeze) return;
+  const views = ws.views ?? [];
+  const rest = { ...views[0] } as Record<string, unknown>;
+  for (const key of ["state", "xSplit", "ySplit", "topLeftCell"]) delete rest[key];
+  const view =
+    freeze.rows > 0 || freeze.cols > 0
+      ? {
+          ...rest,
+          state: "frozen",
+          xSplit: freeze.cols,
+          ySplit: freeze.rows,
+          topLeftCell: rangeA1(freeze.rows, freeze.cols),
+        }
+      : { ...rest, state: "normal" };
+  ws.views = [view as Partial<ExcelJS.WorksheetView>, ...views.slice(1)];
+}
+
+/** The file format's paper codes (ExcelJS declares its PaperSize enum in its typings only). */
+const PAPER_SIZE = { A4: 9 as ExcelJS.PaperSize, A3: 8 as ExcelJS.PaperSize };
+
+export function writePrint(ws: ExcelJS.Worksheet, op: SheetOp): void {
+  const print = op.print;
+  if (!print) return;
+  const setup: Partial<ExcelJS.PageSetup> = {
+    ...ws.pageSetup,
+    orientation: print.orientation,
+    paperSize: PAPER_SIZE[print.paper],
+    // One page wide, as many pages tall as needed (0 = no limit).
+    fitToPage: print.fitToWidth,
+    fitToWidth: 1,
+    fitToHeight: 0,
+  };
+  if (print.titleRows)
+    setup.printTitlesRow = rowsA1(print.titleRows.first, print.titleRows.count).replace(/\$/g, "");
+  ws.pageSetup = setup;
+}
