@@ -1,16 +1,16 @@
-import { z } from "zod";
-import {
-  type GeneratedMarker,
-  type SheetOp,
+import { checkPatch, invalidPatchMessage } from "../core/patch/messages";
+import type {
+  GeneratedMarker,
+  SheetOp,
   WorkbookPatch,
-  type WorkbookPatchInput,
+  WorkbookPatchInput,
 } from "../core/patch/schema";
 import { sameSheetName } from "../core/patch/sheetName";
 import { DEFAULT_PAYLOAD_BUDGET, RequestBatcher, opBytes } from "./batch";
 import { type Capabilities, detectCapabilities } from "./capabilities";
 import { ExistingNotes, NoteWriter } from "./cellNotes";
 import {
-  invalidPatchError,
+  ExcelAdapterError,
   notGeneratedError,
   sheetExistsError,
   sheetMissingError,
@@ -49,10 +49,9 @@ export interface ApplyReport {
 }
 
 function parsePatch(input: WorkbookPatchInput): WorkbookPatch {
-  const parsed = WorkbookPatch.safeParse(input, { error: z.locales.zhCN().localeError });
-  if (parsed.success) return parsed.data;
-  const first = parsed.error.issues[0];
-  throw invalidPatchError(`${first.path.join(".")}：${first.message}`);
+  const checked = checkPatch(input);
+  if ("problem" in checked) throw new ExcelAdapterError(invalidPatchMessage(checked.problem));
+  return checked.patch;
 }
 
 /** What the first look at the workbook found for one op. */

@@ -1,3 +1,4 @@
+import { notesOccupiedMessage } from "../core/patch/messages";
 import { a1, parseSheetCell, sheetCellA1 } from "../core/patch/address";
 import { sameSheetName } from "../core/patch/sheetName";
 import type { RequestBatcher } from "./batch";
@@ -155,9 +156,7 @@ export class NoteWriter {
       );
     }
     if (this.occupied > 0) {
-      out.push(
-        `工作表「${sheet}」有 ${this.occupied} 个单元格原已有备注或批注，为保留原内容，说明未写入这些单元格。`
-      );
+      out.push(notesOccupiedMessage(sheet, this.occupied));
     }
     return out;
   }

@@ -1,3 +1,9 @@
+import {
+  notGeneratedMessage,
+  sheetExistsMessage,
+  sheetMissingMessage,
+} from "../core/patch/messages";
+
 /**
  * Every failure of the Excel adapter reaches the user as one Chinese sentence that names the
  * sheet and says what to do — never an English message or a stack trace.
@@ -81,30 +87,17 @@ export function userMessage(error: unknown): string {
 }
 
 export function notGeneratedError(sheet: string): ExcelAdapterError {
-  return new ExcelAdapterError(
-    `工作表「${sheet}」不是督办助手生成的，为保护您的数据，不会替换它。请把它改名后重试，或为生成的表另取名称。`,
-    [sheet]
-  );
+  return new ExcelAdapterError(notGeneratedMessage(sheet), [sheet]);
 }
 
 export function sheetExistsError(sheet: string, generated: boolean): ExcelAdapterError {
-  const what = generated ? "督办助手以前生成的同名工作表" : "同名的工作表";
-  return new ExcelAdapterError(
-    `已有${what}「${sheet}」，未做任何修改。请选择替换，或先改名后重试。`,
-    [sheet]
-  );
+  return new ExcelAdapterError(sheetExistsMessage(sheet, generated), [sheet]);
 }
 
+/** Writing says nothing was changed; reading has nothing to change. */
 export function sheetMissingError(sheet: string, writing: boolean): ExcelAdapterError {
-  const nothingDone = writing ? "，未做任何修改" : "";
-  return new ExcelAdapterError(
-    `找不到工作表「${sheet}」${nothingDone}。请确认它没有被删除或改名后重试。`,
-    [sheet]
-  );
-}
-
-export function invalidPatchError(details: string): ExcelAdapterError {
-  return new ExcelAdapterError(
-    `内部错误：写入计划不合法（${details}），未做任何修改。请联系维护人员。`
-  );
+  const message = writing
+    ? sheetMissingMessage(sheet)
+    : `找不到工作表「${sheet}」。请确认它没有被删除或改名后重试。`;
+  return new ExcelAdapterError(message, [sheet]);
 }

@@ -1,4 +1,5 @@
 import { a1 } from "../core/patch/address";
+import { marksToRemove, planMarks } from "../core/patch/marks";
 import type { SheetOp } from "../core/patch/schema";
 import { type RequestBatcher, opBytes } from "./batch";
 import type { ExistingNotes, NoteWriter } from "./cellNotes";
@@ -7,25 +8,9 @@ import type { Writer } from "./writeContent";
 
 /**
  * Marks on a user's sheet, in two steps around a sync: first read the fills of every cell the
- * patch marks or unmarks (the core cannot know them), then restore and mark. A cell whose
- * fill the user has changed since it was marked keeps the user's fill.
+ * patch marks or unmarks (the core cannot know them), then restore and mark as planMarks
+ * decides — the same rules as in .xlsx files.
  */
-
-/** Excel reports "no fill" as white; both restore as no fill. */
-function fillOrNone(color: string | null | undefined): string | null {
-  return !color || color.toUpperCase() === "#FFFFFF" ? null : color.toUpperCase();
-}
-
-function sameFill(a: string | null, b: string | null): boolean {
-  return fillOrNone(a) === fillOrNone(b);
-}
-
-/** The earlier marks this op removes: all of them on 清除标记, else those of cells it marks again. */
-export function marksToRemove(op: SheetOp, stored: MarkRecord[]): MarkRecord[] {
-  if (op.clearMarks) return stored;
-  const marked = new Set(op.marks.map((m) => a1(m.row, m.col)));
-  return stored.filter((r) => marked.has(a1(r.row, r.col)));
-}
 
 /** Cells of this op whose note or comment must be looked up before writing. */
 export function noteCellsToCheck(
@@ -72,22 +57,21 @@ export async function queueMarks(
   existing: ExistingNotes,
   notes: NoteWriter
 ): Promise<MarkRecord[]> {
-  const currentFill = (row: number, col: number): string | null =>
-    fillOrNone(fills.get(a1(row, col))?.color);
-  const newMarks = new Set(op.marks.map((m) => a1(m.row, m.col)));
-  const removed = marksToRemove(op, stored);
-  const earlier = new Map(removed.map((r) => [a1(r.row, r.col), r]));
+  // Excel reports "no fill" as white: both are recorded and restored as no fill.
+  const plan = planMarks<string, MarkRecord>(op, stored, (row, col) => {
+    const color = fills.get(a1(row, col))?.color?.toUpperCase() ?? null;
+    const fill = color === null || color === "#FFFFFF" ? null : color;
+    return { color: fill, fill };
+  });
+  const restore = new Set(plan.restore);
 
-  for (const record of removed) {
-    const address = a1(record.row, record.col);
-    const restore =
-      !newMarks.has(address) && sameFill(currentFill(record.row, record.col), record.fill);
+  for (const record of plan.removed) {
     const note = record.note ? existing.find(op.sheet, record.row, record.col) : null;
     const removeNote = note !== null && note.kind === record.note && note.content === record.text;
-    if (removeNote) notes.freed.add(address);
-    if (!restore && !removeNote) continue;
+    if (removeNote) notes.freed.add(a1(record.row, record.col));
+    if (!restore.has(record) && !removeNote) continue;
     await w.batcher.add(opBytes(record), op.sheet, () => {
-      if (restore) {
+      if (restore.has(record)) {
         const fill = worksheet.getRangeByIndexes(record.row, record.col, 1, 1).format.fill;
         if (record.original) fill.color = record.original;
         else fill.clear();
@@ -98,10 +82,6 @@ export async function queueMarks(
 
   const records: MarkRecord[] = [];
   for (const mark of op.marks) {
-    const before = earlier.get(a1(mark.row, mark.col));
-    const current = currentFill(mark.row, mark.col);
-    // Re-marking keeps the first original, unless the user refilled the cell in between.
-    const original = before && sameFill(current, before.fill) ? before.original : current;
     await w.batcher.add(opBytes(mark), op.sheet, () => {
       worksheet.getRangeByIndexes(mark.row, mark.col, 1, 1).format.fill.color = mark.fill;
     });
@@ -109,13 +89,12 @@ export async function queueMarks(
     records.push({
       row: mark.row,
       col: mark.col,
-      original,
+      original: plan.originals.get(a1(mark.row, mark.col)) ?? null,
       fill: mark.fill,
       note: kind,
       text: kind ? (mark.note ?? null) : null,
     });
   }
 
-  const kept = stored.filter((r) => !earlier.has(a1(r.row, r.col)));
-  return [...kept, ...records];
+  return [...plan.kept, ...records];
 }

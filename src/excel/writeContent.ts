@@ -1,3 +1,4 @@
+import { VALIDATION_ERROR_TITLE, validationErrorMessage } from "../core/patch/messages";
 import { rowsA1, sheetCellA1 } from "../core/patch/address";
 import { type ResolvedCell, resolveCell } from "../core/patch/cells";
 import type { Rect, SheetOp } from "../core/patch/schema";
@@ -199,8 +200,8 @@ export async function queueValidations(
       validation.errorAlert = {
         showAlert: true,
         style: "Stop",
-        title: "输入无效",
-        message: spec.errorMessage ?? `请从下拉列表中选择：${spec.list.join("、")}`,
+        title: VALIDATION_ERROR_TITLE,
+        message: validationErrorMessage(spec),
       };
     });
   }
