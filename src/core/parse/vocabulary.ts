@@ -17,7 +17,13 @@ export const Vocabulary = z.object({
     })
   ),
   groups: z.array(z.object({ titles: z.array(z.string()).min(1), keys: z.array(FieldKey).min(1) })),
-  tables: z.array(z.object({ id: z.string().min(1), titlePattern: z.string().min(1), sheetName: z.string().min(1) })),
+  tables: z.array(
+    z.object({
+      id: z.string().min(1),
+      titlePattern: z.string().min(1),
+      sheetName: z.string().min(1),
+    })
+  ),
 });
 export type Vocabulary = z.infer<typeof Vocabulary>;
 
