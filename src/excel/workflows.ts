@@ -1,5 +1,10 @@
 import { readGridTable } from "../core/grid/gridTable";
+import type { Grid } from "../core/grid/schema";
+import { backfill, resolveConflicts } from "../core/outputs/backfill";
+import { sheetNameFor } from "../core/outputs/generatedNames";
 import { buildImportSheet, importSheetName } from "../core/outputs/importSheet";
+import { readUnitSheet, type UnitSheetContent } from "../core/outputs/unitSheetRead";
+import { buildUnitSheets, type MasterSheet } from "../core/outputs/unitSheets";
 import {
   buildIssueSheet,
   buildMarkOps,
@@ -9,21 +14,96 @@ import {
 } from "../core/outputs/validationSheets";
 import { safeFixes } from "../core/fixes/safeFixes";
 import { parseSheetCell, sheetCellA1 } from "../core/patch/address";
-import type { SheetOpInput } from "../core/patch/schema";
+import type { GeneratedKind, SheetOpInput } from "../core/patch/schema";
+import { sameSheetName } from "../core/patch/sheetName";
 import { defaultRoster, type Roster } from "../core/roster";
 import { validate as runRules } from "../core/rules/engine";
 import { bundledSeedTables } from "../core/seeds/bundled";
+import { buildSummarySheet, SUMMARY_SHEET, summarize } from "../core/summary";
 import type {
   Fix,
   ProgressListener,
+  UnitSheetsOutcome,
   ValidateOutcome,
   WorkbookActions,
   WorkbookInfo,
 } from "../taskpane/actions";
+import { todayIso } from "../taskpane/format";
 import { applyPatch } from "./applyPatch";
 import { readMarkStore } from "./markStore";
 import { readGrids } from "./readGrid";
 import { listSheets, selectAddress, type SheetInfo } from "./sheets";
+
+const NO_TABLES =
+  "没有找到责任分解表：请先导入，或打开含有“序号、重点工作、牵头单位、分管领导”等表头的工作表。";
+const NO_MASTERS = "没有找到导入的责任分解表：请先点“导入种子表”。";
+const NO_UNIT_SHEETS =
+  "没有找到单位表：请先点“生成单位表”，待各单位填写完成状态和进展情况后再回填。";
+
+/** A sheet of the workbook with its used range. */
+interface ReadSheet {
+  info: SheetInfo;
+  grid: Grid;
+}
+
+/**
+ * Every sheet's name and marker, and the grids of the sheets `pick` chooses: listSheets (two
+ * syncs) and one readGrids, whatever the number of sheets and rows.
+ */
+async function readSheets(
+  pick: (sheet: SheetInfo) => boolean
+): Promise<{ sheets: SheetInfo[]; read: ReadSheet[] }> {
+  const sheets = await listSheets();
+  const chosen = sheets.filter(pick);
+  const grids = chosen.length > 0 ? await readGrids(chosen.map((s) => s.name)) : [];
+  return { sheets, read: chosen.map((info, i) => ({ info, grid: grids[i] })) };
+}
+
+const ofKind =
+  (...kinds: GeneratedKind[]) =>
+  (sheet: SheetInfo): boolean =>
+    sheet.marker !== null && kinds.includes(sheet.marker.kind);
+
+/** The 导入 sheets read back as tables; one emptied by the user is passed over. */
+function mastersOf(read: readonly ReadSheet[]): MasterSheet[] {
+  return read
+    .filter(({ info }) => info.marker?.kind === "import")
+    .flatMap(({ grid }) => {
+      const table = readGridTable(grid);
+      return table.table ? [{ table: table.table, layout: table.layout }] : [];
+    });
+}
+
+/** The unit (and leader) sheets read back with what users typed into them. */
+function unitContentsOf(read: readonly ReadSheet[]): UnitSheetContent[] {
+  return read.flatMap(({ info, grid }) => {
+    const marker = info.marker;
+    if (marker?.kind !== "unit" && marker?.kind !== "leader") return [];
+    const content = readUnitSheet(grid, marker).content;
+    return content ? [content] : [];
+  });
+}
+
+/** The sheet 汇总 writes to: its own earlier sheet, else 汇总, else a variant no sheet has. */
+function summarySheetName(sheets: readonly SheetInfo[]): string {
+  const own = sheets.find((s) => s.marker?.kind === "summary");
+  if (own) return own.name;
+  return sheetNameFor("", SUMMARY_SHEET, (name) => sheets.some((s) => sameSheetName(s.name, name)));
+}
+
+function unitSheetsSummary(
+  by: "unit" | "leader",
+  result: ReturnType<typeof buildUnitSheets>
+): string {
+  const kept = result.placed.reduce((n, p) => n + p.kept, 0);
+  const parts = [
+    `已生成 ${result.placed.length} 张${by === "unit" ? "单位表（按牵头单位）" : "领导表（按分管领导）"}`,
+  ];
+  if (kept > 0) parts.push(`${kept} 行总表中已删除的事项因已填写内容而保留`);
+  if (result.stale.length > 0)
+    parts.push(`${result.stale.length} 张原有工作表已无事项，标为【已无事项】并保留`);
+  return `${parts.join("；")}。`;
+}
 
 /** Sheets 校验 reads: the user's own and the 导入 sheets; never 校验结果, unit or summary sheets. */
 function checkable(sheet: SheetInfo): boolean {
@@ -31,17 +111,17 @@ function checkable(sheet: SheetInfo): boolean {
 }
 
 /** Reads every checkable sheet and keeps those laid out as breakdown tables. */
-async function readTables(onProgress: ProgressListener): Promise<PlacedTable[]> {
-  onProgress("读取工作表列表…", 0.05);
-  const names = (await listSheets()).filter(checkable).map((s) => s.name);
-  onProgress(`读取 ${names.length} 张工作表…`, 0.15);
-  const grids = await readGrids(names);
+async function readTables(
+  onProgress: ProgressListener
+): Promise<{ sheets: SheetInfo[]; placed: PlacedTable[] }> {
+  onProgress("读取工作表…", 0.1);
+  const { sheets, read } = await readSheets(checkable);
   const placed: PlacedTable[] = [];
-  for (const grid of grids) {
-    const read = readGridTable(grid);
-    if (read.table) placed.push({ table: read.table, layout: read.layout });
+  for (const { grid } of read) {
+    const table = readGridTable(grid);
+    if (table.table) placed.push({ table: table.table, layout: table.layout });
   }
-  return placed;
+  return { sheets, placed };
 }
 
 /** Safe fixes on the cells they change; a fix for a column the sheet does not show is dropped. */
@@ -68,7 +148,7 @@ export function createExcelActions(options: ExcelActionsOptions = {}): WorkbookA
 
   return {
     async describeWorkbook(): Promise<WorkbookInfo> {
-      const placed = await readTables(() => undefined);
+      const { placed } = await readTables(() => undefined);
       const planYear =
         placed.map((p) => p.table.planYear).find((y) => y !== null) ??
         seeds().find((t) => t.planYear !== null)?.planYear ??
@@ -81,10 +161,22 @@ export function createExcelActions(options: ExcelActionsOptions = {}): WorkbookA
       return (await listSheets()).map((s) => s.name).filter((name) => wanted.has(name));
     },
 
-    async importSeeds(onProgress) {
-      onProgress("读取随加载项附带的责任分解表…", 0.1);
+    async importSeeds(onProgress, tracking) {
+      onProgress("读取随加载项附带的责任分解表和已有的导入表…", 0.1);
       const tables = seeds();
-      const sheets: SheetOpInput[] = tables.map((t) => buildImportSheet(t).op);
+      const names = tables.map((t) => importSheetName(t));
+      // The sheets being replaced: what users typed into 完成状态 and 进展情况 there is kept.
+      const { read } = await readSheets(
+        (s) => s.marker?.kind === "import" && names.some((n) => sameSheetName(n, s.name))
+      );
+      const previous = (name: string) => {
+        const earlier = read.find(({ info }) => sameSheetName(info.name, name));
+        return earlier ? readGridTable(earlier.grid).table : null;
+      };
+      const options = { checkDate: todayIso(), ...tracking };
+      const sheets: SheetOpInput[] = tables.map(
+        (t, i) => buildImportSheet(t, undefined, { ...options, previous: previous(names[i]) }).op
+      );
       sheets[0] = { ...sheets[0], activate: true };
       onProgress(`写入 ${sheets.length} 张工作表…`, 0.4);
       await applyPatch({ sheets });
@@ -98,12 +190,8 @@ export function createExcelActions(options: ExcelActionsOptions = {}): WorkbookA
     },
 
     async validate({ checkDate }, onProgress): Promise<ValidateOutcome> {
-      const placed = await readTables(onProgress);
-      if (placed.length === 0) {
-        throw new Error(
-          "没有找到责任分解表：请先导入，或打开含有“序号、重点工作、牵头单位、分管领导”等表头的工作表。"
-        );
-      }
+      const { placed } = await readTables(onProgress);
+      if (placed.length === 0) throw new Error(NO_TABLES);
       onProgress("逐行校验…", 0.5);
       const tables = placed.map((p) => p.table);
       const result = runRules(tables, { roster, checkDate });
@@ -154,6 +242,76 @@ export function createExcelActions(options: ExcelActionsOptions = {}): WorkbookA
       if (bySheet.size > 0) await applyPatch({ sheets: [...bySheet.values()] });
       onProgress("修正完成", 1);
       return { applied: fixes.length };
+    },
+
+    async buildUnitSheets({ by, ...tracking }, onProgress): Promise<UnitSheetsOutcome> {
+      onProgress("读取导入表和已有的单位表…", 0.1);
+      const { sheets, read } = await readSheets(ofKind("import", by));
+      const masters = mastersOf(read);
+      if (masters.length === 0) throw new Error(NO_MASTERS);
+      onProgress("按单位分表…", 0.4);
+      const result = buildUnitSheets(masters, {
+        ...tracking,
+        roster,
+        by,
+        existing: sheets.map((s) => ({ name: s.name, generated: s.marker })),
+        previous: unitContentsOf(read),
+      });
+      if (result.placed.length === 0) {
+        throw new Error(
+          by === "unit"
+            ? "导入表中没有可识别的牵头单位，无法生成单位表。请先校验，按提示补全牵头单位。"
+            : "导入表中没有可识别的分管领导，无法生成领导表。请先校验，按提示补全分管领导。"
+        );
+      }
+      onProgress(`写入 ${result.sheets.length} 张工作表…`, 0.6);
+      await applyPatch({ sheets: result.sheets });
+      onProgress("生成完成", 1);
+      return {
+        sheets: result.placed.map((p) => p.sheet),
+        stale: result.stale,
+        summary: unitSheetsSummary(by, result),
+      };
+    },
+
+    async backfill(onProgress) {
+      onProgress("读取导入表和单位表…", 0.1);
+      const { read } = await readSheets(ofKind("import", "unit", "leader"));
+      const masters = mastersOf(read);
+      if (masters.length === 0) throw new Error(NO_MASTERS);
+      const units = unitContentsOf(read);
+      if (units.length === 0) throw new Error(NO_UNIT_SHEETS);
+      onProgress("比对填写的进展…", 0.4);
+      const result = backfill(masters, units);
+      if (result.sheets.length > 0) {
+        onProgress("写入总表…", 0.6);
+        await applyPatch({ sheets: result.sheets });
+      }
+      onProgress("回填完成", 1);
+      const { conflicts, problems, summary } = result;
+      return { applied: result.applied.length, conflicts, problems, summary };
+    },
+
+    async resolveConflicts(choices, onProgress) {
+      onProgress(`写入 ${choices.length} 处选择…`, 0.3);
+      const sheets = resolveConflicts(choices);
+      if (sheets.length > 0) await applyPatch({ sheets });
+      onProgress("已处理", 1);
+      return { resolved: choices.length };
+    },
+
+    async summarize({ checkDate, dueSoonDays }, onProgress) {
+      const { sheets, placed } = await readTables(onProgress);
+      if (placed.length === 0) throw new Error(NO_TABLES);
+      onProgress("统计…", 0.4);
+      const tables = placed.map((p) => p.table);
+      const { issues } = runRules(tables, { roster, checkDate });
+      const summary = summarize(tables, issues, { checkDate, roster, dueSoonDays });
+      const sheet = summarySheetName(sheets);
+      onProgress(`写入「${sheet}」…`, 0.7);
+      await applyPatch({ sheets: [{ ...buildSummarySheet(summary, sheet), activate: true }] });
+      onProgress("汇总完成", 1);
+      return { summary, sheet };
     },
   };
 }

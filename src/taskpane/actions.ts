@@ -1,4 +1,6 @@
+import type { Conflict } from "../core/outputs/backfill";
 import type { Issue, SeverityTotals } from "../core/rules/schema";
+import type { Summary } from "../core/summary/schema";
 
 /**
  * What the task pane asks of the workbook. The Excel implementation (src/excel/workflows.ts)
@@ -11,8 +13,12 @@ export interface WorkbookActions {
   describeWorkbook(): Promise<WorkbookInfo>;
   /** Names of 导入 sheets that already exist, so the pane can ask before replacing them. */
   existingImportSheets(): Promise<string[]>;
-  /** 导入: writes the four seed tables (replacing earlier 导入 sheets, never other sheets). */
-  importSeeds(onProgress: ProgressListener): Promise<ImportOutcome>;
+  /**
+   * 导入: writes the four seed tables (replacing earlier 导入 sheets, never other sheets) with
+   * the tracking columns 截止日期, 完成状态 and 进展情况; what was typed into the last two on the
+   * sheets being replaced is kept. Without `tracking`: judged on today, coloured by TODAY().
+   */
+  importSeeds(onProgress: ProgressListener, tracking?: TrackingChoice): Promise<ImportOutcome>;
   /** 校验: reads every breakdown sheet, marks offending cells, writes 校验结果. */
   validate(options: { checkDate: string }, onProgress: ProgressListener): Promise<ValidateOutcome>;
   /** 清除标记: removes every mark made by 校验 and restores each cell's fill. */
@@ -21,6 +27,23 @@ export interface WorkbookActions {
   selectCell(address: string): Promise<void>;
   /** Applies the safe fixes the user confirmed (see Fix). */
   applyFixes(fixes: Fix[], onProgress: ProgressListener): Promise<{ applied: number }>;
+  /**
+   * 生成单位表: a sheet per lead unit (or per 分管领导) from the 导入 sheets; a re-run updates
+   * the earlier generated sheets and keeps what was typed into them.
+   */
+  buildUnitSheets(
+    options: UnitSheetsChoice,
+    onProgress: ProgressListener
+  ): Promise<UnitSheetsOutcome>;
+  /** 回填: typed progress from unit sheets into the 导入 sheets; conflicts are left for the user. */
+  backfill(onProgress: ProgressListener): Promise<BackfillOutcome>;
+  /** Writes the value the user chose for each conflict 回填 listed. */
+  resolveConflicts(
+    choices: ConflictChoice[],
+    onProgress: ProgressListener
+  ): Promise<{ resolved: number }>;
+  /** 汇总: figures and report text of the breakdown sheets on the check date; writes the 汇总 sheet. */
+  summarize(options: SummaryChoice, onProgress: ProgressListener): Promise<SummaryOutcome>;
 }
 
 export type ProgressListener = (step: string, fraction: number) => void;
@@ -65,4 +88,56 @@ export interface ValidateOutcome {
   summary: string;
   /** Features this Excel lacks and what was done instead (Chinese). */
   fallbacks: string[];
+}
+
+/** How tracking columns judge and colour rows (tracking/schema.ts TrackingOptions). */
+export interface TrackingChoice {
+  /** YYYY-MM-DD. */
+  checkDate: string;
+  /** "today": colours follow TODAY(); "checkDate": they stay fixed on the chosen day. */
+  reference?: "today" | "checkDate";
+  /** 即将到期 = due within this many days (default 15). */
+  dueSoonDays?: number;
+}
+
+export interface UnitSheetsChoice extends TrackingChoice {
+  /** A sheet per 牵头单位, or per 分管领导. */
+  by: "unit" | "leader";
+}
+
+export interface UnitSheetsOutcome {
+  /** The sheets written, in roster order. */
+  sheets: string[];
+  /** Earlier generated sheets whose unit has no task now: retitled 【已无事项】, kept. */
+  stale: string[];
+  /** "已生成 58 张单位表（牵头事项 201 项，配合事项 96 项）。" */
+  summary: string;
+}
+
+export interface BackfillOutcome {
+  /** Master cells written. */
+  applied: number;
+  /** Fields changed on both sides (or by units that disagree); each has a Chinese message. */
+  conflicts: Conflict[];
+  /** What 回填 could not do, in Chinese. */
+  problems: string[];
+  /** "回填完成：更新 3 处，冲突 1 处待确认。" */
+  summary: string;
+}
+
+/** The value the user keeps for a conflict: the master's or a unit sheet's. */
+export interface ConflictChoice {
+  conflict: Conflict;
+  value: string;
+}
+
+export interface SummaryChoice {
+  checkDate: string;
+  dueSoonDays?: number;
+}
+
+export interface SummaryOutcome {
+  summary: Summary;
+  /** The sheet the figures were written to (汇总 unless the user has a sheet of that name). */
+  sheet: string;
 }
