@@ -31,11 +31,17 @@ function eachCell(ws: ExcelJS.Worksheet, r: Rect, visit: (cell: ExcelJS.Cell) =>
     for (let col = r.col; col < r.col + r.colCount; col++) visit(ws.getCell(row + 1, col + 1));
 }
 
+/**
+ * ExcelJS leaves a column of exactly its own default width (9) out of the file, where Excel then
+ * shows its default 8.43: such a width is written a hair wider, the same on screen.
+ */
+const EXCELJS_DEFAULT_WIDTH = 9;
+
 /** Column widths in characters (ExcelJS's unit too), hidden columns, row heights in points. */
 export function writeLayout(ws: ExcelJS.Worksheet, op: SheetOp): void {
   for (const { col, width, hidden } of op.columns) {
     const column = ws.getColumn(col + 1);
-    column.width = width;
+    column.width = width === EXCELJS_DEFAULT_WIDTH ? width + 1e-6 : width;
     if (hidden !== undefined) column.hidden = hidden;
   }
   for (const { row, height } of op.rows) ws.getRow(row + 1).height = height;
@@ -120,7 +126,8 @@ export function writeFormats(ws: ExcelJS.Worksheet, op: SheetOp): void {
 export function writeMerges(ws: ExcelJS.Worksheet, op: SheetOp): void {
   for (const r of op.merges) {
     if (r.rowCount === 1 && r.colCount === 1) continue;
-    ws.mergeCells(r.row + 1, r.col + 1, r.row + r.rowCount, r.col + r.colCount);
+    // Every cell keeps its own format, as in Excel (ExcelJS's mergeCells would copy the first's).
+    ws.mergeCellsWithoutStyle(r.row + 1, r.col + 1, r.row + r.rowCount, r.col + r.colCount);
   }
 }
 
@@ -154,17 +161,20 @@ function clearConditionalFormats(ws: ExcelJS.Worksheet, cleared: Rect): void {
 }
 
 /**
- * Custom-formula conditional formats, after the cleared ranges. New rules rank below the
- * sheet's existing ones, in patch order (Excel evaluates lower priority numbers first).
+ * Custom-formula conditional formats, after the cleared ranges. As Excel adds a rule on top of
+ * the others, each new rule is evaluated before the sheet's existing ones and before the rules
+ * listed ahead of it in the patch (lower priority numbers come first).
  */
 export function writeConditionalFormats(ws: ExcelJS.Worksheet, op: SheetOp): void {
   for (const r of op.clearConditionalFormats) clearConditionalFormats(ws, r);
+  const added = op.conditionalFormats.length;
+  if (added === 0) return;
   const fields = fieldsOf(ws);
-  let priority = Math.max(
-    0,
-    ...fields.conditionalFormattings.flatMap((cf) => cf.rules.map((rule) => rule.priority ?? 0))
-  );
-  for (const spec of op.conditionalFormats) {
+  fields.conditionalFormattings = fields.conditionalFormattings.map((cf) => ({
+    ...cf,
+    rules: cf.rules.map((rule) => ({ ...rule, priority: (rule.priority ?? 0) + added })),
+  }));
+  op.conditionalFormats.forEach((spec, i) => {
     const style: Partial<ExcelJS.Style> = {};
     // In a conditional format's style, a solid fill's colour is its background colour.
     if (spec.fill)
@@ -174,10 +184,10 @@ export function writeConditionalFormats(ws: ExcelJS.Worksheet, op: SheetOp): voi
     ws.addConditionalFormatting({
       ref: rangeA1(r.row, r.col, r.rowCount, r.colCount),
       rules: [
-        { type: "expression", formulae: [spec.formula.slice(1)], style, priority: ++priority },
+        { type: "expression", formulae: [spec.formula.slice(1)], style, priority: added - i },
       ],
     });
-  }
+  });
 }
 
 /** Excel refuses a list validation whose items, joined by commas, run past 255 characters. */
