@@ -8,7 +8,8 @@ import { sameSheetName } from "../core/patch/sheetName";
  * markers) and every mark it put on a user's sheet (with the cell's fill before it). ExcelJS
  * cannot write per-sheet custom properties, and document settings belong to the Excel add-in
  * runtime, so the records live on one "very hidden" sheet, saved and loaded with the workbook
- * and not offered in Excel's 取消隐藏 dialog.
+ * and not offered in Excel's 取消隐藏 dialog (LibreOffice, which has no such state, lists it
+ * as hidden; its first row asks that it be left alone).
  *
  * A record holds its sheet's name and its sheetId (the file's id of a sheet, which Excel keeps
  * for the sheet's life and never gives to a new one) and counts only while both still match:
