@@ -3,14 +3,18 @@ import { useMemo, useState } from "react";
 import type { WorkbookActions } from "./actions";
 import { ActionBar } from "./components/ActionBar";
 import { ConfirmDialog } from "./components/ConfirmDialog";
+import { ConflictList } from "./components/ConflictList";
 import { ErrorBoundary } from "./components/ErrorBoundary";
 import { ErrorMessage } from "./components/ErrorMessage";
 import { FixList } from "./components/FixList";
 import { Header } from "./components/Header";
 import { IssueFilter } from "./components/IssueFilter";
 import { IssueList } from "./components/IssueList";
+import { ProblemList } from "./components/ProblemList";
 import { ProgressPanel } from "./components/ProgressPanel";
+import { SplitByChoice } from "./components/SplitByChoice";
 import { StartHint } from "./components/StartHint";
+import { SummaryPanel } from "./components/SummaryPanel";
 import { ValidationSummary } from "./components/ValidationSummary";
 import { groupIssues, type SeverityFilter } from "./issueGroups";
 import { useTaskPane } from "./useTaskPane";
@@ -44,7 +48,7 @@ export interface AppProps {
 function Pane({ actions }: AppProps) {
   const styles = useStyles();
   const pane = useTaskPane(actions);
-  const { task, outcome } = pane;
+  const { task, outcome, tracking } = pane;
   const [filter, setFilter] = useState<SeverityFilter>("all");
   const groups = useMemo(() => (outcome ? groupIssues(outcome.issues, filter) : []), [outcome, filter]);
   const busy = task.busy !== null;
@@ -65,7 +69,11 @@ function Pane({ actions }: AppProps) {
           onImport={() => void pane.importSeeds()}
           onValidate={() => void pane.validate()}
           onClearMarks={() => void pane.clearMarks()}
+          onBuildUnitSheets={() => void tracking.buildUnitSheets()}
+          onBackfill={() => void tracking.backfill()}
+          onSummarize={() => void tracking.summarize()}
         />
+        <SplitByChoice value={tracking.splitBy} disabled={busy} onChange={tracking.setSplitBy} />
         {task.busy && <ProgressPanel busy={task.busy} />}
       </div>
       <main className={styles.body}>
@@ -74,6 +82,24 @@ function Pane({ actions }: AppProps) {
           <MessageBar intent="success">
             <MessageBarBody>{task.notice}</MessageBarBody>
           </MessageBar>
+        )}
+        <ProblemList title="回填未能处理的内容" problems={tracking.backfillProblems} />
+        {tracking.conflicts.length > 0 && (
+          <ConflictList
+            conflicts={tracking.conflicts}
+            choices={tracking.choices}
+            disabled={busy}
+            onChoose={tracking.choose}
+            onApply={() => void tracking.applyChoices()}
+          />
+        )}
+        {tracking.summary && (
+          <SummaryPanel
+            outcome={tracking.summary}
+            copied={tracking.copied}
+            disabled={busy}
+            onCopy={(kind) => void tracking.copy(kind)}
+          />
         )}
         {outcome ? (
           <>
@@ -98,7 +124,7 @@ function Pane({ actions }: AppProps) {
             )}
           </>
         ) : (
-          !busy && <StartHint info={pane.info} />
+          !busy && !tracking.summary && tracking.conflicts.length === 0 && <StartHint info={pane.info} />
         )}
       </main>
       <ConfirmDialog request={pane.confirm.request} open={pane.confirm.open} onAnswer={pane.confirm.answer} />

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import type { Fix, ValidateOutcome, WorkbookActions, WorkbookInfo } from "./actions";
 import { isIsoDate, todayIso } from "./format";
 import { useConfirm, type Confirm } from "./useConfirm";
+import { trackingChoice, useTrackingFlows, type TrackingFlows } from "./useTrackingFlows";
 import { useWorkbookTask, type WorkbookTask } from "./useWorkbookTask";
 
 export interface TaskPane {
@@ -21,6 +22,8 @@ export interface TaskPane {
   clearMarks(): Promise<void>;
   applyFixes(fixes: Fix[]): Promise<void>;
   selectCell(address: string): Promise<void>;
+  /** 生成单位表, 回填 and 汇总. */
+  tracking: TrackingFlows;
 }
 
 /** The pane's flows: what each button does, in which order, and what the user is asked. */
@@ -33,6 +36,9 @@ export function useTaskPane(actions: WorkbookActions): TaskPane {
   const [outcomeSerial, setOutcomeSerial] = useState(0);
   const { run, attempt, announce } = task;
   const { ask } = confirm;
+  const tracking = useTrackingFlows(actions, task, checkDate);
+  const { forgetResults } = tracking;
+  const checkDateValid = isIsoDate(checkDate);
 
   const setOutcome = useCallback((next: ValidateOutcome | null) => {
     setOutcomeState(next);
@@ -59,12 +65,16 @@ export function useTaskPane(actions: WorkbookActions): TaskPane {
       });
       if (!replace) return;
     }
-    const imported = await run("正在导入种子表…", (onProgress) => actions.importSeeds(onProgress));
+    // An unfinished date is left out: the tracking columns are then judged on today.
+    const imported = await run("正在导入种子表…", (onProgress) =>
+      actions.importSeeds(onProgress, checkDateValid ? trackingChoice(checkDate) : undefined)
+    );
     if (!imported.ok) return;
     setOutcome(null);
+    forgetResults();
     announce(imported.value.summary);
     await describe();
-  }, [actions, announce, ask, describe, run, setOutcome]);
+  }, [actions, announce, ask, checkDate, checkDateValid, describe, forgetResults, run, setOutcome]);
 
   const validate = useCallback(async () => {
     const validated = await run("正在校验…", (onProgress) =>
@@ -114,7 +124,7 @@ export function useTaskPane(actions: WorkbookActions): TaskPane {
     info,
     checkDate,
     setCheckDate,
-    checkDateValid: isIsoDate(checkDate),
+    checkDateValid,
     outcome,
     outcomeSerial,
     importSeeds,
@@ -122,5 +132,6 @@ export function useTaskPane(actions: WorkbookActions): TaskPane {
     clearMarks,
     applyFixes,
     selectCell,
+    tracking,
   };
 }

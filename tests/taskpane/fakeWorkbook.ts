@@ -1,13 +1,25 @@
+import { readGridTable } from "../../src/core/grid/gridTable";
+import type { Grid } from "../../src/core/grid/schema";
+import { backfill } from "../../src/core/outputs/backfill";
 import { buildImportSheet } from "../../src/core/outputs/importSheet";
+import { readUnitSheet } from "../../src/core/outputs/unitSheetRead";
+import { buildUnitSheets, type MasterSheet } from "../../src/core/outputs/unitSheets";
 import { sheetCellA1 } from "../../src/core/patch/address";
+import { GeneratedMarker } from "../../src/core/patch/schema";
 import { defaultRoster, resolveName } from "../../src/core/roster";
 import { validate } from "../../src/core/rules";
+import { summarize } from "../../src/core/summary";
 import type {
+  BackfillOutcome,
   Fix,
   LocatedIssue,
+  SummaryOutcome,
+  UnitSheetsChoice,
+  UnitSheetsOutcome,
   ValidateOutcome,
   WorkbookActions,
 } from "../../src/taskpane/actions";
+import { gridOfSheetOp } from "../support/sheetGrid";
 import { seedTables } from "../support/seeds";
 
 /**
@@ -64,6 +76,88 @@ export function seedOutcome(checkDate: string): ValidateOutcome {
   };
 }
 
+/** 生成单位表 on the seed tables as 导入 lays them out, by the core. */
+export function seedUnitSheets({ by, ...tracking }: UnitSheetsChoice): UnitSheetsOutcome {
+  const masters = seedTables().map((table) => ({
+    table,
+    layout: buildImportSheet(table, undefined, tracking).layout,
+  }));
+  const result = buildUnitSheets(masters, { ...tracking, by, roster: defaultRoster() });
+  const sheets = result.placed.map((p) => p.sheet);
+  return {
+    sheets,
+    stale: [],
+    summary: `已生成 ${sheets.length} 张${by === "unit" ? "单位表（按牵头单位）" : "领导表（按分管领导）"}。`,
+  };
+}
+
+/** 市重点工作 序号2, led by 区科技局. */
+export const CITY_TASK = "全面提升大学科技园建设水平";
+
+/** Types `value` under `title` into the first row (below the header) whose task starts with `task`. */
+function typeInto(grid: Grid, task: string, title: string, value: string): void {
+  const header = grid.values.findIndex((r) => r.includes(title));
+  const row = grid.values.findIndex(
+    (r, i) => i > header && r.some((v) => typeof v === "string" && v.startsWith(task))
+  );
+  if (header < 0 || row < 0) throw new Error(`no ${title} for ${task} in ${grid.sheet}`);
+  grid.values[row][grid.values[header].indexOf(title)] = value;
+}
+
+/** A user typing 完成状态 into the first row of `sheet` (a 导入 or a unit sheet) whose task starts with `task`. */
+export interface TypedStatus {
+  sheet: string;
+  task: string;
+  value: string;
+}
+
+/** 单位-区科技局 typed 已完成 into 市重点工作 序号2 while the master itself was changed to 推进中. */
+const BOTH_CHANGED: TypedStatus[] = [
+  { sheet: "单位-区科技局", task: CITY_TASK, value: "已完成" },
+  { sheet: "市重点工作", task: CITY_TASK, value: "推进中" },
+];
+
+/**
+ * A real 回填 on the seeds after `typed` (by default one conflict, BOTH_CHANGED): the workbook
+ * held as grids, the core doing 导入, 生成单位表 and 回填.
+ */
+export function seedBackfill(typed: readonly TypedStatus[] = BOTH_CHANGED): BackfillOutcome {
+  const tracking = { checkDate: "2022-09-30" };
+  const grids = seedTables().map((t) => gridOfSheetOp(buildImportSheet(t, undefined, tracking).op));
+  const masters = (): MasterSheet[] =>
+    grids.map((grid) => {
+      const read = readGridTable(grid);
+      if (!read.table) throw new Error(`cannot read ${grid.sheet}`);
+      return { table: read.table, layout: read.layout };
+    });
+  const unitOps = buildUnitSheets(masters(), { ...tracking, roster: defaultRoster() }).sheets;
+  const unitGrids = new Map<string, Grid>();
+  for (const { sheet, task, value } of typed) {
+    const op = unitOps.find((o) => o.sheet === sheet);
+    if (op && !unitGrids.has(sheet)) unitGrids.set(sheet, gridOfSheetOp(op));
+    const grid = unitGrids.get(sheet) ?? grids.find((g) => g.sheet === sheet);
+    if (!grid) throw new Error(`no sheet ${sheet}`);
+    typeInto(grid, task, "完成状态", value);
+  }
+  const units = [...unitGrids].map(([sheet, grid]) => {
+    const op = unitOps.find((o) => o.sheet === sheet);
+    const content = readUnitSheet(grid, GeneratedMarker.parse(op?.generated)).content;
+    if (!content) throw new Error(`cannot read ${sheet}`);
+    return content;
+  });
+  const result = backfill(masters(), units);
+  const { conflicts, problems, summary } = result;
+  return { applied: result.applied.length, conflicts, problems, summary };
+}
+
+/** 汇总 of the seed tables on the check date, by the core. */
+export function seedSummary(checkDate: string, dueSoonDays?: number): SummaryOutcome {
+  const roster = defaultRoster();
+  const tables = seedTables();
+  const { issues } = validate(tables, { roster, checkDate });
+  return { summary: summarize(tables, issues, { checkDate, roster, dueSoonDays }), sheet: "汇总" };
+}
+
 /** Every action resolves at once with seed data; a test overrides what it looks at. */
 export function fakeActions(
   overrides: Partial<WorkbookActions> = {}
@@ -84,6 +178,10 @@ export function fakeActions(
     clearMarks: jest.fn(async () => ({ cleared: 12 })),
     selectCell: jest.fn(async () => undefined),
     applyFixes: jest.fn(async (fixes) => ({ applied: fixes.length })),
+    buildUnitSheets: jest.fn(async (choice) => seedUnitSheets(choice)),
+    backfill: jest.fn(async () => seedBackfill()),
+    resolveConflicts: jest.fn(async (choices) => ({ resolved: choices.length })),
+    summarize: jest.fn(async ({ checkDate, dueSoonDays }) => seedSummary(checkDate, dueSoonDays)),
     ...overrides,
   } as jest.Mocked<WorkbookActions>;
 }

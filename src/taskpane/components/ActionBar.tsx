@@ -1,9 +1,15 @@
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowImport20Regular, Eraser20Regular, ShieldCheckmark20Regular } from "@fluentui/react-icons";
+import {
+  ArrowImport20Regular,
+  ArrowSync20Regular,
+  DataBarVertical20Regular,
+  Eraser20Regular,
+  ShieldCheckmark20Regular,
+  TableSplit20Regular,
+} from "@fluentui/react-icons";
 
 const useStyles = makeStyles({
-  // Two to a row in a 350 px pane, so five-character labels stay on one line; more in a wider
-  // pane. 生成单位表 and 汇总 join the same grid.
+  // Two to a row in a 350 px pane, so five-character labels stay on one line; more in a wider pane.
   root: {
     display: "grid",
     gridTemplateColumns: "repeat(auto-fill, minmax(136px, 1fr))",
@@ -13,29 +19,43 @@ const useStyles = makeStyles({
 
 export interface ActionBarProps {
   busy: boolean;
+  /** The 检查日期 is a date: 校验, 生成单位表 and 汇总 judge deadlines by it. */
   canValidate: boolean;
   onImport(): void;
   onValidate(): void;
   onClearMarks(): void;
+  onBuildUnitSheets(): void;
+  onBackfill(): void;
+  onSummarize(): void;
 }
 
-export function ActionBar({ busy, canValidate, onImport, onValidate, onClearMarks }: ActionBarProps) {
+export function ActionBar(props: ActionBarProps) {
+  const { busy, canValidate } = props;
   const styles = useStyles();
   return (
     <div className={styles.root} role="toolbar" aria-label="操作">
-      <Button icon={<ArrowImport20Regular />} disabled={busy} onClick={onImport}>
+      <Button icon={<ArrowImport20Regular />} disabled={busy} onClick={props.onImport}>
         导入种子表
       </Button>
       <Button
         appearance="primary"
         icon={<ShieldCheckmark20Regular />}
         disabled={busy || !canValidate}
-        onClick={onValidate}
+        onClick={props.onValidate}
       >
         校验
       </Button>
-      <Button icon={<Eraser20Regular />} disabled={busy} onClick={onClearMarks}>
+      <Button icon={<Eraser20Regular />} disabled={busy} onClick={props.onClearMarks}>
         清除标记
+      </Button>
+      <Button icon={<TableSplit20Regular />} disabled={busy || !canValidate} onClick={props.onBuildUnitSheets}>
+        生成单位表
+      </Button>
+      <Button icon={<ArrowSync20Regular />} disabled={busy} onClick={props.onBackfill}>
+        回填进展
+      </Button>
+      <Button icon={<DataBarVertical20Regular />} disabled={busy || !canValidate} onClick={props.onSummarize}>
+        汇总
       </Button>
     </div>
   );
