@@ -26,7 +26,7 @@ export function runCheck(
   options: CheckOptions
 ): { stdout: string; stderr: string } {
   const parsed = readSources(files);
-  const roster = options.roster ? readRoster(options.roster) : defaultRoster();
+  const roster = rosterOf(options.roster);
   const result = validate(parsed.tables, { roster, checkDate: checkDate(options.date) });
   if (options.json) {
     return {
@@ -35,6 +35,20 @@ export function runCheck(
     };
   }
   return { stdout: report(parsed, result), stderr: "" };
+}
+
+/** The --date given, checked, or today in local time. */
+export function checkDateOrToday(date: string | undefined): string {
+  const now = new Date();
+  const today = [now.getFullYear(), now.getMonth() + 1, now.getDate()]
+    .map((n) => String(n).padStart(2, "0"))
+    .join("-");
+  return checkDate(date) ?? today;
+}
+
+/** The roster file given with --roster, or the seeded one. */
+export function rosterOf(path: string | undefined): Roster {
+  return path ? readRoster(path) : defaultRoster();
 }
 
 function checkDate(date: string | undefined): string | undefined {

@@ -1,9 +1,29 @@
 import { Command } from "commander";
+import { mkdirSync } from "fs";
+import { dirname, join } from "path";
+import { defaultRoster } from "../core/roster";
+import { XlsxError } from "../xlsx";
+import { checkDateOrToday, rosterOf } from "./checkCommand";
+import { writeCheckedWorkbook } from "./workbookCommand";
 import { runCheck, type CheckOptions } from "./checkCommand";
 import { parseJson, parseSummary } from "./parseCommand";
 import { runReport, type ReportOptions } from "./reportCommand";
 import { rulesMarkdown } from "./rulesCommand";
 import { readSources, UnreadableInput } from "./sources";
+
+const SEED_PATHS = ["000_867c357d3391b2e7.txt", "003_4a3e803327059358.txt"].map((f) =>
+  join(__dirname, "..", "..", "seeds", f)
+);
+const DEMO_OUTPUT = join("out", "督办助手示例.xlsx");
+/** A date inside the plan year, so the demo shows overdue and due-soon tasks. */
+const DEMO_CHECK_DATE = "2022-09-30";
+const DEMO_HINT = [
+  "打开后可以看：",
+  "  市重点工作 / 关键任务 / 区重点工作 / 民心工程 — 导入的四张表，红色、黄色单元格是错误和警告，批注写着原因；截止日期、完成状态（下拉）、进展情况三列，超期的行标红；",
+  "  校验结果 — 每个问题一行，点“位置”跳到单元格；",
+  "  单位-… — 每个牵头单位一张表，牵头事项和配合事项分开，按截止日期排序；",
+  "  汇总 — 按单位、分管领导、表格统计的完成和超期情况，以及可直接用于通报的文字。",
+].join("\n");
 
 /** `npm run --silent duban -- <command>`: the add-in's engine at a terminal. */
 function main(argv: string[]): void {
@@ -33,10 +53,38 @@ function main(argv: string[]): void {
     .option("--json", "每个问题输出一行 JSON")
     .option("--date <YYYY-MM-DD>", "检查日期：给出时报告已超期的任务")
     .option("--roster <file>", "名册 JSON 文件（默认为津南区 2022 年名册）")
-    .action((files: string[], options: CheckOptions) => {
-      const { stdout, stderr } = runCheck(files, options);
-      process.stdout.write(stdout);
-      if (stderr) process.stderr.write(stderr + "\n");
+    .option("-o, --output <file.xlsx>", "把标记、校验结果、单位表和汇总写入这个新的 .xlsx 文件")
+    .option("--force", "覆盖已存在的输出文件")
+    .action(
+      async (files: string[], options: CheckOptions & { output?: string; force?: boolean }) => {
+        if (options.output) {
+          const lines = await writeCheckedWorkbook(files, {
+            output: options.output,
+            force: options.force === true,
+            checkDate: checkDateOrToday(options.date),
+            roster: rosterOf(options.roster),
+          });
+          process.stdout.write(lines.join("\n") + "\n");
+          return;
+        }
+        const { stdout, stderr } = runCheck(files, options);
+        process.stdout.write(stdout);
+        if (stderr) process.stderr.write(stderr + "\n");
+      }
+    );
+
+  program
+    .command("demo")
+    .description("示例：把随附的四张种子表导入、校验、生成单位表和汇总，写入 out/督办助手示例.xlsx")
+    .action(async () => {
+      mkdirSync(dirname(DEMO_OUTPUT), { recursive: true });
+      const lines = await writeCheckedWorkbook(SEED_PATHS, {
+        output: DEMO_OUTPUT,
+        force: true,
+        checkDate: DEMO_CHECK_DATE,
+        roster: defaultRoster(),
+      });
+      process.stdout.write([...lines, DEMO_HINT].join("\n") + "\n");
     });
 
   program
@@ -59,15 +107,12 @@ function main(argv: string[]): void {
       process.stdout.write(rulesMarkdown());
     });
 
-  try {
-    program.parse(argv);
-  } catch (e) {
-    fail(e);
-  }
+  program.parseAsync(argv).catch(fail);
 }
 
 function fail(e: unknown): never {
-  process.stderr.write(`错误：${e instanceof UnreadableInput ? e.message : String(e)}\n`);
+  const known = e instanceof UnreadableInput || e instanceof XlsxError;
+  process.stderr.write(`错误：${known ? e.message : String(e)}\n`);
   process.exit(2);
 }
 
