@@ -4,7 +4,9 @@ import { a1 } from "../../src/core/patch/address";
 import { defaultRoster } from "../../src/core/roster";
 import { validate } from "../../src/core/rules";
 import { summarize } from "../../src/core/summary";
+import { applyPatch } from "../../src/excel/applyPatch";
 import { createExcelActions } from "../../src/excel/workflows";
+import { breakdownSheetOp } from "./fixtures";
 import { installStandIn, type StandInHandle } from "../support/excel-standin";
 
 const noProgress = () => undefined;
@@ -242,4 +244,32 @@ describe("汇总 in the workbook", () => {
     expect(second.sheet).toBe(first.sheet);
     expect(excel.workbook.sheetNames().filter((n) => n.startsWith("汇总"))).toHaveLength(2);
   });
+});
+
+describe("syncs grow with the payload, not with rows", () => {
+  /** Syncs of 生成单位表 and 汇总 on a workbook holding one 导入-marked district table of `rows` rows. */
+  async function syncsAt(rows: number) {
+    excel = installStandIn({ sheets: [LEDGER] });
+    await applyPatch({ sheets: [breakdownSheetOp("区重点工作", rows)] });
+    const actions = createExcelActions();
+    await counted(`生成单位表 at ${rows} rows`, () =>
+      actions.buildUnitSheets({ by: "unit", ...AT }, noProgress)
+    );
+    const units = excel.stats.syncs;
+    const summary = await counted(`汇总 at ${rows} rows`, () =>
+      actions.summarize({ checkDate: CHECK_DATE }, noProgress)
+    );
+    expect(summary.summary.overall.total).toBe(rows);
+    return { units, summary: excel.stats.syncs };
+  }
+
+  // 200 rows hold every row of the district table once; 2,000 repeat it ten times. Ten times the
+  // rows add only the adapter's payload batches (a read or a write over ~4 MB is split in two).
+  test("生成单位表 and 汇总 at 200 and at 2,000 rows", async () => {
+    const small = await syncsAt(200);
+    excel.uninstall();
+    const large = await syncsAt(2_000);
+    expect(large.units - small.units).toBeLessThanOrEqual(2);
+    expect(large.summary - small.summary).toBeLessThanOrEqual(2);
+  }, 120_000);
 });
