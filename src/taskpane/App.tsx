@@ -12,9 +12,9 @@ import { IssueFilter } from "./components/IssueFilter";
 import { IssueList } from "./components/IssueList";
 import { ProblemList } from "./components/ProblemList";
 import { ProgressPanel } from "./components/ProgressPanel";
-import { SplitByChoice } from "./components/SplitByChoice";
 import { StartHint } from "./components/StartHint";
 import { SummaryPanel } from "./components/SummaryPanel";
+import { TrackingSettings } from "./components/TrackingSettings";
 import { ValidationSummary } from "./components/ValidationSummary";
 import { groupIssues, type SeverityFilter } from "./issueGroups";
 import { useTaskPane } from "./useTaskPane";
@@ -73,7 +73,13 @@ function Pane({ actions }: AppProps) {
           onBackfill={() => void tracking.backfill()}
           onSummarize={() => void tracking.summarize()}
         />
-        <SplitByChoice value={tracking.splitBy} disabled={busy} onChange={tracking.setSplitBy} />
+        <TrackingSettings
+          splitBy={tracking.splitBy}
+          dueSoonDays={tracking.dueSoonDays}
+          disabled={busy}
+          onSplitByChange={tracking.setSplitBy}
+          onDueSoonDaysChange={tracking.setDueSoonDays}
+        />
         {task.busy && <ProgressPanel busy={task.busy} />}
       </div>
       <main className={styles.body}>

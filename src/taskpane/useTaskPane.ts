@@ -37,7 +37,7 @@ export function useTaskPane(actions: WorkbookActions): TaskPane {
   const { run, attempt, announce } = task;
   const { ask } = confirm;
   const tracking = useTrackingFlows(actions, task, checkDate);
-  const { forgetResults } = tracking;
+  const { forgetResults, dueSoonDays } = tracking;
   const checkDateValid = isIsoDate(checkDate);
 
   const setOutcome = useCallback((next: ValidateOutcome | null) => {
@@ -67,14 +67,28 @@ export function useTaskPane(actions: WorkbookActions): TaskPane {
     }
     // An unfinished date is left out: the tracking columns are then judged on today.
     const imported = await run("正在导入种子表…", (onProgress) =>
-      actions.importSeeds(onProgress, checkDateValid ? trackingChoice(checkDate) : undefined)
+      actions.importSeeds(
+        onProgress,
+        checkDateValid ? trackingChoice(checkDate, dueSoonDays) : undefined
+      )
     );
     if (!imported.ok) return;
     setOutcome(null);
     forgetResults();
     announce(imported.value.summary);
     await describe();
-  }, [actions, announce, ask, checkDate, checkDateValid, describe, forgetResults, run, setOutcome]);
+  }, [
+    actions,
+    announce,
+    ask,
+    checkDate,
+    checkDateValid,
+    describe,
+    dueSoonDays,
+    forgetResults,
+    run,
+    setOutcome,
+  ]);
 
   const validate = useCallback(async () => {
     const validated = await run("正在校验…", (onProgress) =>

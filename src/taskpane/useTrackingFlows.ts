@@ -9,19 +9,21 @@ import type { WorkbookTask } from "./useWorkbookTask";
 export type SplitBy = "unit" | "leader";
 export type CopyKind = "text" | "table";
 
-/** 即将到期: due within this many days of the 检查日期. */
+/** 即将到期: due within this many days of the 检查日期, unless the user sets another number. */
 export const DUE_SOON_DAYS = 15;
+/** The most tracking/schema.ts accepts. */
+export const MAX_DUE_SOON_DAYS = 366;
 
 /**
  * The tracking options for a 检查日期: colours follow TODAY() while the date is today; a date the
  * user chose stays fixed in the sheet, so it keeps showing the state on that day.
  */
-export function trackingChoice(checkDate: string, today: string = todayIso()): TrackingChoice {
-  return {
-    checkDate,
-    reference: checkDate === today ? "today" : "checkDate",
-    dueSoonDays: DUE_SOON_DAYS,
-  };
+export function trackingChoice(
+  checkDate: string,
+  dueSoonDays: number,
+  today: string = todayIso()
+): TrackingChoice {
+  return { checkDate, reference: checkDate === today ? "today" : "checkDate", dueSoonDays };
 }
 
 export interface TrackingFlows {
@@ -29,6 +31,10 @@ export interface TrackingFlows {
   splitBy: SplitBy;
 
   setSplitBy(by: SplitBy): void;
+  /** 即将到期 = due within this many days (0–366). */
+  dueSoonDays: number;
+
+  setDueSoonDays(days: number): void;
   buildUnitSheets(): Promise<void>;
   backfill(): Promise<void>;
   /** Conflicts of the last 回填 the user has not settled yet. */
@@ -59,6 +65,7 @@ export function useTrackingFlows(
   checkDate: string
 ): TrackingFlows {
   const [splitBy, setSplitBy] = useState<SplitBy>("unit");
+  const [dueSoonDays, setDueSoonDays] = useState(DUE_SOON_DAYS);
   const [conflicts, setConflicts] = useState<Conflict[]>([]);
   const [backfillProblems, setBackfillProblems] = useState<string[]>([]);
   const [choices, setChoices] = useState<Record<string, number>>({});
@@ -81,13 +88,16 @@ export function useTrackingFlows(
     const built = await run(
       splitBy === "unit" ? "正在生成单位表…" : "正在生成领导表…",
       (onProgress) =>
-        actions.buildUnitSheets({ by: splitBy, ...trackingChoice(checkDate) }, onProgress)
+        actions.buildUnitSheets(
+          { by: splitBy, ...trackingChoice(checkDate, dueSoonDays) },
+          onProgress
+        )
     );
     if (!built.ok) return;
     // Rows of the unit sheets may have moved: earlier conflicts no longer point at the right cells.
     settleConflicts([], []);
     announce(built.value.summary);
-  }, [actions, announce, checkDate, run, settleConflicts, splitBy]);
+  }, [actions, announce, checkDate, dueSoonDays, run, settleConflicts, splitBy]);
 
   const backfill = useCallback(async () => {
     const done = await run("正在回填进展…", (onProgress) => actions.backfill(onProgress));
@@ -120,13 +130,13 @@ export function useTrackingFlows(
 
   const summarize = useCallback(async () => {
     const done = await run("正在汇总…", (onProgress) =>
-      actions.summarize({ checkDate, dueSoonDays: DUE_SOON_DAYS }, onProgress)
+      actions.summarize({ checkDate, dueSoonDays }, onProgress)
     );
     if (!done.ok) return;
     setSummary(done.value);
     setCopied(null);
     announce(`汇总完成，已写入「${done.value.sheet}」工作表。`);
-  }, [actions, announce, checkDate, run]);
+  }, [actions, announce, checkDate, dueSoonDays, run]);
 
   const copy = useCallback(
     async (kind: CopyKind) => {
@@ -143,6 +153,8 @@ export function useTrackingFlows(
   return {
     splitBy,
     setSplitBy,
+    dueSoonDays,
+    setDueSoonDays,
     buildUnitSheets,
     backfill,
     conflicts,

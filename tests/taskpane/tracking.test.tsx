@@ -49,6 +49,37 @@ describe("生成单位表", () => {
     });
   });
 
+  test("即将到期天数 set by the user goes to 生成单位表, 导入 and 汇总", async () => {
+    const actions = fakeActions();
+    await renderPane(actions);
+    const days = screen.getByRole("spinbutton", { name: "即将到期天数" }) as HTMLInputElement;
+    expect(days.value).toBe("15");
+    fireEvent.change(days, { target: { value: "30" } });
+    fireEvent.blur(days);
+    fireEvent.click(button("生成单位表"));
+    await screen.findByText(/^已生成 \d+ 张单位表/);
+    expect(actions.buildUnitSheets).toHaveBeenCalledWith(
+      expect.objectContaining({ dueSoonDays: 30 }),
+      expect.any(Function)
+    );
+    fireEvent.click(button("汇总"));
+    await screen.findByText("汇总完成，已写入「汇总」工作表。");
+    expect(actions.summarize).toHaveBeenCalledWith(
+      { checkDate: todayIso(), dueSoonDays: 30 },
+      expect.any(Function)
+    );
+    // Not a number of days: the last good one stays.
+    fireEvent.change(days, { target: { value: "-3" } });
+    fireEvent.blur(days);
+    expect(days.value).toBe("30");
+    fireEvent.click(button("导入种子表"));
+    await screen.findByText("已导入 4 张表。");
+    expect(actions.importSeeds).toHaveBeenCalledWith(
+      expect.any(Function),
+      expect.objectContaining({ dueSoonDays: 30 })
+    );
+  });
+
   test("waits for a valid 检查日期", async () => {
     await renderPane(fakeActions());
     setCheckDate("");
