@@ -246,6 +246,24 @@ describe("汇总 in the workbook", () => {
   });
 });
 
+describe("at ExcelApi 1.7 (Office 2019: no custom properties, data validation or notes)", () => {
+  test("unit sheets are found again through the settings markers; 回填 and 汇总 work", async () => {
+    excel = installStandIn({ excelApi: "1.7", sheets: [LEDGER] });
+    const actions = createExcelActions();
+    await actions.importSeeds(noProgress, AT);
+    const first = await actions.buildUnitSheets({ by: "unit", ...AT }, noProgress);
+    type("单位-区科技局", CITY_TASK, "进展情况", "已开园。", "市重点工作");
+    const again = await actions.buildUnitSheets({ by: "unit", ...AT }, noProgress);
+    expect(again.sheets).toEqual(first.sheets);
+    expect(valueAt("单位-区科技局", CITY_TASK, "进展情况", "市重点工作")).toBe("已开园。");
+    const filled = await actions.backfill(noProgress);
+    expect([filled.applied, filled.conflicts]).toEqual([1, []]);
+    expect(valueAt("市重点工作", CITY_TASK, "进展情况")).toBe("已开园。");
+    const { sheet } = await actions.summarize({ checkDate: CHECK_DATE }, noProgress);
+    expect(sheet).toBe("汇总");
+  });
+});
+
 describe("syncs grow with the payload, not with rows", () => {
   /** Syncs of 生成单位表 and 汇总 on a workbook holding one 导入-marked district table of `rows` rows. */
   async function syncsAt(rows: number) {
