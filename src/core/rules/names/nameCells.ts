@@ -18,7 +18,8 @@ export function nameCells(ctx: RuleContext, kind: NameKind): readonly NameCell[]
     ctx.tables.flatMap((table) =>
       ctx
         .cells(table, NAME_KEYS[kind])
-        .map((cell) => ({ ...cell, split: ctx.names(cell.text, kind) }))
+        // Object.assign, not spread: V8 (Node 20) clones by spread several times slower.
+        .map((cell) => Object.assign({}, cell, { split: ctx.names(cell.text, kind) }))
     )
   );
 }
