@@ -1,10 +1,8 @@
 import { readGridTable } from "../core/grid/gridTable";
-import type { Grid } from "../core/grid/schema";
 import { backfill, resolveConflicts } from "../core/outputs/backfill";
 import { sheetNameFor } from "../core/outputs/generatedNames";
 import { buildImportSheet, importSheetName } from "../core/outputs/importSheet";
-import { readUnitSheet, type UnitSheetContent } from "../core/outputs/unitSheetRead";
-import { buildUnitSheets, type MasterSheet } from "../core/outputs/unitSheets";
+import { buildUnitSheets } from "../core/outputs/unitSheets";
 import {
   buildIssueSheet,
   buildMarkOps,
@@ -14,7 +12,7 @@ import {
 } from "../core/outputs/validationSheets";
 import { safeFixes } from "../core/fixes/safeFixes";
 import { parseSheetCell, sheetCellA1 } from "../core/patch/address";
-import type { GeneratedKind, SheetOpInput } from "../core/patch/schema";
+import type { SheetOpInput } from "../core/patch/schema";
 import { sameSheetName } from "../core/patch/sheetName";
 import { defaultRoster, type Roster } from "../core/roster";
 import { validate as runRules } from "../core/rules/engine";
@@ -22,7 +20,6 @@ import { bundledSeedTables } from "../core/seeds/bundled";
 import { buildSummarySheet, SUMMARY_SHEET, summarize } from "../core/summary";
 import type {
   Fix,
-  ProgressListener,
   UnitSheetsOutcome,
   ValidateOutcome,
   WorkbookActions,
@@ -31,7 +28,7 @@ import type {
 import { todayIso } from "../taskpane/format";
 import { applyPatch } from "./applyPatch";
 import { readMarkStore } from "./markStore";
-import { readGrids } from "./readGrid";
+import { mastersOf, ofKind, readSheets, readTables, unitContentsOf } from "./readSheets";
 import { listSheets, selectAddress, type SheetInfo } from "./sheets";
 
 const NO_TABLES =
@@ -39,50 +36,6 @@ const NO_TABLES =
 const NO_MASTERS = "没有找到导入的责任分解表：请先点“导入种子表”。";
 const NO_UNIT_SHEETS =
   "没有找到单位表：请先点“生成单位表”，待各单位填写完成状态和进展情况后再回填。";
-
-/** A sheet of the workbook with its used range. */
-interface ReadSheet {
-  info: SheetInfo;
-  grid: Grid;
-}
-
-/**
- * Every sheet's name and marker, and the grids of the sheets `pick` chooses: listSheets (two
- * syncs) and one readGrids, whatever the number of sheets and rows.
- */
-async function readSheets(
-  pick: (sheet: SheetInfo) => boolean
-): Promise<{ sheets: SheetInfo[]; read: ReadSheet[] }> {
-  const sheets = await listSheets();
-  const chosen = sheets.filter(pick);
-  const grids = chosen.length > 0 ? await readGrids(chosen.map((s) => s.name)) : [];
-  return { sheets, read: chosen.map((info, i) => ({ info, grid: grids[i] })) };
-}
-
-const ofKind =
-  (...kinds: GeneratedKind[]) =>
-  (sheet: SheetInfo): boolean =>
-    sheet.marker !== null && kinds.includes(sheet.marker.kind);
-
-/** The 导入 sheets read back as tables; one emptied by the user is passed over. */
-function mastersOf(read: readonly ReadSheet[]): MasterSheet[] {
-  return read
-    .filter(({ info }) => info.marker?.kind === "import")
-    .flatMap(({ grid }) => {
-      const table = readGridTable(grid);
-      return table.table ? [{ table: table.table, layout: table.layout }] : [];
-    });
-}
-
-/** The unit (and leader) sheets read back with what users typed into them. */
-function unitContentsOf(read: readonly ReadSheet[]): UnitSheetContent[] {
-  return read.flatMap(({ info, grid }) => {
-    const marker = info.marker;
-    if (marker?.kind !== "unit" && marker?.kind !== "leader") return [];
-    const content = readUnitSheet(grid, marker).content;
-    return content ? [content] : [];
-  });
-}
 
 /** The sheet 汇总 writes to: its own earlier sheet, else 汇总, else a variant no sheet has. */
 function summarySheetName(sheets: readonly SheetInfo[]): string {
@@ -103,25 +56,6 @@ function unitSheetsSummary(
   if (result.stale.length > 0)
     parts.push(`${result.stale.length} 张原有工作表已无事项，标为【已无事项】并保留`);
   return `${parts.join("；")}。`;
-}
-
-/** Sheets 校验 reads: the user's own and the 导入 sheets; never 校验结果, unit or summary sheets. */
-function checkable(sheet: SheetInfo): boolean {
-  return sheet.marker === null || sheet.marker.kind === "import";
-}
-
-/** Reads every checkable sheet and keeps those laid out as breakdown tables. */
-async function readTables(
-  onProgress: ProgressListener
-): Promise<{ sheets: SheetInfo[]; placed: PlacedTable[] }> {
-  onProgress("读取工作表…", 0.1);
-  const { sheets, read } = await readSheets(checkable);
-  const placed: PlacedTable[] = [];
-  for (const { grid } of read) {
-    const table = readGridTable(grid);
-    if (table.table) placed.push({ table: table.table, layout: table.layout });
-  }
-  return { sheets, placed };
 }
 
 /** Safe fixes on the cells they change; a fix for a column the sheet does not show is dropped. */
