@@ -59,5 +59,7 @@ test("duban demo writes the checked seed workbook under out/ and says what to lo
   expect(run.stdout).toContain("打开后可以看");
   const read = await readXlsx(join(__dirname, "..", "..", "out", "督办助手示例.xlsx"));
   expect(read.sheets.filter((s) => s.name.startsWith("单位-")).length).toBeGreaterThan(50);
-  expect(read.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["区重点工作", "校验结果", "汇总"]));
+  expect(read.sheets.map((s) => s.name)).toEqual(
+    expect.arrayContaining(["区重点工作", "校验结果", "汇总"])
+  );
 });
