@@ -10,14 +10,27 @@ import type { Row } from "../table/schema";
  */
 export function namesIn(row: Row, field: "lead" | "coop" | "leader", roster: Roster): string[] {
   const kind: NameKind = field === "leader" ? "leader" : "unit";
-  const names: string[] = [];
-  for (const part of splitNames(row.fields[field] ?? "", roster, kind).parts) {
-    if (part.status === "group" || part.status === "count") continue;
-    const name = part.canonical ?? part.normalised;
-    if (name !== "" && !names.includes(name)) names.push(name);
+  const text = row.fields[field] ?? "";
+  let known = namesOf.get(roster);
+  if (!known) namesOf.set(roster, (known = { leader: new Map(), unit: new Map() }));
+  let names = known[kind].get(text);
+  if (!names) {
+    names = [];
+    for (const part of splitNames(text, roster, kind).parts) {
+      if (part.status === "group" || part.status === "count") continue;
+      const name = part.canonical ?? part.normalised;
+      if (name !== "" && !names.includes(name)) names.push(name);
+    }
+    known[kind].set(text, names);
   }
-  return names;
+  return [...names];
 }
+
+/**
+ * Unit and leader cells repeat a few dozen texts over thousands of rows: each text is split
+ * once per roster (rosters are never changed in place; an edited 名册 is a new object).
+ */
+const namesOf = new WeakMap<Roster, Record<NameKind, Map<string, string[]>>>();
 
 /** A task's place in a unit's list: it leads it, or cooperates on it (and does not also lead it). */
 export type Role = "lead" | "coop";
