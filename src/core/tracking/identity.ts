@@ -57,6 +57,8 @@ export function matchRows(
     (id) => JSON.stringify([id.table, id.text]),
     (id) => (id.seq === null ? null : JSON.stringify([id.table, id.seq])),
   ];
+  // A first run has nothing to pair: skip keying every current row three times.
+  if (previous.length === 0) return result;
   for (const keyOf of passes) {
     const waiting = new Map<string, number[]>();
     previous.forEach((id, i) => {
