@@ -56,13 +56,14 @@ export function evaluateTargets(
   const mid = sizes.find((s) => s.rows === TARGETS.syncRows)?.adapter.check;
   if (mid) {
     const syncsMet = mid.syncs <= TARGETS.maxSyncs && mid.error === null;
-    const sizeMet = mid.largestRequestBytes <= TARGETS.maxRequestBytes;
+    const sizeMet = mid.largestRequestBytes <= TARGETS.maxRequestBytes && mid.refused === 0;
     out.push({
       target: `校验 of ${int(TARGETS.syncRows)} rows in at most ${TARGETS.maxSyncs} syncs, no request over 5 MB`,
       met: syncsMet && sizeMet,
       detail:
         `${mid.syncs} syncs (${mid.syncs <= TARGETS.maxSyncs ? "✓" : `✗ ${mid.syncs - TARGETS.maxSyncs} over`}), ` +
         `largest request ${mb(mid.largestRequestBytes)} (${sizeMet ? "✓" : "✗"}), ` +
+        (mid.refused > 0 ? `${mid.refused} refused, ` : "") +
         `largest response ${mb(mid.largestResponseBytes)}` +
         (mid.error ? `; failed: ${mid.error}` : ""),
     });

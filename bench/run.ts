@@ -105,7 +105,7 @@ function fillGaps(sizes: SizeResult[]): string[] {
       const c = s[side][key];
       if (!c?.error) continue;
       notes.push(
-        `${side === "naive" ? "Naive" : "Adapter"} ${key === "check" ? "校验" : "生成单位表"} at ${s.rows.toLocaleString("en-US")} rows FAILED after ${c.syncs} syncs (its largest request, ${c.largestRequestBytes.toLocaleString("en-US")} bytes, is the one refused): ${c.error}`
+        `${side === "naive" ? "Naive" : "Adapter"} ${key === "check" ? "校验" : "生成单位表"} at ${s.rows.toLocaleString("en-US")} rows FAILED after ${c.syncs} syncs (${c.refused} refused by the stand-in as Excel on the web would): ${c.error}`
       );
     }
   }

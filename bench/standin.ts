@@ -36,8 +36,11 @@ function measureHostTime(): void {
 export interface CommandStats {
   /** Round trips the stand-in counted (an empty sync sends nothing and is not counted). */
   syncs: number;
+  /** Of the requests Excel accepted. */
   largestRequestBytes: number;
   largestResponseBytes: number;
+  /** Requests refused (over 5 MB sent or to come back): readGrids asks again in halves; a refused write fails the command. */
+  refused: number;
   requestBytes: number;
   /** LATENCY_MS per sync. */
   latencyMs: number;
@@ -89,11 +92,13 @@ export async function command(
     }
   });
   const requests = excel.stats.requests;
+  const accepted = requests.filter((r) => r.error === undefined);
   const computeCpuMs = Math.max(0, time.cpuMs - host.cpuMs);
   return {
     syncs: excel.stats.syncs,
-    largestRequestBytes: Math.max(0, ...requests.map((r) => r.bytes)),
-    largestResponseBytes: Math.max(0, ...requests.map((r) => r.responseBytes)),
+    largestRequestBytes: Math.max(0, ...accepted.map((r) => r.bytes)),
+    largestResponseBytes: Math.max(0, ...accepted.map((r) => r.responseBytes)),
+    refused: requests.length - accepted.length,
     requestBytes: requests.reduce((n, r) => n + r.bytes, 0),
     latencyMs: excel.stats.simulatedMs,
     wallMs: time.wallMs,
