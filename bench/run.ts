@@ -157,8 +157,7 @@ function main(): void {
     `Compute is CPU time of the process (user + system), median of the runs; wall time is in the JSON. The machine is shared: wall time also counts waiting for a core.`,
     `Memory: heap peak = largest process.memoryUsage().heapUsed sampled after each compute step (no forced GC between steps), input included; max RSS = the kernel's high-water mark of the size's own process (input generation included), taken before the stand-in runs.`,
     `Stand-in: the command's CPU time minus the stand-in's own work inside sync() (its simulation of Excel) is the add-in's compute; host processing time in Excel is not modelled. ${LARGEST_RUN_ON_STANDIN.toLocaleString("en-US")} rows is the largest size run on the stand-in for every command by default.`,
-    `Naive adapter (bench/naiveAdapter.ts): same core, one sync per row read and per row written; it writes values, fills and notes only (no formats), which favours it.`,
-    `生成单位表 on the stand-in is composed from listSheets + readGrids + buildUnitSheets + applyPatch (bench/unitSheetsFlow.ts): src/excel has no 生成单位表 action yet.`
+    `Naive adapter (bench/naiveAdapter.ts): same core, one sync per row read and per row written; it writes values, fills and notes only (no formats), which favours it.`
   );
   const report: BenchReport = {
     generatedAt: new Date().toISOString(),

@@ -19,7 +19,6 @@ import { MemorySampler, median, timed, type Timing } from "./measure";
 import { naiveUnitSheets, naiveValidate } from "./naiveAdapter";
 import { command, workbookWith, type CommandStats } from "./standin";
 import { importGrids, syntheticDocument, syntheticTables } from "./synthetic";
-import { generateUnitSheets } from "./unitSheetsFlow";
 
 /**
  * One size of the bench, run in its own process (bench/run.ts starts it with --expose-gc) so
@@ -146,7 +145,7 @@ export async function measureSize(rows: number, full: boolean): Promise<SizeResu
   const generated = timed(() => {
     const doc = syntheticDocument(rows);
     const tables = syntheticTables(doc);
-    return { doc, tables, grids: importGrids(tables) };
+    return { doc, tables, grids: importGrids(tables, CHECK_DATE) };
   });
   const { doc, tables, grids } = generated.value;
 
@@ -167,18 +166,21 @@ export async function measureSize(rows: number, full: boolean): Promise<SizeResu
 
   const roster = defaultRoster();
   const onStandIn = full || rows <= LARGEST_RUN_ON_STANDIN;
-  const real = await workbookWith(tables);
+  const actions = createExcelActions({ roster });
+  const real = await workbookWith(tables, CHECK_DATE);
   const check = await command(real.excel, () =>
-    createExcelActions({ roster }).validate({ checkDate: CHECK_DATE }, () => undefined)
+    actions.validate({ checkDate: CHECK_DATE }, () => undefined)
   );
   const unitSheets = onStandIn
-    ? await command(real.excel, () => generateUnitSheets(roster, CHECK_DATE))
+    ? await command(real.excel, () =>
+        actions.buildUnitSheets({ by: "unit", checkDate: CHECK_DATE }, () => undefined)
+      )
     : null;
   real.excel.uninstall();
 
   let naive: SizeResult["naive"] = { check: null, unitSheets: null };
   if (onStandIn) {
-    const plain = await workbookWith(tables);
+    const plain = await workbookWith(tables, CHECK_DATE);
     naive = {
       check: await command(plain.excel, () => naiveValidate(plain.sheets, roster, CHECK_DATE)),
       unitSheets: await command(plain.excel, () =>

@@ -1,9 +1,9 @@
-import { buildImportSheet } from "../src/core/outputs/importSheet";
 import type { Table } from "../src/core/table/schema";
 import { applyPatch } from "../src/excel/applyPatch";
 import { installStandIn, type StandInHandle } from "../tests/support/excel-standin";
 import { RequestContext } from "../tests/support/excel-standin/client/context";
 import { timedAsync } from "./measure";
+import { importOps } from "./synthetic";
 
 /** A round trip to Excel on the web, as issue 7 sets it. */
 export const LATENCY_MS = 100;
@@ -64,11 +64,12 @@ export interface CommandStats {
  * names of those sheets.
  */
 export async function workbookWith(
-  tables: readonly Table[]
+  tables: readonly Table[],
+  checkDate: string
 ): Promise<{ excel: StandInHandle; sheets: string[] }> {
   measureHostTime();
   const excel = installStandIn({ latencyMs: LATENCY_MS });
-  const ops = tables.map((t) => buildImportSheet(t).op);
+  const ops = importOps(tables, checkDate);
   await applyPatch({ sheets: ops });
   excel.stats.reset();
   return { excel, sheets: ops.map((op) => op.sheet) };

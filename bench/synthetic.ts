@@ -6,6 +6,7 @@ import { buildImportSheet } from "../src/core/outputs/importSheet";
 import { parseSeedText } from "../src/core/parse/seedText";
 import { readTextBlocks, splitLines } from "../src/core/parse/textCells";
 import { defaultHeaderVocabulary } from "../src/core/parse/vocabulary";
+import type { SheetOpInput } from "../src/core/patch/schema";
 import { figuresIn } from "../src/core/rules/figure/figures";
 import type { FieldKey, Row, Table } from "../src/core/table/schema";
 import { gridOfSheetOp } from "../tests/support/sheetGrid";
@@ -430,7 +431,12 @@ export function syntheticTables(doc: SyntheticDocument): Table[] {
   return parsed.tables;
 }
 
+/** The patch 导入 writes for the tables: one sheet each, with the tracking columns. */
+export function importOps(tables: readonly Table[], checkDate: string): SheetOpInput[] {
+  return tables.map((t) => buildImportSheet(t, undefined, { checkDate }).op);
+}
+
 /** The 导入 sheets of the tables as a host would read them back: values, formats and merges. */
-export function importGrids(tables: readonly Table[]): Grid[] {
-  return tables.map((t) => gridOfSheetOp(buildImportSheet(t).op));
+export function importGrids(tables: readonly Table[], checkDate: string): Grid[] {
+  return importOps(tables, checkDate).map(gridOfSheetOp);
 }
