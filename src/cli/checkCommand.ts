@@ -1,5 +1,6 @@
 import { readFileSync } from "fs";
 import { parseIsoDate } from "../core/deadline";
+import { todayIso } from "../core/deadline/isoDate";
 import { defaultRoster, loadRoster, type Roster } from "../core/roster";
 import {
   ruleInfo,
@@ -39,11 +40,7 @@ export function runCheck(
 
 /** The --date given, checked, or today in local time. */
 export function checkDateOrToday(date: string | undefined): string {
-  const now = new Date();
-  const today = [now.getFullYear(), now.getMonth() + 1, now.getDate()]
-    .map((n) => String(n).padStart(2, "0"))
-    .join("-");
-  return checkDate(date) ?? today;
+  return checkDate(date) ?? todayIso();
 }
 
 /** The roster file given with --roster, or the seeded one. */

@@ -1,3 +1,4 @@
+import { todayIso } from "../core/deadline/isoDate";
 import { parseIsoDate } from "../core/deadline";
 import { defaultRoster } from "../core/roster";
 import { validate } from "../core/rules";
@@ -22,7 +23,7 @@ export function runReport(
   today: Date = new Date()
 ): { stdout: string; stderr: string } {
   const parsed = readSources(files);
-  const checkDate = asOf(options.asOf ?? localDate(today));
+  const checkDate = asOf(options.asOf ?? todayIso(today));
   const dueSoonDays = dueSoon(options.dueSoon);
   const roster = defaultRoster();
   const { issues } = validate(parsed.tables, { roster, checkDate });
@@ -52,10 +53,4 @@ function dueSoon(days: string | undefined): number {
   if (!/^\d{1,3}$/.test(days) || Number(days) > 366)
     throw new UnreadableInput(`即将到期天数「${days}」无效，应为 0 到 366 之间的整数。`);
   return Number(days);
-}
-
-/** Today as the user's calendar shows it (not UTC: 2022-10-01 07:00 in 天津 is still 10-01). */
-function localDate(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

@@ -78,3 +78,8 @@ export function toChineseDate(iso: string): string {
   const { year, month, day } = parseIsoDate(iso);
   return `${year}年${month}月${day}日`;
 }
+
+/** Today in the user's time zone as yyyy-mm-dd (toISOString would give the UTC day: 07:00 in 天津 is still the same day). */
+export function todayIso(now: Date = new Date()): string {
+  return isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
