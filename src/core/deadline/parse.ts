@@ -1,3 +1,4 @@
+import { Anchors } from "./anchors";
 import { compactText, originalSpan } from "./compactText";
 import { yearEnd } from "./isoDate";
 import { PATTERNS, type MilestoneDraft } from "./patterns";
@@ -32,11 +33,24 @@ function titleSpans(text: string): Array<[number, number]> {
   return spans;
 }
 
+const ANCHORS = new Anchors(
+  PATTERNS.flatMap((entry) => [...entry.requires, ...(entry.requiresToo ?? [])])
+);
+/** Per pattern, the anchors of which the text must hold one (and one of the second set) to be tried. */
+const REQUIRED = PATTERNS.map((entry) => [
+  ANCHORS.mask(entry.requires),
+  entry.requiresToo ? ANCHORS.mask(entry.requiresToo) : -1,
+]);
+
 function collectCandidates(text: string, planYear: number): Candidate[] {
+  const found = ANCHORS.found(text);
+  if (found === 0) return [];
   const titles = titleSpans(text);
   const candidates: Candidate[] = [];
-  for (const entry of PATTERNS) {
-    if (!entry.requires.some((s) => text.includes(s))) continue;
+  for (let p = 0; p < PATTERNS.length; p++) {
+    const [required, requiredToo] = REQUIRED[p];
+    if ((found & required) === 0 || (found & requiredToo) === 0) continue;
+    const entry = PATTERNS[p];
     const { pattern } = entry;
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {

@@ -17,6 +17,8 @@ export interface PatternEntry {
   pattern: RegExp;
   /** The pattern can only match text holding one of these strings: a cheap test that skips it. */
   requires: readonly string[];
+  /** And, where given, one of these strings as well. */
+  requiresToo?: readonly string[];
   /** Turns a match into a milestone, or null when the match names no real date (2月30日). */
   read(groups: Groups, planYear: number): MilestoneDraft | null;
 }
@@ -106,6 +108,7 @@ export const PATTERNS: readonly PatternEntry[] = [
     // 2-3月, 4-6月份, 3月至6月上旬, 2022年12月至2023年12月, 12月至次年2月
     name: "month range",
     requires: ["月"],
+    requiresToo: ["-", "~", "至", "到"],
     pattern: new RegExp(
       `${NOT_IN_NUMBER}${year("y1")}?(?<m1>${MONTH})(?:月(?:(?<d1>${DAY})[日号]|(?<p1>${PART}))?)?` +
         `(?:-|~|至|到)${year("y2")}?(?<m2>${MONTH})月(?:(?<d2>${DAY})[日号]|(?<p2>${PART}))?${BEFORE}`,

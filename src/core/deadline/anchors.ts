@@ -1,0 +1,50 @@
+/**
+ * Which of a fixed list of strings occur in a text, found in one pass over it. The deadline
+ * patterns each name strings they cannot match without (月, 季度, 年底 …); testing each of those
+ * with includes() would read every text once per string.
+ */
+export class Anchors {
+  /** Anchors by their first UTF-16 code unit, each with its bit. */
+  private readonly byFirst = new Map<number, Array<{ text: string; bit: number }>>();
+  /** isFirst[code] is 1 where some anchor starts with that code unit. */
+  private readonly isFirst = new Uint8Array(0x10000);
+  private readonly bits = new Map<string, number>();
+
+  constructor(anchors: Iterable<string>) {
+    for (const text of new Set(anchors)) {
+      if (text === "") throw new RangeError("An anchor cannot be empty");
+      if (this.bits.size === 31) throw new RangeError("At most 31 anchors fit in a mask");
+      const bit = 1 << this.bits.size;
+      this.bits.set(text, bit);
+      const first = text.charCodeAt(0);
+      this.isFirst[first] = 1;
+      const list = this.byFirst.get(first) ?? [];
+      list.push({ text, bit });
+      this.byFirst.set(first, list);
+    }
+  }
+
+  /** The mask of the given anchors (all of them must be known). */
+  mask(anchors: readonly string[]): number {
+    let mask = 0;
+    for (const text of anchors) {
+      const bit = this.bits.get(text);
+      if (bit === undefined) throw new RangeError(`Unknown anchor: ${text}`);
+      mask |= bit;
+    }
+    return mask;
+  }
+
+  /** The mask of the anchors that occur in `text`. */
+  found(text: string): number {
+    let mask = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (this.isFirst[code] === 0) continue;
+      for (const anchor of this.byFirst.get(code) as Array<{ text: string; bit: number }>) {
+        if ((mask & anchor.bit) === 0 && text.startsWith(anchor.text, i)) mask |= anchor.bit;
+      }
+    }
+    return mask;
+  }
+}
