@@ -133,4 +133,28 @@ describe("deadline.overdue", () => {
       "完成时限「5月底前」（2022年5月31日）已过（检查日期2022年7月1日），且未标为已完成，请督促牵头单位报送完成情况。"
     );
   });
+
+  test("民心工程 is judged by the goal of the check date's quarter, not by its detail text", () => {
+    // The detail names 5月底前, which has passed on 07-01; the 三季度 goal is due on 09-30.
+    const table = quarterTable("5月底前完成试点1个。", "准备。", "启动。", "推进。", "完成。");
+    expect(ofRule(check([table], "2022-07-01").issues, "deadline.overdue")).toEqual([]);
+    expect(ofRule(check([table], "2022-09-30").issues, "deadline.overdue")).toEqual([]);
+    // After the plan year the 四季度 goal stays overdue until the row is done.
+    const late = ofRule(check([table], "2023-01-05").issues, "deadline.overdue");
+    expect(late.map((i) => [i.row, i.columnTitle, i.evidence])).toEqual([[1, "四季度", "完成。"]]);
+    expect(late[0].message).toBe(
+      "完成时限「四季度目标」（2022年12月31日）已过（检查日期2023年1月5日），且未标为已完成，请督促牵头单位报送完成情况。"
+    );
+    // A quarter without a written goal has no date to be overdue by.
+    const unwritten = quarterTable("试点1个。", "准备。", "启动。", "推进。", "");
+    expect(ofRule(check([unwritten], "2023-01-05").issues, "deadline.overdue")).toEqual([]);
+  });
+
+  test("a table whose title has no year is dated in the check date's year, as 汇总 dates it", () => {
+    const table = craftTable(CLEAN_KEYS, [cleanRow(1, { detail: "5月底前完成。" })], {
+      planYear: null,
+    });
+    expect(where(check([table], "2022-07-01").issues, "deadline.overdue")).toHaveLength(1);
+    expect(where(check([table], "2022-05-01").issues, "deadline.overdue")).toEqual([]);
+  });
 });

@@ -94,7 +94,8 @@ const CATALOGUE = [
     category: "deadline",
     severity: "warning",
     title: "已超期",
-    description: "只在给出检查日期时检查：完成时限早于检查日期，而完成状态不是“已完成”。",
+    description:
+      "只在给出检查日期时检查：完成时限早于检查日期，而完成状态不是“已完成”。民心工程按检查日期所在季度的阶段性目标判断。",
     message:
       "完成时限「{phrase}」（{date}）已过（检查日期{checkDate}），且未标为已完成，请督促牵头单位报送完成情况。",
   },

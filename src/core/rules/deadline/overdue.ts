@@ -1,16 +1,47 @@
-import { toChineseDate } from "../../deadline";
-import type { Row } from "../../table/schema";
-import type { Rule } from "../context";
+import { type DeadlineResult, parseDeadlines, parseIsoDate, toChineseDate } from "../../deadline";
+import type { Row, Table } from "../../table/schema";
+import { QUARTER_KEYS, goalQuarter, hasQuarterGoals, rowDeadline } from "../../tracking/deadline";
+import { trackState } from "../../tracking/state";
+import type { Rule, RuleContext } from "../context";
 import type { Issue } from "../schema";
 
-/** 已完成, 完成, 已办结 … in a 完成状态 cell; 未完成 is not done. */
-const DONE = /^(?:已完成|完成|已办结|办结|已结)/;
+/** Overdue exactly as 导入's 截止日期, 生成单位表 and 汇总 judge it (tracking), so they never disagree. */
+const isOverdue = (deadline: string | null, row: Row, checkDate: string) =>
+  trackState(deadline, row.fields.status, checkDate, 0) === "overdue";
 
-const isDone = (row: Row) => DONE.test((row.fields.status ?? "").trim());
+/** 民心工程: the goal of the check date's quarter is written, and that quarter has ended. */
+function quarterIssues(ctx: RuleContext, table: Table, checkDate: string): Issue[] {
+  const quarter = goalQuarter(table.planYear ?? parseIsoDate(checkDate).year, checkDate);
+  const key = QUARTER_KEYS[quarter - 1];
+  const phrase = `${ctx.columnTitle(table, key)}目标`;
+  return table.rows.flatMap((row) => {
+    const deadline = rowDeadline(table, row, checkDate);
+    if (!isOverdue(deadline, row, checkDate)) return [];
+    const date = toChineseDate(deadline as string);
+    const params = { phrase, date, checkDate: toChineseDate(checkDate) };
+    return [ctx.issue("deadline.overdue", table, row, key, params, row.fields[key] ?? "")];
+  });
+}
 
 /**
- * With a check date only: the row's deadline (its last dated milestone) has passed and the row
- * is not marked done. Merged detail cells are checked on every row, since each row is a task of its own.
+ * The deadline read from 工作明细及完成时限, as tracking reads it: a table whose title has no
+ * year is dated in the check date's year (the context's cached parse serves dated tables).
+ */
+function detailDeadlines(ctx: RuleContext, table: Table, row: Row, checkDate: string) {
+  if (table.planYear !== null) return ctx.deadlines(table, row, "detail");
+  return parseDeadlines(row.fields.detail ?? "", parseIsoDate(checkDate).year);
+}
+
+/** The phrase that sets the deadline: the row's last milestone on that date. */
+function deadlinePhrase(result: DeadlineResult): string {
+  const last = result.milestones.filter((m) => m.date === result.deadline).pop();
+  return last?.text ?? (result.deadline as string);
+}
+
+/**
+ * With a check date only: the row's deadline has passed and its 完成状态 is not 已完成. Rows are
+ * dated by their detail text (its last dated milestone; merged detail cells count on every row,
+ * since each row is a task of its own) or, in 民心工程, by the goal of the current quarter.
  */
 export const deadlineOverdue: Rule = {
   id: "deadline.overdue",
@@ -19,22 +50,18 @@ export const deadlineOverdue: Rule = {
     if (!checkDate) return [];
     const issues: Issue[] = [];
     for (const table of ctx.tables) {
-      if (table.planYear === null || !ctx.hasColumn(table, "detail")) continue;
+      if (hasQuarterGoals(table)) {
+        issues.push(...quarterIssues(ctx, table, checkDate));
+        continue;
+      }
+      if (!ctx.hasColumn(table, "detail")) continue;
       for (const row of table.rows) {
-        const result = ctx.deadlines(table, row, "detail");
-        if (!result.deadline || result.deadline >= checkDate || isDone(row)) continue;
-        const last = result.milestones.filter((m) => m.date === result.deadline).pop();
-        const phrase = last?.text ?? result.deadline;
-        issues.push(
-          ctx.issue(
-            "deadline.overdue",
-            table,
-            row,
-            "detail",
-            { phrase, date: toChineseDate(result.deadline), checkDate: toChineseDate(checkDate) },
-            phrase
-          )
-        );
+        const result = detailDeadlines(ctx, table, row, checkDate);
+        if (!isOverdue(result.deadline, row, checkDate)) continue;
+        const phrase = deadlinePhrase(result);
+        const date = toChineseDate(result.deadline as string);
+        const params = { phrase, date, checkDate: toChineseDate(checkDate) };
+        issues.push(ctx.issue("deadline.overdue", table, row, "detail", params, phrase));
       }
     }
     return issues;
