@@ -65,13 +65,26 @@ const FIGURE = new RegExp(
   "g"
 );
 /** A number right after these is part of a code, a decimal or an ordinal (PM2.5, 4#, 第2项), not a figure. */
-const NOT_BEFORE = /[\d.A-Za-z第#]/;
+function partOfCode(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) || // 0-9
+    (code >= 0x41 && code <= 0x5a) || // A-Z
+    (code >= 0x61 && code <= 0x7a) || // a-z
+    code === 0x2e || // .
+    code === 0x23 || // #
+    code === 0x7b2c // 第
+  );
+}
 const COMPARATORS = "≥≤＞＜><";
 
 const SCALE: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 
-/** 1.1亿 is 110000000, not 110000000.00000001. */
-const scaled = (num: string, scale: number) => Number((Number(num) * scale).toPrecision(12));
+/**
+ * 1.1亿 is 110000000, not 110000000.00000001. A number of at most 12 significant digits
+ * (nearly all) is read as written: rounding it to 12 digits would give it back unchanged.
+ */
+const scaled = (num: string, scale: number) =>
+  scale === 1 && num.length <= 12 ? Number(num) : Number((Number(num) * scale).toPrecision(12));
 
 /** Full-width digits folded one for one, so that spans stay valid in the original text. */
 const FULL_WIDTH_DIGIT = /[０-９]/;
@@ -80,20 +93,35 @@ const foldDigits = (text: string) =>
     ? text.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10))
     : text;
 
-/** Marks that end a clause or a list item. */
-const CLAUSE_END = new Set("，,。；;：:、\n");
+/** Whether a UTF-16 code unit ends a clause or a list item: ，,。；;：:、 and the line break. */
+function endsClause(code: number): boolean {
+  switch (code) {
+    case 0xff0c: // ，
+    case 0x2c: // ,
+    case 0x3002: // 。
+    case 0xff1b: // ；
+    case 0x3b: // ;
+    case 0xff1a: // ：
+    case 0x3a: // :
+    case 0x3001: // 、
+    case 0x0a: // line break
+      return true;
+    default:
+      return false;
+  }
+}
 
 /** The text of the clause before `index` (累计培训 in "开展培训512人，累计培训2012人"). */
 export function clauseBefore(text: string, index: number): string {
   let from = index;
-  while (from > 0 && !CLAUSE_END.has(text[from - 1])) from--;
+  while (from > 0 && !endsClause(text.charCodeAt(from - 1))) from--;
   return text.slice(from, index);
 }
 
 /** The text after `end` up to the end of its clause (智慧平安社区建设 in "完成172个智慧平安社区建设。"). */
 export function clauseAfter(text: string, end: number): string {
   let to = end;
-  while (to < text.length && !CLAUSE_END.has(text[to])) to++;
+  while (to < text.length && !endsClause(text.charCodeAt(to))) to++;
   return text.slice(end, to);
 }
 
@@ -103,13 +131,16 @@ export function figuresIn(text: string): Figure[] {
   if (!HAS_DIGIT.test(text)) return [];
   const folded = foldDigits(text);
   const out: Figure[] = [];
-  for (const m of folded.matchAll(FIGURE)) {
-    const start = m.index ?? 0;
-    if (start > 0 && NOT_BEFORE.test(folded[start - 1])) continue;
+  // exec on the one global regex: matchAll would copy the regex for every text.
+  FIGURE.lastIndex = 0;
+  for (let m = FIGURE.exec(folded); m; m = FIGURE.exec(folded)) {
+    const start = m.index;
+    if (start > 0 && partOfCode(folded.charCodeAt(start - 1))) continue;
     const scale = SCALE[m[3] ?? ""] ?? 1;
     const value = scaled(m[1], scale);
     const high = m[2] === undefined ? value : scaled(m[2], scale);
     const end = start + m[0].length;
+    // At the very start, "" stands for the character before, and includes("") is true.
     const index = start - (COMPARATORS.includes(folded[start - 1] ?? "") ? 1 : 0);
     out.push({
       value,

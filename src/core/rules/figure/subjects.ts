@@ -16,24 +16,28 @@ export interface SubjectFigure {
   local: boolean;
 }
 
-/** Sentences end here: figures in different sentences of a cell are about different things. */
-const SENTENCE_END = new Set("。；;\n");
+/** Sentences end at 。；; and line breaks: figures in different sentences of a cell are about different things. */
+function endsSentence(code: number): boolean {
+  return code === 0x3002 || code === 0xff1b || code === 0x3b || code === 0x0a;
+}
 
 function sentenceStart(text: string, index: number): number {
   let i = index;
-  while (i > 0 && !SENTENCE_END.has(text[i - 1])) i--;
+  while (i > 0 && !endsSentence(text.charCodeAt(i - 1))) i--;
   return i;
 }
 
 function sentenceEnd(text: string, index: number): number {
   let i = index;
-  while (i < text.length && !SENTENCE_END.has(text[i])) i++;
+  while (i < text.length && !endsSentence(text.charCodeAt(i))) i++;
   return i;
 }
 /** A bracketed aside (（天津市实验中学项目）) names the same thing again; it is left out. */
 const ASIDE = /（[^（）]*）|\([^()]*\)/g;
 /** A project named at the start of a clause (南开学校雅润路校区工程, 葛沽镇城市综合开发项目). */
 const PROJECT = /^[\u4e00-\u9fff·]{3,30}?(?:校区工程|工程|项目|校区)/u;
+/** The last characters of PROJECT's endings: a sentence without any of them names no project. */
+const PROJECT_END = /[程目区]/;
 /** Clauses of a sentence, for finding every project it names. */
 const CLAUSE = /[^，,：:、]+/g;
 /** Words naming a place or a project. */
@@ -65,6 +69,7 @@ export function countedThing(sentence: string, figure: Figure): string {
  * projects gives a total for both (两个项目…可提供学位3720个), so it is about neither.
  */
 function sentenceProject(sentence: string): string | null {
+  if (!PROJECT_END.test(sentence)) return null;
   const names = new Set<string>();
   let first: string | null = null;
   for (const clause of sentence.replace(ASIDE, "").replace(LIST_MARKER, "").matchAll(CLAUSE)) {
