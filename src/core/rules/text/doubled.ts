@@ -1,6 +1,6 @@
 import type { Rule } from "../context";
 import type { Issue } from "../schema";
-import { textCells } from "./textCells";
+import { MAY_HOLD_DOUBLED, markedTextCells } from "./textMarks";
 
 /** Characters of context shown before the repeat. */
 const BEFORE = 3;
@@ -42,7 +42,8 @@ export const textDoubled: Rule = {
   check(ctx) {
     const issues: Issue[] = [];
     for (const table of ctx.tables) {
-      for (const cell of textCells(ctx, table)) {
+      for (const { cell, marks } of markedTextCells(ctx, table)) {
+        if ((marks & MAY_HOLD_DOUBLED) === 0) continue;
         for (const [index, len] of doubledWords(cell.text)) {
           const evidence = cell.text.slice(Math.max(0, index - BEFORE), index + 2 * len);
           const word = cell.text.slice(index, index + len);

@@ -1,6 +1,6 @@
 import type { Rule } from "../context";
 import type { Issue } from "../schema";
-import { textCells } from "./textCells";
+import { MAY_HOLD_RESIDUE, markedTextCells } from "./textMarks";
 
 /**
  * What a spreadsheet leaves in pasted text: a cell reference after an operator (+C18, =A1),
@@ -10,16 +10,14 @@ import { textCells } from "./textCells";
 const RESIDUE =
   /[+=＋＝]\$?[A-Za-z]{1,3}\$?[0-9]{1,7}(?![0-9A-Za-z])|#(?:REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!)|^\s*[=＝].{0,12}/g;
 
-/** The characters every residue starts with: most cells have none and are skipped. */
-const MAYBE = /[+=＋＝#]/;
-
 export const textResidue: Rule = {
   id: "text.residue",
   check(ctx) {
     const issues: Issue[] = [];
     for (const table of ctx.tables) {
-      for (const cell of textCells(ctx, table)) {
-        if (!MAYBE.test(cell.text)) continue;
+      // Only cells holding a character a residue starts with (RESIDUE_START): most have none.
+      for (const { cell, marks } of markedTextCells(ctx, table)) {
+        if ((marks & MAY_HOLD_RESIDUE) === 0) continue;
         const found = cell.text.match(RESIDUE);
         if (!found) continue;
         const evidence = [...new Set(found.map((f) => f.trim()))].join("、");

@@ -1,21 +1,21 @@
 import type { Rule } from "../context";
 import type { Issue } from "../schema";
-import { NAME_COLUMNS, textCells } from "./textCells";
+import { NAME_COLUMNS } from "./textCells";
+import { MAY_HOLD_ODD_SPACE, ODD_SPACE, markedTextCells } from "./textMarks";
 
 /** Zero-width characters, no-break spaces and tabs: invisible in a cell, yet they break search and comparison. */
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00a0\t]/;
 /** Inside running text: two spaces or more, or a full-width space. */
 const ODD_INNER = / {2,}|\u3000/;
 const SPACE = /[^\S\n]/;
-/** Every finding below needs a space other than a line break, or an invisible character. */
-const ODD_CHAR = /[ \t\v\f\r\u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]/;
 
 /** What is odd about a cell's whitespace, in words for the message, with the piece of text that shows it. */
 export function whitespaceFindings(
   text: string,
   nameColumn: boolean
 ): { where: string[]; evidence: string } | null {
-  if (!ODD_CHAR.test(text)) return null;
+  // Every finding below needs such a character.
+  if (!ODD_SPACE.test(text)) return null;
   if (text.trim() === "") return { where: ["只有空白字符，没有内容"], evidence: text };
   const where: string[] = [];
   let evidence = "";
@@ -67,7 +67,8 @@ export const textWhitespace: Rule = {
   check(ctx) {
     const issues: Issue[] = [];
     for (const table of ctx.tables) {
-      for (const cell of textCells(ctx, table)) {
+      for (const { cell, marks } of markedTextCells(ctx, table)) {
+        if ((marks & MAY_HOLD_ODD_SPACE) === 0) continue;
         const found = whitespaceFindings(cell.text, NAME_COLUMNS.has(cell.key));
         if (found)
           issues.push(
