@@ -2,7 +2,7 @@ import { notesOccupiedMessage } from "../core/patch/messages";
 import { a1, parseSheetCell, sheetCellA1 } from "../core/patch/address";
 import { sameSheetName } from "../core/patch/sheetName";
 import type { RequestBatcher } from "./batch";
-import { opBytes } from "./batch";
+import { OP_OVERHEAD, opBytes } from "./batch";
 import type { SheetOp } from "../core/patch/schema";
 import type { Capabilities } from "./capabilities";
 import type { Writer } from "./writeContent";
@@ -64,7 +64,8 @@ export class ExistingNotes {
       for (const { row, col } of cells) {
         const address = a1(row, col);
         if (bySheet.has(address)) continue;
-        await batcher.add(opBytes(sheet, address), sheet, () => {
+        // Two operations go out: the look-up and the load.
+        await batcher.add(opBytes(sheet, address) + OP_OVERHEAD, sheet, () => {
           const note = worksheet.notes.getItemOrNullObject(address);
           note.load("content");
           bySheet.set(address, note);

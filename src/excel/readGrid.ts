@@ -1,24 +1,32 @@
 import type { CellValue, Grid, MergedArea } from "../core/grid/schema";
-import { DEFAULT_PAYLOAD_BUDGET, MAX_READ_CELLS, utf8Length } from "./batch";
+import { MAX_READ_CELLS, utf8Length } from "./batch";
 import { type Capabilities, detectCapabilities } from "./capabilities";
 import { sheetMissingError, toAdapterError } from "./errors";
 
 export interface ReadOptions {
   capabilities?: Capabilities;
-  /** Bytes of response per request; defaults to 4 MB, under Excel on the web's 5 MB. */
+  /** Bytes of response per request; defaults to DEFAULT_RESPONSE_BUDGET. */
   payloadBudget?: number;
 }
 
 /**
- * Response bytes we assume per cell (value and number format) before we have seen any:
- * about 130 Chinese characters. After each batch the estimate follows what came back.
+ * Response bytes we assume per cell (value and number format) before we have seen any: about
+ * 65 Chinese characters, 2.5 times what the seed tables average. Later requests are sized from
+ * the bytes that came back so far, with a margin for denser rows.
  */
-const FIRST_BYTES_PER_CELL = 400;
+const FIRST_BYTES_PER_CELL = 200;
+const DENSITY_MARGIN = 1.2;
+/**
+ * Response bytes per request. Closer to Excel on the web's 5 MB than the request budget: a
+ * response is sized from bytes already seen, and one refused is asked for again in halves.
+ */
+export const DEFAULT_RESPONSE_BUDGET = 4.5 * 1024 * 1024;
 const PAYLOAD_CODES = ["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded"];
 
 interface SheetRead {
   name: string;
   worksheet: Excel.Worksheet;
+  used: Excel.Range;
   merged?: Excel.RangeAreas;
   hidden: Excel.Range[];
   top: number;
@@ -42,60 +50,88 @@ export async function readGrid(sheetName: string, options: ReadOptions = {}): Pr
   return grid;
 }
 
+/** A sheet's used range, queued for loading: read it with readQueuedGrids after the next sync. */
+export interface QueuedSheet {
+  worksheet: Excel.Worksheet;
+  used: Excel.Range;
+}
+
 /**
- * Reads the used ranges of several worksheets in one Excel.run: one sync for their sizes and
- * merged areas, then the values and number formats in blocks of rows, as many blocks per sync
- * as the payload budget allows — never more than 5,000,000 cells or ~4 MB per request.
+ * Queues the size of each sheet's used range, to ride along with whatever else the caller
+ * loads in its next sync (the sheet list's markers, in readSheets).
+ */
+export function queueUsedRanges(
+  context: Excel.RequestContext,
+  sheetNames: string[]
+): QueuedSheet[] {
+  return sheetNames.map((name) => {
+    const worksheet = context.workbook.worksheets.getItem(name);
+    worksheet.load("name");
+    // valuesOnly: a formatted but empty margin is not part of the table.
+    const used = worksheet.getUsedRange(true).load("rowIndex,columnIndex,rowCount,columnCount");
+    return { worksheet, used };
+  });
+}
+
+/**
+ * Reads the used ranges of several worksheets in one Excel.run: one sync for their sizes, then
+ * the values and number formats in blocks of rows, as many blocks per sync as the payload budget
+ * allows — never more than 5,000,000 cells or ~4 MB per request.
  */
 export async function readGrids(sheetNames: string[], options: ReadOptions = {}): Promise<Grid[]> {
-  const caps = options.capabilities ?? detectCapabilities();
-  const budget = options.payloadBudget ?? DEFAULT_PAYLOAD_BUDGET;
   try {
     return await Excel.run(async (context) => {
-      const reads = sheetNames.map((name) => {
-        const worksheet = context.workbook.worksheets.getItem(name);
-        worksheet.load("name");
-        // valuesOnly: a formatted but empty margin is not part of the table.
-        const used = worksheet.getUsedRange(true).load("rowIndex,columnIndex,rowCount,columnCount");
-        const merged = caps.mergedAreas
-          ? used.getMergedAreasOrNullObject().load("areaCount")
-          : undefined;
-        return { worksheet, used, merged };
-      });
+      const queued = queueUsedRanges(context, sheetNames);
       try {
         await context.sync();
       } catch (error) {
         throw await missingSheetError(context, sheetNames, error);
       }
-
-      const sheets: SheetRead[] = reads.map(({ worksheet, used, merged }) => ({
-        name: worksheet.name,
-        worksheet,
-        merged: merged && !merged.isNullObject ? merged : undefined,
-        hidden: [],
-        top: used.rowIndex,
-        left: used.columnIndex,
-        rowCount: used.rowCount,
-        colCount: used.columnCount,
-        values: [],
-        numberFormats: [],
-      }));
-      const queueExtras = (): void => {
-        for (const sheet of sheets) {
-          sheet.merged?.areas.load(
-            "items/rowIndex,items/columnIndex,items/rowCount,items/columnCount"
-          );
-          sheet.hidden = Array.from({ length: sheet.colCount }, (_, c) =>
-            sheet.worksheet.getRangeByIndexes(sheet.top, sheet.left + c, 1, 1).load("columnHidden")
-          );
-        }
-      };
-      await readBlocks(context, sheets, queueExtras, budget);
-      return sheets.map(toGrid);
+      return readQueuedGrids(context, queued, options);
     });
   } catch (error) {
     throw toAdapterError(error, "读取", sheetNames);
   }
+}
+
+/**
+ * After the sync that loaded their used ranges: the sheets' values and number formats, read in
+ * blocks; merged areas (ExcelApi 1.13) and hidden columns ride along with the first block.
+ */
+export async function readQueuedGrids(
+  context: Excel.RequestContext,
+  queued: QueuedSheet[],
+  options: ReadOptions = {}
+): Promise<Grid[]> {
+  const caps = options.capabilities ?? detectCapabilities();
+  const budget = options.payloadBudget ?? DEFAULT_RESPONSE_BUDGET;
+  const sheets: SheetRead[] = queued.map(({ worksheet, used }) => ({
+    name: worksheet.name,
+    worksheet,
+    used,
+    hidden: [],
+    top: used.rowIndex,
+    left: used.columnIndex,
+    rowCount: used.rowCount,
+    colCount: used.columnCount,
+    values: [],
+    numberFormats: [],
+  }));
+  const queueExtras = (): void => {
+    for (const sheet of sheets) {
+      if (caps.mergedAreas) {
+        sheet.merged = sheet.used.getMergedAreasOrNullObject();
+        sheet.merged.areas.load(
+          "items/rowIndex,items/columnIndex,items/rowCount,items/columnCount"
+        );
+      }
+      sheet.hidden = Array.from({ length: sheet.colCount }, (_, c) =>
+        sheet.worksheet.getRangeByIndexes(sheet.top, sheet.left + c, 1, 1).load("columnHidden")
+      );
+    }
+  };
+  await readBlocks(context, sheets, queueExtras, budget);
+  return sheets.map(toGrid);
 }
 
 /** After Excel refused to find a sheet: which one, by name; any other error stays as it was. */
@@ -115,7 +151,7 @@ async function missingSheetError(
 
 /**
  * Reads the blocks' values and number formats: each request takes rows until the estimated
- * response fills the budget; the estimate then follows the bytes that actually came back. If
+ * response fills the budget; the estimate then follows the bytes that came back so far. If
  * Excel still refuses a response as too big, the same rows are asked for in requests half as big.
  */
 async function readBlocks(
@@ -126,6 +162,8 @@ async function readBlocks(
 ): Promise<void> {
   const pending: Block[] = sheets.map((read) => ({ read, start: 0, count: read.rowCount }));
   let bytesPerCell = FIRST_BYTES_PER_CELL;
+  let cellsSeen = 0;
+  let bytesSeen = 0;
   let cellCap = MAX_READ_CELLS;
   // Merged areas and hidden columns ride along with the first request (again, if it is refused).
   let extrasLoaded = false;
@@ -153,15 +191,14 @@ async function readBlocks(
       continue;
     }
     extrasLoaded = true;
-    let bytes = 0;
     batch.forEach((block, i) => {
       const { values, numberFormat } = ranges[i];
-      bytes += utf8Length(JSON.stringify(values)) + utf8Length(JSON.stringify(numberFormat));
+      bytesSeen += utf8Length(JSON.stringify(values)) + utf8Length(JSON.stringify(numberFormat));
       block.read.values.push(...values.map((row) => row.map(cellValue)));
       block.read.numberFormats.push(...numberFormat.map((row) => row.map(String)));
     });
-    // Twice the average seen so far in this batch: later rows may hold longer text.
-    bytesPerCell = Math.max(16, Math.ceil((2 * bytes) / Math.max(cells, 1)));
+    cellsSeen += cells;
+    bytesPerCell = Math.max(16, Math.ceil((DENSITY_MARGIN * bytesSeen) / cellsSeen));
   }
 }
 
@@ -191,14 +228,15 @@ function cellValue(value: unknown): CellValue {
 }
 
 function toGrid(read: SheetRead): Grid {
-  const merges: MergedArea[] = read.merged
-    ? read.merged.areas.items.map((area) => ({
-        row: area.rowIndex,
-        col: area.columnIndex,
-        rowCount: area.rowCount,
-        colCount: area.columnCount,
-      }))
-    : [];
+  const merges: MergedArea[] =
+    read.merged && !read.merged.isNullObject
+      ? read.merged.areas.items.map((area) => ({
+          row: area.rowIndex,
+          col: area.columnIndex,
+          rowCount: area.rowCount,
+          colCount: area.columnCount,
+        }))
+      : [];
   const hiddenColumns = read.hidden.flatMap((range, c) =>
     range.columnHidden ? [read.left + c] : []
   );

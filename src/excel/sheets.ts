@@ -1,14 +1,34 @@
 import { a1, parseSheetCell } from "../core/patch/address";
 import type { GeneratedMarker } from "../core/patch/schema";
 import { DEFAULT_PAYLOAD_BUDGET, RequestBatcher, opBytes } from "./batch";
-import { detectCapabilities } from "./capabilities";
+import { type Capabilities, detectCapabilities } from "./capabilities";
 import { toAdapterError } from "./errors";
 import { queueMarkerReads } from "./markers";
 
 export interface SheetInfo {
   name: string;
+  /** Zero-based place among the tabs. */
+  position: number;
   /** The add-in's marker when it generated the sheet; null for the user's own sheets. */
   marker: GeneratedMarker | null;
+}
+
+/**
+ * Loads the sheet list (one sync) and queues the reads of its markers: the names at once, the
+ * sheets with their markers after the caller's next sync.
+ */
+export async function queueSheetList(
+  context: Excel.RequestContext,
+  batcher: RequestBatcher,
+  caps: Capabilities
+): Promise<{ names: string[]; withMarkers: () => SheetInfo[] }> {
+  const worksheets = context.workbook.worksheets;
+  await batcher.add(opBytes("worksheets"), "", () => worksheets.load("items/name,items/position"));
+  await batcher.sync();
+  const listed = worksheets.items.map(({ name, position }) => ({ name, position }));
+  const names = listed.map((s) => s.name);
+  const markerOf = await queueMarkerReads(context, batcher, caps, names);
+  return { names, withMarkers: () => listed.map((s) => ({ ...s, marker: markerOf(s.name) })) };
 }
 
 /** Every worksheet with its generated marker, in tab order: two syncs whatever the workbook's size. */
@@ -17,13 +37,9 @@ export async function listSheets(): Promise<SheetInfo[]> {
   try {
     return await Excel.run(async (context) => {
       const batcher = new RequestBatcher(context, DEFAULT_PAYLOAD_BUDGET, "读取工作表列表");
-      const worksheets = context.workbook.worksheets;
-      await batcher.add(opBytes("worksheets"), "", () => worksheets.load("items/name"));
-      await batcher.sync();
-      const names = worksheets.items.map((ws) => ws.name);
-      const markerOf = await queueMarkerReads(context, batcher, caps, names);
+      const { withMarkers } = await queueSheetList(context, batcher, caps);
       if (batcher.hasPending) await batcher.sync();
-      return names.map((name) => ({ name, marker: markerOf(name) }));
+      return withMarkers();
     });
   } catch (error) {
     throw toAdapterError(error, "读取工作表列表", []);

@@ -95,3 +95,28 @@ describe("reading a sheet takes few syncs, in blocks under Excel's limits", () =
     expect(largest).toBeLessThanOrEqual(150_000);
   });
 });
+
+describe("marking many cells", () => {
+  test("the look at their fills and notes is split by its real size, so Excel accepts it", async () => {
+    const limit = 250_000;
+    await withStandIn({ requestLimitBytes: limit }, async (excel) => {
+      const budget = { payloadBudget: 200_000 };
+      await applyPatch({ sheets: [breakdownSheetOp("区重点工作", 2_000)] }, budget);
+      excel.stats.reset();
+      const note = "【警告】「津南区工作明细及完成时限」中没有完成时限，请补充明确的完成时间。";
+      const marks = Array.from({ length: 2_000 }, (_, i) => ({
+        row: i + 1,
+        col: 2,
+        fill: "#FFEB9C",
+        note,
+      }));
+      // The budget leaves Excel's limit 25% of room, as the default 4 MB leaves under 5 MB.
+      await applyPatch({ sheets: [{ sheet: "区重点工作", mode: "update", marks }] }, budget);
+      const requests = excel.stats.requests;
+      expect(requests.filter((r) => r.error !== undefined)).toEqual([]);
+      expect(Math.max(...requests.map((r) => r.bytes))).toBeLessThanOrEqual(limit);
+      const last = excel.workbook.sheet("区重点工作").cell("C2001");
+      expect([last.fill, last.note]).toEqual(["#FFEB9C", note]);
+    });
+  });
+});
