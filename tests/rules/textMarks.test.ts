@@ -1,7 +1,7 @@
 import { defaultRoster } from "../../src/core/roster";
-import { RuleContext } from "../../src/core/rules/context";
+import { RuleContext, type Cell } from "../../src/core/rules/context";
 import { doubledWords } from "../../src/core/rules/text/doubled";
-import { textCells } from "../../src/core/rules/text/textCells";
+import { textKeys } from "../../src/core/rules/text/textCells";
 import {
   MAY_HOLD_DOUBLED,
   MAY_HOLD_ODD_SPACE,
@@ -71,9 +71,10 @@ describe("markedTextCells", () => {
     const ctx = new RuleContext(tables, { roster: defaultRoster() });
     let skipped = 0;
     for (const table of tables) {
-      const marked = new Map(markedTextCells(ctx, table).map((m) => [m.cell, m.marks]));
-      for (const cell of textCells(ctx, table)) {
-        const marks = marked.get(cell) ?? 0;
+      const id = (c: Cell) => `${c.row.row}.${c.key}`;
+      const marked = new Map(markedTextCells(ctx, table).map((m) => [id(m.cell), m.marks]));
+      for (const cell of ctx.cells(table, textKeys(ctx, table))) {
+        const marks = marked.get(id(cell)) ?? 0;
         if (marks === 0) skipped++;
         expect([cell.text, (marks & MAY_HOLD_RESIDUE) !== 0]).toEqual([
           cell.text,

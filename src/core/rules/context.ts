@@ -72,8 +72,9 @@ export class RuleContext {
   cells(table: Table, keys: readonly FieldKey[]): readonly Cell[] {
     const present = keys.filter((k) => this.hasColumn(table, k));
     if (present.length === 1) return this.columnCells(table, present[0]);
+    // concat, not flatMap: V8 flattens a long array several times slower element by element.
     return this.once(`cells.${table.id}.${present.join(",")}`, () =>
-      present.flatMap((k) => this.columnCells(table, k))
+      ([] as Cell[]).concat(...present.map((k) => this.columnCells(table, k)))
     );
   }
 

@@ -72,7 +72,8 @@ const zero = (): SeverityTotals => ({ error: 0, warning: 0, info: 0 });
  */
 export function validate(tables: readonly Table[], options: ValidateOptions): ValidationResult {
   const context = new RuleContext(tables, options);
-  const issues = RULES.flatMap((rule) => rule.check(context));
+  // concat, not flatMap: V8 flattens long arrays several times slower element by element.
+  const issues = ([] as Issue[]).concat(...RULES.map((rule) => rule.check(context)));
 
   const tableOrder = new Map(tables.map((t, i) => [t.id, i]));
   const columnOrder = new Map(

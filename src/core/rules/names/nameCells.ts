@@ -15,11 +15,14 @@ export interface NameCell extends Cell {
 /** Every leader or unit cell with its own text, split into names with the roster; built once per validation. */
 export function nameCells(ctx: RuleContext, kind: NameKind): readonly NameCell[] {
   return ctx.once(`names.${kind}`, () =>
-    ctx.tables.flatMap((table) =>
-      ctx
-        .cells(table, NAME_KEYS[kind])
-        // Object.assign, not spread: V8 (Node 20) clones by spread several times slower.
-        .map((cell) => Object.assign({}, cell, { split: ctx.names(cell.text, kind) }))
+    // concat, not flatMap: V8 flattens a long array several times slower element by element.
+    ([] as NameCell[]).concat(
+      ...ctx.tables.map((table) =>
+        ctx
+          .cells(table, NAME_KEYS[kind])
+          // Object.assign, not spread: V8 (Node 20) clones by spread several times slower.
+          .map((cell) => Object.assign({}, cell, { split: ctx.names(cell.text, kind) }))
+      )
     )
   );
 }

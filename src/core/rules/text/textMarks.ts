@@ -1,6 +1,6 @@
 import type { Table } from "../../table/schema";
 import type { Cell, RuleContext } from "../context";
-import { textCells } from "./textCells";
+import { textKeys } from "./textCells";
 
 /** The characters every residue starts with (+C18, =A1, #REF!). */
 export const RESIDUE_START = /[+=＋＝#]/;
@@ -67,13 +67,22 @@ export interface MarkedCell {
   marks: number;
 }
 
-/** The text cells (see textCells) of a table that have any mark, with their marks; scanned once per validation. */
+/**
+ * The text cells (see textCells) of a table that have any mark, with their marks; scanned once
+ * per validation. Row by row, as the texts lie in memory, and without a Cell for the many
+ * cells that have no mark; the issues are put in reading order by the engine.
+ */
 export function markedTextCells(ctx: RuleContext, table: Table): readonly MarkedCell[] {
   return ctx.once(`text.marks.${table.id}`, () => {
+    const keys = textKeys(ctx, table);
     const marked: MarkedCell[] = [];
-    for (const cell of textCells(ctx, table)) {
-      const marks = textMarks(cell.text);
-      if (marks !== 0) marked.push({ cell, marks });
+    for (const row of table.rows) {
+      for (const key of keys) {
+        if (row.merged.includes(key)) continue;
+        const text = row.fields[key] ?? "";
+        const marks = textMarks(text);
+        if (marks !== 0) marked.push({ cell: { table, row, key, text }, marks });
+      }
     }
     return marked;
   });
