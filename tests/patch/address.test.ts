@@ -7,7 +7,7 @@ import {
   sheetCellA1,
 } from "../../src/core/patch/address";
 import { sheetNameProblem } from "../../src/core/patch/sheetName";
-import { columnWidthPoints, excelDateSerial } from "../../src/core/patch/units";
+import { columnWidthPoints, excelDateSerial, isoDateOfSerial } from "../../src/core/patch/units";
 
 describe("A1 addresses from 0-based coordinates", () => {
   test("column letters across the one-, two- and three-letter boundaries", () => {
@@ -66,6 +66,13 @@ describe("units", () => {
     expect(excelDateSerial("2022-09-30")).toBe(44834);
     expect(excelDateSerial("2022-12-31")).toBe(44926);
     expect(() => excelDateSerial("2022年9月30日")).toThrow(RangeError);
+  });
+
+  test("serials read back as ISO dates, across leap days and centuries, time of day dropped", () => {
+    const dates = ["1900-03-01", "2000-02-29", "2022-09-30", "2100-03-01", "9999-12-31"];
+    expect(dates.map((d) => isoDateOfSerial(excelDateSerial(d)))).toEqual(dates);
+    expect(isoDateOfSerial(44834.75)).toBe("2022-09-30");
+    expect(isoDateOfSerial(45000)).toBe("2023-03-15");
   });
 
   test("column widths in characters become points as Excel sizes them", () => {

@@ -32,7 +32,38 @@ export function excelDateSerial(isoDate: string): number {
   return Math.round((utc - EXCEL_EPOCH_UTC) / MS_PER_DAY);
 }
 
+/** Serial of 1970-01-01, and of 9999-12-31 (the last date Excel shows). */
+const UNIX_EPOCH_SERIAL = 25_569;
+const LAST_SERIAL = 2_958_465;
+
 /** 44834 → "2022-09-30": the inverse of excelDateSerial, for reading dates back from a sheet. */
 export function isoDateOfSerial(serial: number): string {
-  return new Date(EXCEL_EPOCH_UTC + Math.floor(serial) * MS_PER_DAY).toISOString().slice(0, 10);
+  const day = Math.floor(serial);
+  if (day >= 0 && day <= LAST_SERIAL) return civilDate(day - UNIX_EPOCH_SERIAL);
+  return new Date(EXCEL_EPOCH_UTC + day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/**
+ * Days since 1970-01-01 → "YYYY-MM-DD" in the proleptic Gregorian calendar, by arithmetic on
+ * 400-year eras (H. Hinnant's days-to-civil): a sheet's date column is read a cell at a time,
+ * and Date#toISOString made that a third of reading 100,000 rows (npm run bench).
+ */
+function civilDate(days: number): string {
+  const z = days + 719_468; // days since 0000-03-01
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1_460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365
+  );
+  const dayOfYear =
+    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153); // 0 = March
+  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${year}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
 }
