@@ -8,6 +8,7 @@ import {
   type HeaderMatch,
   type HeaderVocabulary,
 } from "../parse/vocabulary";
+import { MAX_COLUMN } from "../patch/address";
 import { cellText } from "./cellText";
 import type { Grid } from "./schema";
 
@@ -44,10 +45,9 @@ export function readGridTable(
   const problems: ParseProblem[] = [];
   const report = (row: number, message: string) =>
     problems.push({ source: grid.sheet, line: grid.top + row + 1, message });
-  const raw = grid.values.map((row, r) =>
-    row.map((v, c) => cellText(v, grid.numberFormats?.[r]?.[c]))
-  );
-  const text = spreadAcrossMerges(raw, grid);
+  // Only the rows a header is looked for in (and the one under it) are read whole; data rows
+  // are read cell by cell, so a large sheet is not copied.
+  const text = spreadAcrossMerges(headerTexts(grid), grid);
   const headerAt = findHeaderRow(text, vocabulary);
   if (headerAt < 0) {
     report(
@@ -59,17 +59,18 @@ export function readGridTable(
   const header = readHeader(text, headerAt, vocabulary, report);
   const firstData = headerAt + header.rows;
   const verticalMerges = mergedBelow(grid, firstData);
-  const drafts: (DraftRow & { seq: string | null; at: number })[] = [];
+  // Rows are built whole here (fill-down completes them in place), with their sheet rows beside.
+  const rows: Row[] = [];
+  const rowIndex: number[] = [];
   let section: string | null = null;
   let domain: string | null = null;
   let note: string | null = null;
-  for (let r = firstData; r < raw.length; r++) {
-    const cells = raw[r];
-    const filled = cells.filter((c) => c.trim() !== "");
-    if (filled.length === 0) continue;
-    if (filled.length === 1) {
+  for (let r = firstData; r < grid.values.length; r++) {
+    const filled = filledCells(grid, r);
+    if (filled === 0) continue;
+    if (filled === 1) {
       // One-cell rows are the bands that group a table (see outputs/importSheet.ts) or its note.
-      const only = filled[0].trim();
+      const only = filledCell(grid, r).trim();
       if (HEADING_TEXT.test(only) && !header.slots.includes("category")) {
         section = only;
         domain = null;
@@ -87,31 +88,27 @@ export function readGridTable(
     const fields: Fields = {};
     const merged: FieldKey[] = [];
     let seq: string | null = null;
-    header.slots.forEach((key, c) => {
-      if (!key) return;
-      const value = cells[c] ?? "";
+    for (let c = 0; c < header.slots.length; c++) {
+      const key = header.slots[c];
+      if (!key) continue;
+      const value = textAt(grid, r, c);
       if (key === "seq") seq = value.trim() === "" ? null : value.trim();
-      else fields[key] = value;
-      if (key !== "seq" && verticalMerges.has(`${r},${c}`)) merged.push(key);
-    });
+      else {
+        fields[key] = value;
+        if (verticalMerges.size > 0 && verticalMerges.has(cellKey(r, c))) merged.push(key);
+      }
+    }
     if (domain !== null) fields.domain = domain;
-    drafts.push({ seq, at: r, fields, merged, section });
+    rows.push({ row: rows.length + 1, seq, line: grid.top + r + 1, section, fields, merged });
+    rowIndex.push(grid.top + r);
   }
-  fillMergedFromAbove(drafts, verticalMerges);
+  fillMergedFromAbove(rows, verticalMerges);
   fillDownMerged(
-    drafts,
+    rows,
     header.columns.map((c) => c.key),
     vocabulary
   );
   const title = titleAbove(text, headerAt) ?? grid.sheet;
-  const rows: Row[] = drafts.map((d, i) => ({
-    row: i + 1,
-    seq: d.seq,
-    line: grid.top + d.at + 1,
-    section: d.section,
-    fields: d.fields,
-    merged: d.merged,
-  }));
   if (rows.length === 0) report(firstData, `工作表「${grid.sheet}」只有表头，没有数据行。`);
   const columnIndex: Partial<Record<FieldKey, number>> = {};
   header.slots.forEach((key, c) => {
@@ -123,7 +120,7 @@ export function readGridTable(
       title,
       planYear: planYearOf(title),
       columns:
-        drafts.some((d) => d.fields.domain !== undefined) && !header.slots.includes("domain")
+        rows.some((d) => d.fields.domain !== undefined) && !header.slots.includes("domain")
           ? [
               ...header.columns.slice(0, 1),
               { key: "domain", title: "涉及领域", group: null },
@@ -137,16 +134,45 @@ export function readGridTable(
     layout: {
       sheet: grid.sheet,
       headerRows: Array.from({ length: header.rows }, (_, i) => grid.top + headerAt + i),
-      rowIndex: drafts.map((d) => grid.top + d.at),
+      rowIndex,
       columnIndex,
     },
     problems,
   };
 }
 
-/** Header texts: a merged area's text repeated across it, as a spanning header reads. */
-function spreadAcrossMerges(raw: string[][], grid: Grid): string[][] {
-  const text = raw.map((row) => [...row]);
+/** The text of a grid-relative cell (see cellText); "" past the end of its row. */
+function textAt(grid: Grid, row: number, col: number): string {
+  const value = grid.values[row][col];
+  return value === undefined ? "" : cellText(value, grid.numberFormats?.[row]?.[col]);
+}
+
+/** The texts of the rows a header can be in: the first HEADER_SEARCH_ROWS and the one under. */
+function headerTexts(grid: Grid): string[][] {
+  return grid.values
+    .slice(0, HEADER_SEARCH_ROWS + 1)
+    .map((values, r) => values.map((_, c) => textAt(grid, r, c)));
+}
+
+/** How many of a row's cells hold more than whitespace: 0, 1, or 2 for two or more. */
+function filledCells(grid: Grid, row: number): number {
+  let n = 0;
+  for (let c = 0; c < grid.values[row].length; c++)
+    if (textAt(grid, row, c).trim() !== "" && ++n === 2) break;
+  return n;
+}
+
+/** The text of a row's first cell that holds more than whitespace. */
+function filledCell(grid: Grid, row: number): string {
+  for (let c = 0; c < grid.values[row].length; c++) {
+    const text = textAt(grid, row, c);
+    if (text.trim() !== "") return text;
+  }
+  return "";
+}
+
+/** Header texts: a merged area's text repeated across it, as a spanning header reads (in place). */
+function spreadAcrossMerges(text: string[][], grid: Grid): string[][] {
   for (const m of grid.merges) {
     const r0 = m.row - grid.top;
     const c0 = m.col - grid.left;
@@ -159,25 +185,30 @@ function spreadAcrossMerges(raw: string[][], grid: Grid): string[][] {
   return text;
 }
 
-/** Cells (grid-relative "row,col") that continue a vertically merged area starting above them. */
-function mergedBelow(grid: Grid, firstData: number): Set<string> {
-  const cells = new Set<string>();
+/** A grid-relative cell as one number, for sets of cells (no string built per cell). */
+function cellKey(row: number, col: number): number {
+  return row * (MAX_COLUMN + 1) + col;
+}
+
+/** Cells (cellKey) that continue a vertically merged area starting above them. */
+function mergedBelow(grid: Grid, firstData: number): Set<number> {
+  const cells = new Set<number>();
   for (const m of grid.merges) {
     const r0 = m.row - grid.top;
     if (m.rowCount < 2 || r0 + m.rowCount <= firstData) continue;
     for (let r = Math.max(r0 + 1, firstData); r < r0 + m.rowCount; r++) {
-      for (let c = m.col - grid.left; c < m.col - grid.left + m.colCount; c++)
-        cells.add(`${r},${c}`);
+      for (let c = Math.max(0, m.col - grid.left); c < m.col - grid.left + m.colCount; c++)
+        cells.add(cellKey(r, c));
     }
   }
   return cells;
 }
 
 /** A merged area's value sits in its top cell: copy it into the rows the area covers. */
-function fillMergedFromAbove(drafts: (DraftRow & { at: number })[], merges: Set<string>): void {
+function fillMergedFromAbove(rows: DraftRow[], merges: Set<number>): void {
   if (merges.size === 0) return;
-  for (let i = 1; i < drafts.length; i++) {
-    for (const key of drafts[i].merged) drafts[i].fields[key] = drafts[i - 1].fields[key] ?? "";
+  for (let i = 1; i < rows.length; i++) {
+    for (const key of rows[i].merged) rows[i].fields[key] = rows[i - 1].fields[key] ?? "";
   }
 }
 

@@ -23,16 +23,19 @@ export function fillDownMerged(
   keys: readonly FieldKey[],
   vocabulary: HeaderVocabulary
 ): void {
-  const ordered = [...keys].sort((a, b) => rank(vocabulary, a) - rank(vocabulary, b));
+  // "never" columns are left out up front: most columns are, and this runs for every cell.
+  const ordered = keys
+    .filter((key) => vocabulary.fillDown(key) !== "never")
+    .sort((a, b) => rank(vocabulary, a) - rank(vocabulary, b));
+  const policies = ordered.map((key) => vocabulary.fillDown(key));
   for (let i = 1; i < rows.length; i++) {
     const row = rows[i];
     const above = rows[i - 1];
     if (row.section !== above.section) continue;
-    for (const key of ordered) {
+    for (let k = 0; k < ordered.length; k++) {
+      const key = ordered[k];
       if ((row.fields[key] ?? "").trim() !== "" || row.merged.includes(key)) continue;
-      const policy = vocabulary.fillDown(key);
-      const continues =
-        policy === "always" || (policy === "withDetail" && row.merged.includes("detail"));
+      const continues = policies[k] === "always" || row.merged.includes("detail");
       const value = above.fields[key] ?? "";
       if (continues && value.trim() !== "") {
         row.fields[key] = value;
