@@ -20,6 +20,7 @@ import { queueMarkerReads, queueMarkerWrite, updateMarkerSettings } from "./mark
 import { noteCellsToCheck, queueFillReads, queueMarks } from "./marks";
 import { type MarkRecord, readMarkStore, storedMarks, writeMarkStore } from "./markStore";
 import { saveSettings } from "./settings";
+import type { SheetInfo } from "./sheets";
 import {
   type Writer,
   queueConditionalFormats,
@@ -37,6 +38,11 @@ export interface ApplyOptions {
   capabilities?: Capabilities;
   /** Bytes per request before a sync; defaults to 4 MB, under Excel on the web's 5 MB. */
   payloadBudget?: number;
+  /**
+   * The workbook's sheets with their markers, as the same command has just read them: the
+   * first look is then skipped. A sheet gone since makes its write fail with a clear message.
+   */
+  sheets?: readonly SheetInfo[];
 }
 
 export interface ApplyReport {
@@ -64,8 +70,8 @@ interface Target {
 }
 
 /**
- * Carries out a WorkbookPatch in one Excel.run. First it looks (one sync for the sheet list,
- * one for markers, fills and notes where needed) and refuses — before writing anything — a
+ * Carries out a WorkbookPatch in one Excel.run. First it looks (one sync for the sheet list
+ * unless given, one for markers, fills and notes where needed) and refuses — before writing anything — a
  * patch that would replace a sheet the add-in did not generate. Then it queues every write and
  * syncs only when the queued request nears the payload budget.
  */
@@ -88,11 +94,6 @@ export async function applyPatch(
       const batcher = new RequestBatcher(context, budget, "写入");
       const existingNotes = new ExistingNotes(context, caps);
 
-      // Look: the sheet list, and the comments if any note may meet one.
-      const worksheets = context.workbook.worksheets;
-      await batcher.add(opBytes("worksheets"), "", () =>
-        worksheets.load("items/name,items/position")
-      );
       const targets: Target[] = patch.sheets.map((op) => ({
         op,
         stored: storedMarks(markStore, op.sheet),
@@ -101,9 +102,23 @@ export async function applyPatch(
         ({ op, stored }) => op.mode === "update" && noteCellsToCheck(op, stored).length > 0
       );
       if (commentsMatter) await existingNotes.queueCommentList(batcher);
-      await batcher.sync();
 
-      const sheets = worksheets.items.map((ws) => ({ name: ws.name, position: ws.position }));
+      // Look: the sheet list and markers — unless the command has just read them.
+      let sheets: Array<{ name: string; position: number }>;
+      let markerOf: (sheet: string) => GeneratedMarker | null;
+      const worksheets = context.workbook.worksheets;
+      if (options.sheets) {
+        const known = options.sheets;
+        sheets = known.map(({ name, position }) => ({ name, position }));
+        markerOf = (name) => known.find((s) => s.name === name)?.marker ?? null;
+      } else {
+        await batcher.add(opBytes("worksheets"), "", () =>
+          worksheets.load("items/name,items/position")
+        );
+        await batcher.sync();
+        sheets = worksheets.items.map((ws) => ({ name: ws.name, position: ws.position }));
+        markerOf = () => null;
+      }
       for (const target of targets) {
         target.existing = sheets.find((s) => sameSheetName(s.name, target.op.sheet));
         if (target.op.mode === "update" && !target.existing)
@@ -112,12 +127,14 @@ export async function applyPatch(
 
       // Look closer: markers of sheets to create or replace, fills and notes of cells to mark.
       const present = targets.filter((t) => t.existing);
-      const markerOf = await queueMarkerReads(
-        context,
-        batcher,
-        caps,
-        present.filter((t) => t.op.mode !== "update").map((t) => t.existing!.name)
-      );
+      if (!options.sheets) {
+        markerOf = await queueMarkerReads(
+          context,
+          batcher,
+          caps,
+          present.filter((t) => t.op.mode !== "update").map((t) => t.existing!.name)
+        );
+      }
       for (const target of present) {
         const { op, stored } = target;
         if (op.mode !== "update") continue;
@@ -127,7 +144,10 @@ export async function applyPatch(
         // Looked up by the patch's spelling of the name, as the writes ask for them.
         await existingNotes.queueChecks(batcher, op.sheet, noteCellsToCheck(op, stored));
       }
+      await existingNotes.queueCommentLocations(batcher);
       if (batcher.hasPending) await batcher.sync();
+      // Comments listed in this last look are located in one more (only when there are any).
+      if (await existingNotes.queueCommentLocations(batcher)) await batcher.sync();
 
       for (const { op, existing } of present) {
         const marker = op.mode === "update" ? null : markerOf(existing!.name);

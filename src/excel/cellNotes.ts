@@ -29,12 +29,15 @@ export interface ExistingNote {
 }
 
 /**
- * Finds the notes and comments already on cells that are about to get one or lose one, in two
- * steps that each end in the caller's sync: `queueCommentList` (before the first sync) and
- * `queueChecks` (before the second). Comments can only be found through the workbook's list.
+ * Finds the notes and comments already on cells that are about to get one or lose one. Notes
+ * are looked up cell by cell (`queueChecks`); comments can only be found through the workbook's
+ * list (`queueCommentList`) and then each one's location (`queueCommentLocations`, after a sync).
  */
 export class ExistingNotes {
   private comments?: Excel.CommentCollection;
+  /** The batcher's sync count when the comment list was queued: loaded once it has grown. */
+  private listedAt = 0;
+  private located = false;
   private readonly locations: Array<{ comment: Excel.Comment; range: Excel.Range }> = [];
   private readonly notes = new Map<string, Map<string, Excel.Note>>();
 
@@ -49,37 +52,45 @@ export class ExistingNotes {
       this.comments = this.context.workbook.comments;
       this.comments.load("items/content");
     });
+    this.listedAt = batcher.syncs;
   }
 
-  /** Queues the look-ups for `cells` of `sheet`; comment locations once, for all sheets. */
+  /**
+   * Queues the location of every comment once the list has come back; true if any was queued
+   * (the caller syncs before find()). Nothing to do before that sync, or without comments.
+   */
+  async queueCommentLocations(batcher: RequestBatcher): Promise<boolean> {
+    if (!this.comments || this.located || batcher.syncs === this.listedAt) return false;
+    this.located = true;
+    for (const comment of this.comments.items) {
+      await batcher.add(opBytes("location"), "", () => {
+        const range = comment.getLocation();
+        range.load("address");
+        this.locations.push({ comment, range });
+      });
+    }
+    return this.locations.length > 0;
+  }
+
+  /** Queues the look-ups of the notes on `cells` of `sheet`. */
   async queueChecks(
     batcher: RequestBatcher,
     sheet: string,
     cells: Array<{ row: number; col: number }>
   ): Promise<void> {
-    if (this.caps.notes && cells.length > 0) {
-      const worksheet = this.context.workbook.worksheets.getItem(sheet);
-      const bySheet = this.notes.get(sheet) ?? new Map<string, Excel.Note>();
-      this.notes.set(sheet, bySheet);
-      for (const { row, col } of cells) {
-        const address = a1(row, col);
-        if (bySheet.has(address)) continue;
-        // Two operations go out: the look-up and the load.
-        await batcher.add(opBytes(sheet, address) + OP_OVERHEAD, sheet, () => {
-          const note = worksheet.notes.getItemOrNullObject(address);
-          note.load("content");
-          bySheet.set(address, note);
-        });
-      }
-    }
-    if (this.comments && this.locations.length === 0) {
-      for (const comment of this.comments.items) {
-        await batcher.add(opBytes("location"), "", () => {
-          const range = comment.getLocation();
-          range.load("address");
-          this.locations.push({ comment, range });
-        });
-      }
+    if (!this.caps.notes || cells.length === 0) return;
+    const worksheet = this.context.workbook.worksheets.getItem(sheet);
+    const bySheet = this.notes.get(sheet) ?? new Map<string, Excel.Note>();
+    this.notes.set(sheet, bySheet);
+    for (const { row, col } of cells) {
+      const address = a1(row, col);
+      if (bySheet.has(address)) continue;
+      // Two operations go out: the look-up and the load.
+      await batcher.add(opBytes(sheet, address) + OP_OVERHEAD, sheet, () => {
+        const note = worksheet.notes.getItemOrNullObject(address);
+        note.load("content");
+        bySheet.set(address, note);
+      });
     }
   }
 

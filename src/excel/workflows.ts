@@ -100,7 +100,7 @@ export function createExcelActions(options: ExcelActionsOptions = {}): WorkbookA
       const tables = seeds();
       const names = tables.map((t) => importSheetName(t));
       // The sheets being replaced: what users typed into 完成状态 and 进展情况 there is kept.
-      const { read } = await readSheets(
+      const { sheets: workbook, read } = await readSheets(
         (s) => s.marker?.kind === "import" && names.some((n) => sameSheetName(n, s.name))
       );
       const previous = (name: string) => {
@@ -113,7 +113,7 @@ export function createExcelActions(options: ExcelActionsOptions = {}): WorkbookA
       );
       sheets[0] = { ...sheets[0], activate: true };
       onProgress(`写入 ${sheets.length} 张工作表…`, 0.4);
-      await applyPatch({ sheets });
+      await applyPatch({ sheets }, { sheets: workbook });
       onProgress("导入完成", 1);
       const rows = tables.reduce((n, t) => n + t.rows.length, 0);
       return {
@@ -124,7 +124,7 @@ export function createExcelActions(options: ExcelActionsOptions = {}): WorkbookA
     },
 
     async validate({ checkDate }, onProgress): Promise<ValidateOutcome> {
-      const { placed } = await readTables(onProgress);
+      const { sheets, placed } = await readTables(onProgress);
       if (placed.length === 0) throw new Error(NO_TABLES);
       onProgress("逐行校验…", 0.5);
       const tables = placed.map((p) => p.table);
@@ -132,9 +132,10 @@ export function createExcelActions(options: ExcelActionsOptions = {}): WorkbookA
       const issues = placeIssues(result.issues, placed);
       const fixes = placeFixes(safeFixes(tables, result.issues, roster), placed);
       onProgress("标记单元格并写入校验结果…", 0.7);
-      const report = await applyPatch({
-        sheets: [...buildMarkOps(placed, issues), buildIssueSheet(result, issues, checkDate)],
-      });
+      const report = await applyPatch(
+        { sheets: [...buildMarkOps(placed, issues), buildIssueSheet(result, issues, checkDate)] },
+        { sheets }
+      );
       onProgress("校验完成", 1);
       return {
         checkDate,
@@ -199,7 +200,7 @@ export function createExcelActions(options: ExcelActionsOptions = {}): WorkbookA
         );
       }
       onProgress(`写入 ${result.sheets.length} 张工作表…`, 0.6);
-      await applyPatch({ sheets: result.sheets });
+      await applyPatch({ sheets: result.sheets }, { sheets });
       onProgress("生成完成", 1);
       return {
         sheets: result.placed.map((p) => p.sheet),
@@ -210,7 +211,7 @@ export function createExcelActions(options: ExcelActionsOptions = {}): WorkbookA
 
     async backfill(onProgress) {
       onProgress("读取导入表和单位表…", 0.1);
-      const { read } = await readSheets(ofKind("import", "unit", "leader"));
+      const { sheets, read } = await readSheets(ofKind("import", "unit", "leader"));
       const masters = mastersOf(read);
       if (masters.length === 0) throw new Error(NO_MASTERS);
       const units = unitContentsOf(read);
@@ -219,7 +220,7 @@ export function createExcelActions(options: ExcelActionsOptions = {}): WorkbookA
       const result = backfill(masters, units);
       if (result.sheets.length > 0) {
         onProgress("写入总表…", 0.6);
-        await applyPatch({ sheets: result.sheets });
+        await applyPatch({ sheets: result.sheets }, { sheets });
       }
       onProgress("回填完成", 1);
       const { conflicts, problems, summary } = result;
@@ -243,7 +244,10 @@ export function createExcelActions(options: ExcelActionsOptions = {}): WorkbookA
       const summary = summarize(tables, issues, { checkDate, roster, dueSoonDays });
       const sheet = summarySheetName(sheets);
       onProgress(`写入「${sheet}」…`, 0.7);
-      await applyPatch({ sheets: [{ ...buildSummarySheet(summary, sheet), activate: true }] });
+      await applyPatch(
+        { sheets: [{ ...buildSummarySheet(summary, sheet), activate: true }] },
+        { sheets }
+      );
       onProgress("汇总完成", 1);
       return { summary, sheet };
     },

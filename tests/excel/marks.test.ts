@@ -1,5 +1,6 @@
 import type { Mark, SheetOpInput } from "../../src/core/patch/schema";
 import { applyPatch } from "../../src/excel/applyPatch";
+import { listSheets } from "../../src/excel/sheets";
 import type { StandInHandle } from "../support/excel-standin";
 import { cellKey } from "../support/excel-standin/model/sheet";
 import { DISTRICT_HEADER, districtRows, withStandIn } from "./fixtures";
@@ -142,6 +143,56 @@ describe("the patch may spell a sheet's name in another case, as Excel allows", 
       expect(report.fallbacks).toEqual([
         "工作表「TASKS」有 1 个单元格原已有备注或批注，为保留原内容，说明未写入这些单元格。",
       ]);
+    });
+  });
+});
+
+describe("marks when the command has just read the sheet list", () => {
+  const markKnown = async () =>
+    applyPatch(
+      { sheets: [{ sheet: SHEET, mode: "update", marks }] },
+      { sheets: await listSheets() }
+    );
+
+  test("ExcelApi 1.18: one look at fills and notes, one write; the user's note is kept", async () => {
+    await withStandIn({}, async (excel) => {
+      userSheet(excel);
+      const report = await markKnown();
+      const sheet = excel.workbook.sheet(SHEET);
+      expect(["F3", "C4", "E5"].map((a) => sheet.cell(a).fill)).toEqual([RED, AMBER, RED]);
+      expect(sheet.cell("E5").note).toBe("请核实分管领导");
+      expect(report.syncs).toBe(2);
+    });
+  });
+
+  test("ExcelApi 1.10: a user's comment on a marked cell is found and kept, at one more sync", async () => {
+    await withStandIn({ excelApi: "1.10" }, async (excel) => {
+      userSheet(excel, { withNote: false });
+      const model = excel.workbook.sheet(SHEET).model;
+      excel.workbook.model.comments.push({
+        id: "c1",
+        sheet: model,
+        row: 4,
+        col: 4,
+        content: "待核",
+      });
+      const report = await markKnown();
+      const sheet = excel.workbook.sheet(SHEET);
+      expect(sheet.snapshot().comments).toEqual({
+        F3: "牵头单位与名册不符",
+        C4: "重点工作与附件1第2项文字不一致",
+        E5: "待核",
+      });
+      // Look at fills and the comment list, locate the comment, write.
+      expect(report.syncs).toBe(3);
+    });
+  });
+
+  test("ExcelApi 1.10 without comments: no sync to locate any", async () => {
+    await withStandIn({ excelApi: "1.10" }, async (excel) => {
+      userSheet(excel, { withNote: false });
+      expect((await markKnown()).syncs).toBe(2);
+      expect(Object.keys(excel.workbook.sheet(SHEET).snapshot().comments)).toHaveLength(3);
     });
   });
 });
