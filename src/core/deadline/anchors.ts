@@ -4,10 +4,10 @@
  * with includes() would read every text once per string.
  */
 export class Anchors {
-  /** Anchors by their first UTF-16 code unit, each with its bit. */
-  private readonly byFirst = new Map<number, Array<{ text: string; bit: number }>>();
-  /** isFirst[code] is 1 where some anchor starts with that code unit. */
-  private readonly isFirst = new Uint8Array(0x10000);
+  /** Anchors grouped by their first UTF-16 code unit, each with its bit. */
+  private readonly groups: Array<Array<{ text: string; bit: number }>> = [];
+  /** slot[code] is 1 + the index in groups of the anchors starting with that code unit, or 0. */
+  private readonly slot = new Uint8Array(0x10000);
   private readonly bits = new Map<string, number>();
 
   constructor(anchors: Iterable<string>) {
@@ -17,10 +17,8 @@ export class Anchors {
       const bit = 1 << this.bits.size;
       this.bits.set(text, bit);
       const first = text.charCodeAt(0);
-      this.isFirst[first] = 1;
-      const list = this.byFirst.get(first) ?? [];
-      list.push({ text, bit });
-      this.byFirst.set(first, list);
+      if (this.slot[first] === 0) this.slot[first] = this.groups.push([]);
+      this.groups[this.slot[first] - 1].push({ text, bit });
     }
   }
 
@@ -39,10 +37,11 @@ export class Anchors {
   found(text: string): number {
     let mask = 0;
     for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (this.isFirst[code] === 0) continue;
-      for (const anchor of this.byFirst.get(code) as Array<{ text: string; bit: number }>) {
-        if ((mask & anchor.bit) === 0 && text.startsWith(anchor.text, i)) mask |= anchor.bit;
+      const slot = this.slot[text.charCodeAt(i)];
+      if (slot === 0) continue;
+      for (const anchor of this.groups[slot - 1]) {
+        if ((mask & anchor.bit) !== 0) continue;
+        if (anchor.text.length === 1 || text.startsWith(anchor.text, i)) mask |= anchor.bit;
       }
     }
     return mask;

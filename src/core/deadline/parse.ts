@@ -74,6 +74,13 @@ function chooseNonOverlapping(candidates: Candidate[]): Candidate[] {
   return chosen.sort((a, b) => a.start - b.start);
 }
 
+/** yearEnd of the plan year last asked for: a table's texts are parsed one after another in one plan year. */
+let lastEnd = { year: NaN, end: "" };
+function planYearEnd(year: number): string {
+  if (lastEnd.year !== year) lastEnd = { year, end: yearEnd(year) };
+  return lastEnd.end;
+}
+
 /**
  * Finds every time expression of a detail text (工作明细及完成时限, a quarter's goal …) and dates it
  * in `planYear`, the year of the table's title — never in today's year.
@@ -106,6 +113,6 @@ export function parseDeadlines(text: string, planYear: number): DeadlineResult {
     latest,
     hasDeadline: deadline !== null,
     openEndedOnly: deadline === null && milestones.length > 0,
-    beyondPlanYear: latest !== null && latest > yearEnd(planYear),
+    beyondPlanYear: latest !== null && latest > planYearEnd(planYear),
   };
 }
