@@ -1,12 +1,16 @@
 import { mkdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import type { Page } from "playwright-core";
+import { a1 } from "../../src/core/patch/address";
+import type { GeneratedKind } from "../../src/core/patch/schema";
+import { MARKER_PROPERTY } from "../../src/excel/markers";
 import type { CellSnapshot, SheetSnapshot, StandInHandle } from "../support/excel-standin";
 import { ensureProductionBuild } from "./support/build";
 import { launchChromium, type Browser } from "./support/chromium";
 import { scriptSources } from "./support/paneHtml";
 import { officeStandInScript, type UserSheet } from "./support/officeStandIn";
 import { serveDirectory, type StaticServer } from "./support/staticServer";
+import { seedTable, seedTables } from "../support/seeds";
 
 /**
  * The built task pane (dist/taskpane.html and its bundle) in headless Chromium, with the in-memory
@@ -29,6 +33,18 @@ const TITLES: Record<string, string> = {
   民心工程: "天津市2022年20项民心工程涉及津南区任务责任清单",
 };
 const ERROR_FILL = "#FFC7CE";
+
+/** Leads more 区重点工作 tasks (15 of 106) than any other unit; the district table writes it 发展改革委. */
+const UNIT = "区发展改革委";
+const UNIT_WORD = "发展改革委";
+const UNIT_SHEET = `单位-${UNIT}`;
+/** 区重点工作 序号1, led by 发展改革委. */
+const UNIT_TASK = "全区生产总值增长高于全市预期目标";
+const TYPED_PROGRESS = "前三季度已完成全年目标的七成，正按月调度。";
+/** The seed rows, of all four tables, whose 牵头单位 cell names the unit. */
+const LED_BY_UNIT = seedTables().flatMap((t) =>
+  t.rows.filter((r) => r.fields.lead?.includes(UNIT_WORD))
+);
 
 // The user's own sheet: not a breakdown table, so nothing the add-in does may change it.
 const LEDGER: UserSheet = {
@@ -127,7 +143,78 @@ function workbookState(): Promise<{
   });
 }
 
-async function shoot(name: string): Promise<void> {
+/** A sheet's values (or their text as shown) from A1 to its last value. */
+function gridOf(name: string, kind: "values" | "text" = "values"): Promise<unknown[][]> {
+  return page.evaluate(
+    ([n, k]) => (window as unknown as PageWindow).__excelStandIn.workbook.toGrid(n, k),
+    [name, kind] as const
+  );
+}
+
+/** Names of the sheets, in tab order, whose generated marker is of `kind`. */
+function generatedSheets(kind: GeneratedKind): Promise<string[]> {
+  return page.evaluate(
+    ([property, wanted]) => {
+      const { workbook } = (window as unknown as PageWindow).__excelStandIn;
+      return workbook.sheetNames().filter((name) => {
+        const marker = workbook.sheet(name).model.customProperties.find((p) => p.key === property);
+        return (
+          marker !== undefined && (JSON.parse(marker.value) as { kind?: string }).kind === wanted
+        );
+      });
+    },
+    [MARKER_PROPERTY, kind] as const
+  );
+}
+
+/** A user typing text into a cell (stored as typed, as Excel stores plain text). */
+function typeInto(sheet: string, address: string, value: string): Promise<void> {
+  return page.evaluate(
+    ([s, a, v]) => {
+      (window as unknown as PageWindow).__excelStandIn.workbook.sheet(s).setValues(a, [[v]]);
+    },
+    [sheet, address, value] as const
+  );
+}
+
+/** The 0-based row of the only row with a cell starting with `task`. */
+function rowOf(grid: unknown[][], task: string): number {
+  const rows = grid.flatMap((r, i) =>
+    r.some((v) => typeof v === "string" && v.startsWith(task)) ? [i] : []
+  );
+  expect(rows).toHaveLength(1);
+  return rows[0];
+}
+
+/** The body rows of a figure table of the 汇总 sheet: below its title and header, up to a blank row. */
+function figureTable(grid: unknown[][], title: string): unknown[][] {
+  const at = grid.findIndex((r) => r[0] === title);
+  expect(at).toBeGreaterThan(0);
+  const end = grid.findIndex((r, i) => i > at + 1 && r.every((v) => v === ""));
+  return grid.slice(at + 2, end < 0 ? grid.length : end);
+}
+
+/** The clipboard's text/html as Chromium gives it back: how many tables, and the first one's rows. */
+function clipboardHtml(): Promise<{ tables: number; rows: string[][] }> {
+  return page.evaluate(async () => {
+    const items = await navigator.clipboard.read();
+    const item = items.find((i) => i.types.includes("text/html"));
+    if (!item) return { tables: 0, rows: [] };
+    const html = await (await item.getType("text/html")).text();
+    const doc = new DOMParser().parseFromString(html, "text/html");
+    const first = doc.querySelector("table");
+    return {
+      tables: doc.querySelectorAll("table").length,
+      rows: [...(first?.querySelectorAll("tr") ?? [])].map((tr) =>
+        [...tr.querySelectorAll("th,td")].map((c) => c.textContent ?? "")
+      ),
+    };
+  });
+}
+
+/** Screenshot of the pane; `fromTop` scrolls back up first, to the notice and the 汇总 report. */
+async function shoot(name: string, fromTop = false): Promise<void> {
+  if (fromTop) await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(SHOTS, `${name}.png`) });
 }
 
@@ -156,6 +243,10 @@ beforeAll(async () => {
   const standIn = officeStandInScript({ excelApi: "1.18", realDelayMs: 5 }, [LEDGER]);
   server = await serveDirectory(DIST);
   browser = await launchChromium(PANE_VIEWPORT);
+  // 复制文字 / 复制表格 write the clipboard; the test reads it back.
+  await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], {
+    origin: new URL(server.url).origin,
+  });
   // Only the local server and the stand-in answer; anything else would mean the pane needs the network.
   await browser.context.route("**/*", (route) => {
     const url = route.request().url();
@@ -245,9 +336,7 @@ describe("督办助手's task pane in Chromium on the Excel stand-in", () => {
     const state = await workbookState();
     expect(state.sheetNames).toEqual([LEDGER.name, ...IMPORT_SHEETS, "校验结果"]);
     expect(state.activeSheet).toBe("校验结果");
-    const grid = await page.evaluate(() =>
-      (window as unknown as PageWindow).__excelStandIn.workbook.toGrid("校验结果")
-    );
+    const grid = await gridOf("校验结果");
     expect(grid[1][0]).toBe(`${summary}检查日期：${CHECK_DATE}。`);
     expect(grid[2].slice(0, 2)).toEqual(["序号", "严重程度"]);
     // Below title, summary line and header: one row per issue, numbered, its severity in column B.
@@ -298,12 +387,145 @@ describe("督办助手's task pane in Chromium on the Excel stand-in", () => {
     await shoot("05-clear-marks");
   });
 
-  test.todo(
-    "生成单位表 writes a sheet per lead unit, linked back to 导入 (the pane has no such button yet)"
-  );
-  test.todo(
-    "汇总 writes the summary and 复制 puts its report text on the clipboard (the pane has no such button yet)"
-  );
+  test("生成单位表 (按牵头单位) writes a sheet per lead unit, linked back to 导入, and keeps what was typed", async () => {
+    await page.getByRole("radio", { name: "按牵头单位" }).check();
+    const notice = await timed("unit-sheets", async () => {
+      await page.getByRole("button", { name: "生成单位表" }).click();
+      const message = page.getByText(/^已生成 \d+ 张单位表（按牵头单位）。$/);
+      await message.waitFor();
+      return (await message.textContent()) ?? "";
+    });
+    const reported = Number(/\d+/.exec(notice)?.[0]);
+    const unitSheets = await generatedSheets("unit");
+    expect(unitSheets).toHaveLength(reported);
+    for (const name of unitSheets) {
+      expect(name.startsWith("单位-")).toBe(true);
+      expect(name.length).toBeLessThanOrEqual(31);
+    }
+    // New sheets only: every earlier sheet is where it was, the 导入 tables exactly as they were.
+    expect((await workbookState()).sheetNames).toEqual([
+      LEDGER.name,
+      ...IMPORT_SHEETS,
+      "校验结果",
+      ...unitSheets,
+    ]);
+    await keepSheets("unit-sheets", IMPORT_SHEETS);
+    expect(await differences("cleared", "unit-sheets")).toEqual([]);
+    expect(await sheetSnapshot(LEDGER.name)).toEqual(ledgerBefore);
+
+    // The unit's sheet lists every task whose 牵头单位 cell names it, in any of the four tables.
+    expect(unitSheets).toContain(UNIT_SHEET);
+    const sheet = await gridOf(UNIT_SHEET);
+    expect(sheet[0][0]).toBe(`${UNIT}重点工作任务清单`);
+    const leadBand = sheet.findIndex((r) => r[0] === `一、牵头事项（${LED_BY_UNIT.length}项）`);
+    const coopBand = sheet.findIndex(
+      (r) => typeof r[0] === "string" && r[0].startsWith("二、配合事项")
+    );
+    expect(leadBand).toBeGreaterThan(1);
+    expect(coopBand).toBe(leadBand + LED_BY_UNIT.length + 1);
+    const header = sheet[1];
+    const taskCol = header.indexOf("重点工作");
+    const listed = sheet.slice(leadBand + 1, coopBand).map((r) => r[taskCol]);
+    expect([...listed].sort()).toEqual(LED_BY_UNIT.map((r) => r.fields.task).sort());
+
+    // Its row of 区重点工作 序号1 links back to that row of the 导入 sheet.
+    const at = (title: string) => a1(rowOf(sheet, UNIT_TASK), header.indexOf(title));
+    const source = await cell(UNIT_SHEET, at("来源"));
+    expect(source.value).toBe("区重点工作 序号1");
+    const target = /^'?([^'!]+)'?!([A-Z]+\d+)$/.exec(source.hyperlink?.documentReference ?? "");
+    expect(target?.[1]).toBe("区重点工作");
+    const linked = (await cell("区重点工作", target?.[2] ?? "A1")).value;
+    expect(String(linked).startsWith(UNIT_TASK)).toBe(true);
+    await shoot("06-unit-sheets", true);
+
+    // A user types progress into the unit sheet; a second run must keep it (issue 5 part 2).
+    await typeInto(UNIT_SHEET, at("完成状态"), "推进中");
+    await typeInto(UNIT_SHEET, at("进展情况"), TYPED_PROGRESS);
+    // An edit outside those two columns is the master's to decide: the re-run writes it back.
+    const leader = (await cell(UNIT_SHEET, at("分管领导"))).value;
+    await typeInto(UNIT_SHEET, at("分管领导"), "不是分管领导");
+    await page.evaluate(() => (window as unknown as PageWindow).__excelStandIn.stats.reset());
+    await timed("unit-sheets-again", async () => {
+      await page.getByRole("button", { name: "生成单位表" }).click();
+      // The notice is cleared when a run starts and set when it ends; syncs show this run wrote.
+      await page.getByText(notice, { exact: true }).waitFor();
+      await page.waitForFunction(
+        () => (window as unknown as PageWindow).__excelStandIn.stats.syncs > 0
+      );
+    });
+    expect(await generatedSheets("unit")).toEqual(unitSheets);
+    const again = await gridOf(UNIT_SHEET);
+    const row = again[rowOf(again, UNIT_TASK)];
+    expect(row[header.indexOf("完成状态")]).toBe("推进中");
+    expect(row[header.indexOf("进展情况")]).toBe(TYPED_PROGRESS);
+    expect(row[header.indexOf("分管领导")]).toBe(leader);
+    expect(await sheetSnapshot(LEDGER.name)).toEqual(ledgerBefore);
+    await shoot("07-unit-sheets-again", true);
+  });
+
+  test("汇总 writes the summary sheet, shows the report and copies it as text and as tables", async () => {
+    await timed("summary", async () => {
+      await page.getByRole("button", { name: "汇总", exact: true }).click();
+      await page.getByText("汇总完成，已写入「汇总」工作表。").waitFor();
+    });
+    const report = page.getByRole("region", { name: "汇总报告" });
+    const shown = await report.locator("p").allTextContents();
+    const tables = seedTables();
+    const district = seedTable("district");
+    const total = tables.reduce((n, t) => n + t.rows.length, 0);
+    expect(shown).toContainEqual(
+      expect.stringMatching(
+        new RegExp(`^截至2022年9月30日，津南区政府重点工作共${district.rows.length}项，`)
+      )
+    );
+    expect(shown).toContainEqual(
+      expect.stringMatching(new RegExp(`^${tables.length}张表合计${total}项，`))
+    );
+
+    // The 汇总 sheet: marked as generated, the same sentences, per-table totals as parsed.
+    expect(await generatedSheets("summary")).toEqual(["汇总"]);
+    const state = await workbookState();
+    expect(state.activeSheet).toBe("汇总");
+    const summary = await gridOf("汇总");
+    expect(summary[0][0]).toBe("督办情况汇总（截至2022年9月30日）");
+    expect(summary.slice(1, 1 + shown.length).map((r) => r[0])).toEqual(shown);
+    const perTable = figureTable(summary, "各表完成情况");
+    expect(perTable.map((r) => r[1])).toEqual(tables.map((t) => t.rows.length));
+    const perUnit = figureTable(summary, "各牵头单位完成情况");
+    const unitRow = perUnit.find((r) => r[0] === UNIT);
+    expect(unitRow?.[1]).toBe(LED_BY_UNIT.length);
+    // The pane's sentence and the sheet give the same figures for 区重点工作.
+    const [done, inProgress, overdue, dueSoon] = perTable[tables.indexOf(district)].slice(2, 6);
+    expect(shown.find((s) => s.includes("津南区政府重点工作共"))).toContain(
+      `已完成${done}项，推进中${inProgress}项，超期${overdue}项，即将到期${dueSoon}项`
+    );
+    expect(await sheetSnapshot(LEDGER.name)).toEqual(ledgerBefore);
+    await shoot("08-summary", true);
+
+    const copied = report.getByRole("status");
+    await timed("copy", async () => {
+      await report.getByRole("button", { name: "复制文字" }).click();
+      await copied.getByText("已复制").waitFor();
+    });
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    // The sentences as shown, then the figure tables, tab-separated.
+    expect(text.split("\n\n")[0]).toBe(shown.join("\n"));
+    expect(text).toContain(`\n${UNIT}\t${LED_BY_UNIT.length}\t`);
+
+    await page.evaluate(() => navigator.clipboard.writeText(""));
+    await report.getByRole("button", { name: "复制表格" }).click();
+    await page.waitForFunction(async () => (await navigator.clipboard.readText()) !== "");
+    const html = await clipboardHtml();
+    expect(html.tables).toBeGreaterThanOrEqual(3);
+    // Its row for the unit reads as the 汇总 sheet shows it (counts, and the rate as a percentage).
+    const shownRow = figureTable(await gridOf("汇总", "text"), "各牵头单位完成情况").find(
+      (r) => r[0] === UNIT
+    );
+    expect(html.rows).toContainEqual(shownRow);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
+    expect(await copied.textContent()).toBe("已复制");
+    await shoot("09-summary-copied");
+  });
 
   test("the user's own sheet 我的台账 is exactly as it was", async () => {
     expect(await sheetSnapshot(LEDGER.name)).toEqual(ledgerBefore);
