@@ -20,8 +20,14 @@ export function nameCells(ctx: RuleContext, kind: NameKind): readonly NameCell[]
       ...ctx.tables.map((table) =>
         ctx
           .cells(table, NAME_KEYS[kind])
-          // Object.assign, not spread: V8 (Node 20) clones by spread several times slower.
-          .map((cell) => Object.assign({}, cell, { split: ctx.names(cell.text, kind) }))
+          // A literal of known shape: V8 (Node 20) builds it faster than Object.assign or spread.
+          .map(({ table: t, row, key, text }) => ({
+            table: t,
+            row,
+            key,
+            text,
+            split: ctx.names(text, kind),
+          }))
       )
     )
   );
