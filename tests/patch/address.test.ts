@@ -1,5 +1,6 @@
 import {
   a1,
+  cellKey,
   columnLetter,
   quoteSheetName,
   rangeA1,
@@ -60,6 +61,18 @@ describe("sheet names as Excel checks them", () => {
 });
 
 describe("units", () => {
+  test("cell keys differ for every cell, the last column of a row and the next row's first too", () => {
+    const cells = [
+      [0, 0],
+      [0, 16383],
+      [1, 0],
+      [1, 16383],
+      [1048575, 16383],
+    ];
+    expect(new Set(cells.map(([r, c]) => cellKey(r, c))).size).toBe(cells.length);
+    expect(cellKey(1048575, 16383)).toBeLessThan(Number.MAX_SAFE_INTEGER);
+  });
+
   test("ISO dates become the serials Excel stores", () => {
     // 2022-01-01 is serial 44562 in Excel's 1900 date system.
     expect(excelDateSerial("2022-01-01")).toBe(44562);

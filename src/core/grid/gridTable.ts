@@ -8,7 +8,7 @@ import {
   type HeaderMatch,
   type HeaderVocabulary,
 } from "../parse/vocabulary";
-import { MAX_COLUMN } from "../patch/address";
+import { cellKey } from "../patch/address";
 import { cellText } from "./cellText";
 import type { Grid } from "./schema";
 
@@ -185,12 +185,7 @@ function spreadAcrossMerges(text: string[][], grid: Grid): string[][] {
   return text;
 }
 
-/** A grid-relative cell as one number, for sets of cells (no string built per cell). */
-function cellKey(row: number, col: number): number {
-  return row * (MAX_COLUMN + 1) + col;
-}
-
-/** Cells (cellKey) that continue a vertically merged area starting above them. */
+/** Grid-relative cells (cellKey) that continue a vertically merged area starting above them. */
 function mergedBelow(grid: Grid, firstData: number): Set<number> {
   const cells = new Set<number>();
   for (const m of grid.merges) {

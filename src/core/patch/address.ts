@@ -8,14 +8,17 @@ export const MAX_COLUMN = 16383;
 /** Excel's last row as a 0-based index. */
 export const MAX_ROW = 1048575;
 
+const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
 /** 0 → "A", 25 → "Z", 26 → "AA", 16383 → "XFD". */
 export function columnLetter(col: number): string {
   if (!Number.isInteger(col) || col < 0 || col > MAX_COLUMN) {
     throw new RangeError(`column index out of range: ${col}`);
   }
+  if (col < 26) return LETTERS[col]; // one letter, as nearly every column of a table has
   let letters = "";
   for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+    letters = LETTERS[(n - 1) % 26] + letters;
   }
   return letters;
 }
@@ -37,6 +40,11 @@ export function a1(row: number, col: number): string {
   return `${columnLetter(col)}${row + 1}`;
 }
 
+/** A cell as one number, to key sets and maps of cells without building a string for each. */
+export function cellKey(row: number, col: number): number {
+  return row * (MAX_COLUMN + 1) + col;
+}
+
 /** A rectangle as "B3:D7"; a single cell as "B3". */
 export function rangeA1(row: number, col: number, rowCount = 1, colCount = 1): string {
   const topLeft = a1(row, col);
@@ -54,7 +62,8 @@ export function rowsA1(firstRow: number, rowCount: number): string {
  * around any name, and names with spaces, CJK punctuation or leading digits need them.
  */
 export function quoteSheetName(sheet: string): string {
-  return `'${sheet.replace(/'/g, "''")}'`;
+  // Called for every issue's address: most names have no quote, and includes() is cheap.
+  return `'${sheet.includes("'") ? sheet.replace(/'/g, "''") : sheet}'`;
 }
 
 /** "'校验结果'!B3" — a cell on a named sheet, for links and comments. */
