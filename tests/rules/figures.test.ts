@@ -1,5 +1,3 @@
-import { defaultRoster } from "../../src/core/roster";
-import { RuleContext } from "../../src/core/rules/context";
 import { clauseAfter, clauseBefore, figuresIn } from "../../src/core/rules/figure/figures";
 import { subjectFigures } from "../../src/core/rules/figure/subjects";
 
@@ -69,17 +67,5 @@ describe("subjectFigures across sentences", () => {
     expect(subjectFigures(text, figuresIn(text)).map((s) => s.subject)).toEqual([
       { name: "津南区完成有效国家高新技术企业", measure: "", kind: "noun" },
     ]);
-  });
-});
-
-describe("RuleContext.figures", () => {
-  test("reads a text's figures once and gives the same list to every rule that asks", () => {
-    const ctx = new RuleContext([], { roster: defaultRoster() });
-    const text = "完成有效国家高新技术企业达到530家，评价入库国家科技型中小企业550家。";
-    const first = ctx.figures(text);
-    expect(first).toEqual(figuresIn(text));
-    expect(first.map((f) => f.text)).toEqual(["530家", "550家"]);
-    expect(ctx.figures(`${text}`)).toBe(first);
-    expect(ctx.figures("年底前完成")).toEqual([]);
   });
 });

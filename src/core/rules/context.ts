@@ -4,7 +4,6 @@ import { splitNames } from "../roster/split";
 import type { NameKind, NameSplit, Roster } from "../roster/schema";
 import type { FieldKey, Row, Table } from "../table/schema";
 import { formatMessage, ruleInfo, type RuleId } from "./catalogue";
-import { figuresIn, type Figure } from "./figure/figures";
 import type { Issue } from "./schema";
 
 export interface ValidateOptions {
@@ -44,7 +43,6 @@ export class RuleContext {
     leader: new Map(),
     unit: new Map(),
   };
-  private readonly figureCache = new Map<string, readonly Figure[]>();
   private readonly titles = new Map<Table, Map<FieldKey, string>>();
   private readonly shared = new Map<string, unknown>();
 
@@ -89,13 +87,6 @@ export class RuleContext {
     let result = perText.get(text);
     if (!result) perText.set(text, (result = parseDeadlines(text, year)));
     return result;
-  }
-
-  /** The figures of a text (figuresIn), read once: detail and quarter cells serve several rules. */
-  figures(text: string): readonly Figure[] {
-    let figures = this.figureCache.get(text);
-    if (!figures) this.figureCache.set(text, (figures = figuresIn(text)));
-    return figures;
   }
 
   names(text: string, kind: NameKind): NameSplit {

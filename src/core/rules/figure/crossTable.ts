@@ -2,7 +2,7 @@ import type { FieldKey, Row, Table } from "../../table/schema";
 import type { Rule, RuleContext } from "../context";
 import type { Issue } from "../schema";
 import { crossReferences } from "../xref/links";
-import { sameAmount } from "./figures";
+import { figuresIn, sameAmount } from "./figures";
 import { subjectFigures, type SubjectFigure } from "./subjects";
 
 interface Mention extends SubjectFigure {
@@ -75,7 +75,7 @@ export const figureCrossTable: Rule = {
     const bySubject = new Map<string, Mention[]>();
     ctx.tables.forEach((table, tableIndex) => {
       for (const cell of ctx.cells(table, figureColumns(ctx, table))) {
-        for (const sf of subjectFigures(cell.text, ctx.figures(cell.text))) {
+        for (const sf of subjectFigures(cell.text, figuresIn(cell.text))) {
           const id = subjectKey(sf);
           if (id === null) continue;
           const list = bySubject.get(id) ?? [];

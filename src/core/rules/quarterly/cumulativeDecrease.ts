@@ -1,6 +1,6 @@
 import type { Rule } from "../context";
 import { QUARTERS } from "../deadline/columns";
-import { clauseBefore, type Figure } from "../figure/figures";
+import { clauseBefore, figuresIn, type Figure } from "../figure/figures";
 import type { Issue } from "../schema";
 
 /**
@@ -20,7 +20,7 @@ export const cumulativeDecrease: Rule = {
         const running = new Map<string, { figure: Figure; title: string }>();
         for (const q of quarters) {
           const text = row.fields[q] ?? "";
-          for (const figure of ctx.figures(text)) {
+          for (const figure of figuresIn(text)) {
             const previous = running.get(figure.unit);
             const cumulative = clauseBefore(text, figure.index).includes("累计");
             if (cumulative && previous && figure.high < previous.figure.value) {

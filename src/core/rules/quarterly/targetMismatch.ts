@@ -1,6 +1,6 @@
 import type { Rule } from "../context";
 import { QUARTERS } from "../deadline/columns";
-import { sameAmount, type Figure } from "../figure/figures";
+import { figuresIn, sameAmount, type Figure } from "../figure/figures";
 import type { Issue } from "../schema";
 
 const close = (a: number, b: number) =>
@@ -24,10 +24,11 @@ export const targetMismatch: Rule = {
       const last = quarters[quarters.length - 1];
       if (!last || !ctx.hasColumn(table, "detail")) continue;
       for (const row of table.rows) {
-        const targets = ctx.figures(row.fields.detail ?? "");
+        const targets = figuresIn(row.fields.detail ?? "");
         if (targets.length === 0) continue;
-        const byQuarter = quarters.flatMap((q) => ctx.figures(row.fields[q] ?? ""));
-        const lastFigures = ctx.figures(row.fields[last] ?? "");
+        const perQuarter = quarters.map((q) => figuresIn(row.fields[q] ?? ""));
+        const byQuarter = perQuarter.flat();
+        const lastFigures = perQuarter[perQuarter.length - 1];
         for (const unit of new Set(lastFigures.map((f) => f.unit))) {
           const same = targets.filter((t) => t.unit === unit);
           if (same.length === 0) continue;
