@@ -1,11 +1,20 @@
 import { isoDateOfSerial } from "../patch/units";
 import type { CellValue } from "./schema";
 
+/** Answers of isDateFormat: a workbook has few number formats, and every number cell asks. */
+const dateFormats = new Map<string, boolean>();
+const REMEMBERED_FORMATS = 256;
+
 /** A number format that shows a date (y, m with d, or 年/月/日), not a time or a plain number. */
 export function isDateFormat(format: string | undefined): boolean {
   if (!format) return false;
-  const bare = format.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "");
-  return /[yd]/i.test(bare) || /[年月日]/.test(format);
+  let isDate = dateFormats.get(format);
+  if (isDate === undefined) {
+    const bare = format.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "");
+    isDate = /[yd]/i.test(bare) || /[年月日]/.test(format);
+    if (dateFormats.size < REMEMBERED_FORMATS) dateFormats.set(format, isDate);
+  }
+  return isDate;
 }
 
 /**

@@ -36,11 +36,24 @@ export function excelDateSerial(isoDate: string): number {
 const UNIX_EPOCH_SERIAL = 25_569;
 const LAST_SERIAL = 2_958_465;
 
+/**
+ * Dates already spelled out, by serial: a sheet's date column repeats a few deadlines, and a
+ * string shared by all its cells is one allocation instead of one per cell.
+ */
+const isoDates = new Map<number, string>();
+const REMEMBERED_DATES = 4096;
+
 /** 44834 → "2022-09-30": the inverse of excelDateSerial, for reading dates back from a sheet. */
 export function isoDateOfSerial(serial: number): string {
   const day = Math.floor(serial);
-  if (day >= 0 && day <= LAST_SERIAL) return civilDate(day - UNIX_EPOCH_SERIAL);
-  return new Date(EXCEL_EPOCH_UTC + day * MS_PER_DAY).toISOString().slice(0, 10);
+  if (!(day >= 0 && day <= LAST_SERIAL))
+    return new Date(EXCEL_EPOCH_UTC + day * MS_PER_DAY).toISOString().slice(0, 10);
+  let iso = isoDates.get(day);
+  if (iso === undefined) {
+    iso = civilDate(day - UNIX_EPOCH_SERIAL);
+    if (isoDates.size < REMEMBERED_DATES) isoDates.set(day, iso);
+  }
+  return iso;
 }
 
 /**
