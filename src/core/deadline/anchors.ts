@@ -6,6 +6,8 @@
 export class Anchors {
   /** Anchors grouped by their first UTF-16 code unit, each with its bit. */
   private readonly groups: Array<Array<{ text: string; bit: number }>> = [];
+  /** The bits of each group together: a group whose anchors are all found is not looked at again. */
+  private readonly groupMasks: number[] = [];
   /** slot[code] is 1 + the index in groups of the anchors starting with that code unit, or 0. */
   private readonly slot = new Uint8Array(0x10000);
   private readonly bits = new Map<string, number>();
@@ -17,8 +19,12 @@ export class Anchors {
       const bit = 1 << this.bits.size;
       this.bits.set(text, bit);
       const first = text.charCodeAt(0);
-      if (this.slot[first] === 0) this.slot[first] = this.groups.push([]);
+      if (this.slot[first] === 0) {
+        this.slot[first] = this.groups.push([]);
+        this.groupMasks.push(0);
+      }
       this.groups[this.slot[first] - 1].push({ text, bit });
+      this.groupMasks[this.slot[first] - 1] |= bit;
     }
   }
 
@@ -39,6 +45,8 @@ export class Anchors {
     for (let i = 0; i < text.length; i++) {
       const slot = this.slot[text.charCodeAt(i)];
       if (slot === 0) continue;
+      const all = this.groupMasks[slot - 1];
+      if ((mask & all) === all) continue;
       for (const anchor of this.groups[slot - 1]) {
         if ((mask & anchor.bit) !== 0) continue;
         if (anchor.text.length === 1 || text.startsWith(anchor.text, i)) mask |= anchor.bit;
