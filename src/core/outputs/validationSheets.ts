@@ -1,5 +1,5 @@
 import type { GridLayout } from "../grid/gridTable";
-import { a1, cellKey, sheetCellA1 } from "../patch/address";
+import { a1, cellKey, sheetPrefix } from "../patch/address";
 import { linkCell, rect } from "../patch/build";
 import type { Mark, PatchCell, SheetOpInput } from "../patch/schema";
 import {
@@ -44,19 +44,22 @@ export function placeIssues(
   issues: readonly Issue[],
   placed: readonly PlacedTable[]
 ): PlacedIssue[] {
-  const byTable = new Map(placed.map((p) => [p.table.id, p.layout]));
+  const byTable = new Map(
+    placed.map((p) => [p.table.id, { layout: p.layout, prefix: sheetPrefix(p.layout.sheet) }])
+  );
   const out: PlacedIssue[] = [];
   for (const issue of issues) {
-    const layout = byTable.get(issue.table);
-    const sheetRow = layout?.rowIndex[issue.row - 1];
-    if (!layout || sheetRow === undefined) continue;
+    const at = byTable.get(issue.table);
+    const sheetRow = at?.layout.rowIndex[issue.row - 1];
+    if (!at || sheetRow === undefined) continue;
+    const { layout } = at;
     const sheetCol =
       layout.columnIndex[issue.column] ?? Math.min(...Object.values(layout.columnIndex));
     // One literal, the issue's fields in schema order (as RuleContext.issue makes them): V8
     // then allocates the whole object once. Spread was ~20× slower (Node 20) and Object.assign
     // grows the copy field by field; at 100,000 rows either took a large part of 校验 (npm run
     // bench). The mapped type makes a field added to Issue a compile error here until copied.
-    const at: { [K in keyof PlacedIssue]-?: PlacedIssue[K] } = {
+    const placedIssue: { [K in keyof PlacedIssue]-?: PlacedIssue[K] } = {
       table: issue.table,
       row: issue.row,
       seq: issue.seq,
@@ -71,9 +74,9 @@ export function placeIssues(
       sheet: layout.sheet,
       sheetRow,
       sheetCol,
-      address: sheetCellA1(layout.sheet, sheetRow, sheetCol),
+      address: at.prefix + a1(sheetRow, sheetCol),
     };
-    out.push(at);
+    out.push(placedIssue);
   }
   return out;
 }

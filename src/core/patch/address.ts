@@ -66,9 +66,14 @@ export function quoteSheetName(sheet: string): string {
   return `'${sheet.includes("'") ? sheet.replace(/'/g, "''") : sheet}'`;
 }
 
+/** "'校验结果'!" — what comes before a cell's A1 on a named sheet, for many cells of one sheet. */
+export function sheetPrefix(sheet: string): string {
+  return `${quoteSheetName(sheet)}!`;
+}
+
 /** "'校验结果'!B3" — a cell on a named sheet, for links and comments. */
 export function sheetCellA1(sheet: string, row: number, col: number): string {
-  return `${quoteSheetName(sheet)}!${a1(row, col)}`;
+  return sheetPrefix(sheet) + a1(row, col);
 }
 
 /** "'区重点工作'!F12" → { sheet: "区重点工作", row: 11, col: 5 }: the inverse of sheetCellA1. */
