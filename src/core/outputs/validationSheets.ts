@@ -103,20 +103,24 @@ export function buildMarkOps(
   }
   return placed.map(({ layout }) => {
     const cells = bySheet.get(layout.sheet) ?? new Map<number, PlacedIssue[]>();
-    const marks: Mark[] = Array.from(cells.values(), (found) => {
-      const worst = found.reduce((a, b) =>
-        SEVERITY_RANK[b.severity] < SEVERITY_RANK[a.severity] ? b : a
-      );
-      return {
+    const marks: Mark[] = [];
+    for (const found of cells.values()) {
+      const worst = found.reduce(moreSevere);
+      marks.push({
         row: worst.sheetRow,
         col: worst.sheetCol,
         fill: MARK_FILL[worst.severity] as string,
         // Most cells have one issue: its line as it is, without an array joined.
         note: found.length === 1 ? noteLine(found[0]) : found.map(noteLine).join("\n"),
-      };
-    });
+      });
+    }
     return { sheet: layout.sheet, mode: "update" as const, clearMarks: true, marks };
   });
+}
+
+/** Of two issues, the more severe; the first on a tie. */
+function moreSevere(a: PlacedIssue, b: PlacedIssue): PlacedIssue {
+  return SEVERITY_RANK[b.severity] < SEVERITY_RANK[a.severity] ? b : a;
 }
 
 /** One line of a marked cell's note: 【错误】 and the message. */
