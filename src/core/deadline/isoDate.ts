@@ -39,12 +39,26 @@ export function isValidDate(year: number, month: number, day: number): boolean {
   );
 }
 
+/**
+ * Dates already spelled, by year * 10000 + month * 100 + day: the deadlines of a table fall on
+ * a few dozen days, and one string per day (instead of one per milestone) is less for a
+ * 100,000-row validation to allocate and keep.
+ */
+const spelled = new Map<number, string>();
+
 /** Formats a calendar date; throws on an impossible one (2022-02-30) so that bugs surface early. */
 export function isoDate(year: number, month: number, day: number): string {
   if (!isValidDate(year, month, day)) {
     throw new RangeError(`Invalid calendar date ${year}-${month}-${day}`);
   }
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  const id = year * 10000 + month * 100 + day;
+  let iso = spelled.get(id);
+  if (iso === undefined) {
+    iso = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+    // Bounded: dates outside the years a plan names are rare, and they are still spelled right.
+    if (spelled.size < 20_000) spelled.set(id, iso);
+  }
+  return iso;
 }
 
 export function parseIsoDate(iso: string): CalendarDate {
