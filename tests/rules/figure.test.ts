@@ -19,6 +19,14 @@ describe("figuresIn", () => {
     ]);
   });
 
+  test("a figure that opens the cell starts at its first character", () => {
+    // Synthetic rows open with a figure, as a 具体工作 cell may: "2.1公里卫南洼游览路…".
+    const [f] = figuresIn("2.1公里卫南洼游览路提升改造");
+    expect([f.index, f.end, f.text, f.value, f.unit]).toEqual([0, 5, "2.1公里", 2.1, "公里"]);
+    const [g] = figuresIn("≥95%的行政村");
+    expect([g.index, g.text]).toEqual([0, "≥95%"]);
+  });
+
   test("full-width digits are read, spans stay on the original text", () => {
     const text = "建设１７２个智慧平安社区";
     const [f] = figuresIn(text);

@@ -140,8 +140,7 @@ export function figuresIn(text: string): Figure[] {
     const value = scaled(m[1], scale);
     const high = m[2] === undefined ? value : scaled(m[2], scale);
     const end = start + m[0].length;
-    // At the very start, "" stands for the character before, and includes("") is true.
-    const index = start - (COMPARATORS.includes(folded[start - 1] ?? "") ? 1 : 0);
+    const index = start > 0 && COMPARATORS.includes(folded[start - 1]) ? start - 1 : start;
     out.push({
       value,
       high: Math.max(value, high),
