@@ -1,6 +1,6 @@
 import { excerpt, type Rule } from "../context";
 import type { Issue } from "../schema";
-import { hasQuarterColumns } from "./columns";
+import { hasQuarterGoals } from "../../tracking/deadline";
 
 /** A 工作明细及完成时限 with no time expression at all. */
 export const deadlineMissing: Rule = {
@@ -8,7 +8,7 @@ export const deadlineMissing: Rule = {
   check(ctx) {
     const issues: Issue[] = [];
     for (const table of ctx.tables) {
-      if (hasQuarterColumns(ctx, table)) continue;
+      if (hasQuarterGoals(table)) continue;
       for (const cell of ctx.cells(table, ["detail"])) {
         if (ctx.deadlines(table, cell.row, "detail").milestones.length > 0) continue;
         issues.push(

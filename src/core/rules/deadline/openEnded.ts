@@ -1,6 +1,6 @@
 import type { Rule } from "../context";
 import type { Issue } from "../schema";
-import { hasQuarterColumns } from "./columns";
+import { hasQuarterGoals } from "../../tracking/deadline";
 
 /** Only 持续推进 / 常态化 / 每月 … and no date: work without an end to check against. */
 export const deadlineOpenEnded: Rule = {
@@ -8,7 +8,7 @@ export const deadlineOpenEnded: Rule = {
   check(ctx) {
     const issues: Issue[] = [];
     for (const table of ctx.tables) {
-      if (hasQuarterColumns(ctx, table)) continue;
+      if (hasQuarterGoals(table)) continue;
       for (const cell of ctx.cells(table, ["detail"])) {
         const result = ctx.deadlines(table, cell.row, "detail");
         if (!result.openEndedOnly) continue;

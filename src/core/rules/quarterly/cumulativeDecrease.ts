@@ -1,5 +1,5 @@
 import type { Rule } from "../context";
-import { QUARTERS } from "../deadline/columns";
+import { QUARTER_KEYS } from "../../tracking/deadline";
 import { clauseBefore, figuresIn, type Figure } from "../figure/figures";
 import type { Issue } from "../schema";
 
@@ -13,7 +13,7 @@ export const cumulativeDecrease: Rule = {
   check(ctx) {
     const issues: Issue[] = [];
     for (const table of ctx.tables) {
-      const quarters = QUARTERS.filter((q) => ctx.hasColumn(table, q));
+      const quarters = QUARTER_KEYS.filter((q) => ctx.hasColumn(table, q));
       if (quarters.length < 2) continue;
       for (const row of table.rows) {
         if (!quarters.some((q) => row.fields[q]?.includes("累计"))) continue;

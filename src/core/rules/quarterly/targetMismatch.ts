@@ -1,5 +1,5 @@
 import type { Rule } from "../context";
-import { QUARTERS } from "../deadline/columns";
+import { QUARTER_KEYS } from "../../tracking/deadline";
 import { figuresIn, sameAmount, type Figure } from "../figure/figures";
 import type { Issue } from "../schema";
 
@@ -20,7 +20,7 @@ export const targetMismatch: Rule = {
   check(ctx) {
     const issues: Issue[] = [];
     for (const table of ctx.tables) {
-      const quarters = QUARTERS.filter((q) => ctx.hasColumn(table, q));
+      const quarters = QUARTER_KEYS.filter((q) => ctx.hasColumn(table, q));
       const last = quarters[quarters.length - 1];
       if (!last || !ctx.hasColumn(table, "detail")) continue;
       for (const row of table.rows) {
