@@ -3,7 +3,7 @@ import type { Row, Table } from "../table/schema";
 import { inRosterOrder, namesIn } from "../tracking/assign";
 import { rowDeadline } from "../tracking/deadline";
 import { TrackingOptions } from "../tracking/schema";
-import { trackState } from "../tracking/state";
+import { isOverdue, trackState } from "../tracking/state";
 import type { Counts, OverdueTask, SummaryFigures, TableFigures } from "./schema";
 
 /** What 汇总 needs of a 校验 issue (rules/schema.ts Issue fits). */
@@ -168,9 +168,7 @@ export function summaryFigures(
   });
 
   const overdue: OverdueTask[] = tasks
-    .filter(
-      (t) => trackState(t.deadline, t.row.fields.status, checkDate, dueSoonDays) === "overdue"
-    )
+    .filter((t) => isOverdue(t.deadline, t.row.fields.status, checkDate))
     .map((t) => ({
       table: t.table.id,
       label: reportLabel(t.table.title),

@@ -19,6 +19,28 @@ export function goalQuarter(planYear: number, checkDate: string): Quarter {
   return Math.ceil(month / 3) as Quarter;
 }
 
+/** The year a table's dates are read in: its plan year, else the check date's year. */
+export function datingYear(table: Table, checkDate: string): number {
+  return table.planYear ?? parseIsoDate(checkDate).year;
+}
+
+/** The quarter goal a table with quarter goals is judged by on `checkDate`: its column and due date. */
+export interface Goal {
+  key: (typeof QUARTER_KEYS)[number];
+  due: string;
+}
+
+export function goalOn(table: Table, checkDate: string): Goal {
+  const planYear = datingYear(table, checkDate);
+  const quarter = goalQuarter(planYear, checkDate);
+  return { key: QUARTER_KEYS[quarter - 1], due: quarterEnd(planYear, quarter) };
+}
+
+/** A row's date under a quarter goal: the goal's due date when the row's goal is written. */
+export function goalDeadline(row: Row, goal: Goal): string | null {
+  return (row.fields[goal.key] ?? "").trim() === "" ? null : goal.due;
+}
+
 /**
  * The date a row is judged by on `checkDate` (YYYY-MM-DD), or null when it has none.
  * - A row with quarter goals: the end of the goal quarter when that quarter's goal is written.
@@ -26,11 +48,6 @@ export function goalQuarter(planYear: number, checkDate: string): Quarter {
  *   the 校验 overdue rule uses). A table whose title has no year is dated in the check date's year.
  */
 export function rowDeadline(table: Table, row: Row, checkDate: string): string | null {
-  const planYear = table.planYear ?? parseIsoDate(checkDate).year;
-  if (hasQuarterGoals(table)) {
-    const quarter = goalQuarter(planYear, checkDate);
-    const goal = row.fields[QUARTER_KEYS[quarter - 1]] ?? "";
-    return goal.trim() === "" ? null : quarterEnd(planYear, quarter);
-  }
-  return parseDeadlines(row.fields.detail ?? "", planYear).deadline;
+  if (hasQuarterGoals(table)) return goalDeadline(row, goalOn(table, checkDate));
+  return parseDeadlines(row.fields.detail ?? "", datingYear(table, checkDate)).deadline;
 }

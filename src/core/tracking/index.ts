@@ -8,7 +8,7 @@ export {
 } from "./schema";
 export type { TrackingOptionsInput } from "./schema";
 export { goalQuarter, hasQuarterGoals, rowDeadline } from "./deadline";
-export { daysBetween, isDone, trackState } from "./state";
+export { daysBetween, isDone, isOverdue, trackState } from "./state";
 export { RowIdentity, identityKey, matchRows, parseIdentityKey, rowIdentity } from "./identity";
 export { carryOver, masterChanged, unitEdited, type Synced } from "./sync";
 export { inRosterOrder, namesIn, rolesIn, type Role } from "./assign";

@@ -10,6 +10,15 @@ export function isDone(status: string | undefined): boolean {
   return (status ?? "").trim() === DONE;
 }
 
+/** Overdue: dated before the check date and not done — the one rule 校验 and tracking share. */
+export function isOverdue(
+  deadline: string | null,
+  status: string | undefined,
+  checkDate: string
+): boolean {
+  return deadline !== null && deadline < checkDate && !isDone(status);
+}
+
 /**
  * Where a row stands on the check date. The conditional formats written into the workbook
  * (formulas.ts) state the same rules in Excel's terms; tests hold the two together.
@@ -22,6 +31,6 @@ export function trackState(
 ): TrackState {
   if (isDone(status)) return "done";
   if (deadline === null) return "noDate";
-  if (deadline < checkDate) return "overdue";
+  if (isOverdue(deadline, status, checkDate)) return "overdue";
   return daysBetween(checkDate, deadline) <= dueSoonDays ? "dueSoon" : "open";
 }

@@ -1,35 +1,37 @@
-import { type DeadlineResult, parseDeadlines, parseIsoDate, toChineseDate } from "../../deadline";
+import { type DeadlineResult, parseDeadlines, toChineseDate } from "../../deadline";
 import type { Row, Table } from "../../table/schema";
-import { QUARTER_KEYS, goalQuarter, hasQuarterGoals, rowDeadline } from "../../tracking/deadline";
-import { trackState } from "../../tracking/state";
+import { datingYear, goalDeadline, goalOn, hasQuarterGoals } from "../../tracking/deadline";
+import { isOverdue } from "../../tracking/state";
 import type { Rule, RuleContext } from "../context";
 import type { Issue } from "../schema";
 
-/** Overdue exactly as 导入's 截止日期, 生成单位表 and 汇总 judge it (tracking), so they never disagree. */
-const isOverdue = (deadline: string | null, row: Row, checkDate: string) =>
-  trackState(deadline, row.fields.status, checkDate, 0) === "overdue";
+/*
+ * Overdue exactly as 导入's 截止日期, 生成单位表 and 汇总 judge it (tracking's dates and
+ * isOverdue), so they never disagree.
+ */
 
 /** 民心工程: the goal of the check date's quarter is written, and that quarter has ended. */
 function quarterIssues(ctx: RuleContext, table: Table, checkDate: string): Issue[] {
-  const quarter = goalQuarter(table.planYear ?? parseIsoDate(checkDate).year, checkDate);
-  const key = QUARTER_KEYS[quarter - 1];
-  const phrase = `${ctx.columnTitle(table, key)}目标`;
-  return table.rows.flatMap((row) => {
-    const deadline = rowDeadline(table, row, checkDate);
-    if (!isOverdue(deadline, row, checkDate)) return [];
-    const date = toChineseDate(deadline as string);
-    const params = { phrase, date, checkDate: toChineseDate(checkDate) };
-    return [ctx.issue("deadline.overdue", table, row, key, params, row.fields[key] ?? "")];
-  });
+  const goal = goalOn(table, checkDate);
+  const params = {
+    phrase: `${ctx.columnTitle(table, goal.key)}目标`,
+    date: toChineseDate(goal.due),
+    checkDate: toChineseDate(checkDate),
+  };
+  return table.rows.flatMap((row) =>
+    isOverdue(goalDeadline(row, goal), row.fields.status, checkDate)
+      ? [ctx.issue("deadline.overdue", table, row, goal.key, params, row.fields[goal.key] ?? "")]
+      : []
+  );
 }
 
 /**
- * The deadline read from 工作明细及完成时限, as tracking reads it: a table whose title has no
- * year is dated in the check date's year (the context's cached parse serves dated tables).
+ * The deadline read from 工作明细及完成时限, in the year tracking reads it in (the context's
+ * cached parse serves tables with a plan year).
  */
 function detailDeadlines(ctx: RuleContext, table: Table, row: Row, checkDate: string) {
   if (table.planYear !== null) return ctx.deadlines(table, row, "detail");
-  return parseDeadlines(row.fields.detail ?? "", parseIsoDate(checkDate).year);
+  return parseDeadlines(row.fields.detail ?? "", datingYear(table, checkDate));
 }
 
 /** The phrase that sets the deadline: the row's last milestone on that date. */
@@ -57,7 +59,7 @@ export const deadlineOverdue: Rule = {
       if (!ctx.hasColumn(table, "detail")) continue;
       for (const row of table.rows) {
         const result = detailDeadlines(ctx, table, row, checkDate);
-        if (!isOverdue(result.deadline, row, checkDate)) continue;
+        if (!isOverdue(result.deadline, row.fields.status, checkDate)) continue;
         const phrase = deadlinePhrase(result);
         const date = toChineseDate(result.deadline as string);
         const params = { phrase, date, checkDate: toChineseDate(checkDate) };
