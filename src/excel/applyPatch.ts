@@ -103,22 +103,16 @@ export async function applyPatch(
       );
       if (commentsMatter) await existingNotes.queueCommentList(batcher);
 
-      // Look: the sheet list and markers — unless the command has just read them.
-      let sheets: Array<{ name: string; position: number }>;
-      let markerOf: (sheet: string) => GeneratedMarker | null;
+      // Look: the sheet list — unless the command has just read it, markers and all.
+      const known = options.sheets;
       const worksheets = context.workbook.worksheets;
-      if (options.sheets) {
-        const known = options.sheets;
-        sheets = known.map(({ name, position }) => ({ name, position }));
-        markerOf = (name) => known.find((s) => s.name === name)?.marker ?? null;
-      } else {
+      if (!known) {
         await batcher.add(opBytes("worksheets"), "", () =>
           worksheets.load("items/name,items/position")
         );
         await batcher.sync();
-        sheets = worksheets.items.map((ws) => ({ name: ws.name, position: ws.position }));
-        markerOf = () => null;
       }
+      const sheets = (known ?? worksheets.items).map(({ name, position }) => ({ name, position }));
       for (const target of targets) {
         target.existing = sheets.find((s) => sameSheetName(s.name, target.op.sheet));
         if (target.op.mode === "update" && !target.existing)
@@ -127,14 +121,14 @@ export async function applyPatch(
 
       // Look closer: markers of sheets to create or replace, fills and notes of cells to mark.
       const present = targets.filter((t) => t.existing);
-      if (!options.sheets) {
-        markerOf = await queueMarkerReads(
-          context,
-          batcher,
-          caps,
-          present.filter((t) => t.op.mode !== "update").map((t) => t.existing!.name)
-        );
-      }
+      const markerOf = known
+        ? (name: string) => known.find((s) => s.name === name)?.marker ?? null
+        : await queueMarkerReads(
+            context,
+            batcher,
+            caps,
+            present.filter((t) => t.op.mode !== "update").map((t) => t.existing!.name)
+          );
       for (const target of present) {
         const { op, stored } = target;
         if (op.mode !== "update") continue;

@@ -76,7 +76,7 @@ export function queueUsedRanges(
 /**
  * Reads the used ranges of several worksheets in one Excel.run: one sync for their sizes, then
  * the values and number formats in blocks of rows, as many blocks per sync as the payload budget
- * allows — never more than 5,000,000 cells or ~4 MB per request.
+ * allows — never more than 5,000,000 cells or ~4.5 MB per request.
  */
 export async function readGrids(sheetNames: string[], options: ReadOptions = {}): Promise<Grid[]> {
   try {
