@@ -26,6 +26,12 @@ const DEMO_HINT = [
 ].join("\n");
 
 /** `npm run --silent duban -- <command>`: the add-in's engine at a terminal. */
+/** A command's output: the report on stdout, problems with the input on stderr. */
+function print({ stdout, stderr }: { stdout: string; stderr: string }): void {
+  process.stdout.write(stdout);
+  if (stderr) process.stderr.write(stderr + "\n");
+}
+
 function main(argv: string[]): void {
   const program = new Command()
     .name("duban")
@@ -67,9 +73,7 @@ function main(argv: string[]): void {
           process.stdout.write(lines.join("\n") + "\n");
           return;
         }
-        const { stdout, stderr } = runCheck(files, options);
-        process.stdout.write(stdout);
-        if (stderr) process.stderr.write(stderr + "\n");
+        print(runCheck(files, options));
       }
     );
 
@@ -95,9 +99,7 @@ function main(argv: string[]): void {
     .option("--due-soon <days>", "即将到期的天数（默认 15）")
     .option("--json", "以 JSON 输出汇总数字")
     .action((files: string[], options: ReportOptions) => {
-      const { stdout, stderr } = runReport(files, options);
-      process.stdout.write(stdout);
-      if (stderr) process.stderr.write(stderr + "\n");
+      print(runReport(files, options));
     });
 
   program
