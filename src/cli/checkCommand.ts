@@ -35,7 +35,7 @@ export function runCheck(
       stderr: problemLines(parsed).join("\n"),
     };
   }
-  return { stdout: report(parsed, result), stderr: "" };
+  return { stdout: [...parsed.notes, report(parsed, result)].join("\n"), stderr: "" };
 }
 
 /** The --date given, checked, or today in local time. */

@@ -218,7 +218,7 @@ async function throughFile(patches: WorkbookPatchInput[]): Promise<Book> {
     const loaded = await loadXlsx(file);
     applyPatchToWorkbook(loaded, patch);
     const next = join(folder, `${i + 1}.xlsx`);
-    await writeXlsx(loaded, next, { input: file });
+    await writeXlsx(loaded, next, { inputs: [file] });
     file = next;
   }
   return fromFile(await loadXlsx(file));
