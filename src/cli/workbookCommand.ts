@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { extname } from "path";
 import { readGridTable } from "../core/grid/gridTable";
 import { buildImportSheet } from "../core/outputs/importSheet";
 import { generateSheets, previousUnitSheets, type ReadBack } from "../core/outputs/generate";
@@ -40,6 +41,8 @@ export async function writeCheckedWorkbook(
   const placed: PlacedTable[] = [];
   const readBack: ReadBack[] = [];
   const lines: string[] = (base?.problems ?? []).map((p) => `${p.source}：${p.message}`);
+  if (workbooks.some((f) => extname(f).toLowerCase() === ".xlsm"))
+    lines.push(`「${workbooks[0]}」中的宏不会复制到输出文件：输出的是不含宏的 .xlsx 工作簿。`);
   for (const grid of base?.grids ?? []) {
     const marker = base?.sheets.find((s) => s.name === grid.sheet)?.generated ?? null;
     readBack.push({ marker, grid });
