@@ -7,6 +7,7 @@ import { validationSummary, type PlacedTable } from "../core/outputs/validationS
 import type { Roster } from "../core/roster";
 import { applyPatchToWorkbook, readXlsx, refuseInputAsOutput, writeXlsx } from "../xlsx";
 import { isWorkbookFile, readSources, UnreadableInput } from "./sources";
+import { append } from "../core/append";
 
 export interface WorkbookOptions {
   output: string;
@@ -49,18 +50,28 @@ export async function writeCheckedWorkbook(
     if (marker && marker.kind !== "import") continue;
     const read = readGridTable(grid);
     if (read.table) placed.push({ table: read.table, layout: read.layout });
-    else lines.push(...read.problems.map((p) => `${p.source}：${p.message}`));
+    else
+      append(
+        lines,
+        read.problems.map((p) => `${p.source}：${p.message}`)
+      );
   }
 
   const parsed = readSources(texts);
-  lines.push(...parsed.notes);
-  lines.push(...parsed.problems.map((p) => `${p.source} 第 ${p.line} 行：${p.message}`));
+  append(lines, parsed.notes);
+  append(
+    lines,
+    parsed.problems.map((p) => `${p.source} 第 ${p.line} 行：${p.message}`)
+  );
   const imported = parsed.tables.map((table) => ({
     table,
     ...buildImportSheet(table, undefined, tracking),
   }));
   if (imported.length > 0) applyPatchToWorkbook(workbook, { sheets: imported.map((i) => i.op) });
-  placed.push(...imported.map(({ table, layout }) => ({ table, layout })));
+  append(
+    placed,
+    imported.map(({ table, layout }) => ({ table, layout }))
+  );
   if (placed.length === 0)
     throw new UnreadableInput(
       `${files.map((f) => `「${f}」`).join("、")}中没有可识别的责任分解表，未写出任何文件。`

@@ -2,6 +2,7 @@ import type { CellValue, Grid, MergedArea } from "../core/grid/schema";
 import { MAX_READ_CELLS, utf8Length } from "./batch";
 import { type Capabilities, detectCapabilities } from "./capabilities";
 import { sheetMissingError, toAdapterError } from "./errors";
+import { append } from "../core/append";
 
 export interface ReadOptions {
   capabilities?: Capabilities;
@@ -194,8 +195,14 @@ async function readBlocks(
     batch.forEach((block, i) => {
       const { values, numberFormat } = ranges[i];
       bytesSeen += utf8Length(JSON.stringify(values)) + utf8Length(JSON.stringify(numberFormat));
-      block.read.values.push(...values.map((row) => row.map(cellValue)));
-      block.read.numberFormats.push(...numberFormat.map((row) => row.map(String)));
+      append(
+        block.read.values,
+        values.map((row) => row.map(cellValue))
+      );
+      append(
+        block.read.numberFormats,
+        numberFormat.map((row) => row.map(String))
+      );
     });
     cellsSeen += cells;
     bytesPerCell = Math.max(16, Math.ceil((DENSITY_MARGIN * bytesSeen) / cellsSeen));

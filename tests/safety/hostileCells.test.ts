@@ -40,8 +40,8 @@ const seedRow = (i: number): CellValue[] => {
 
 function run(rows: CellValue[][]) {
   const read = readGridTable(grid(rows));
-  expect(read.table).toBeTruthy();
-  const placed = [{ table: read.table!, layout: read.layout! }];
+  if (!read.table) throw new Error(read.problems.map((p) => p.message).join("\n"));
+  const placed = [{ table: read.table, layout: read.layout }];
   return generateSheets({
     placed,
     roster: defaultRoster(),

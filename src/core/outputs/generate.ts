@@ -18,6 +18,7 @@ import {
   type PlacedIssue,
   type PlacedTable,
 } from "./validationSheets";
+import { append } from "../append";
 
 /** Which generated sheets to build: 校验 (marks and 校验结果), unit or leader sheets, 汇总. */
 export interface GenerateParts {
@@ -128,7 +129,7 @@ export function generateSheets(input: GenerateInput): Generated {
     const named = generatedSheetName("issues", ISSUE_SHEET, existing);
     issueSheet = named.name;
     if (named.message) messages.push(named.message);
-    sheets.push(...buildMarkOps(placed, issues), {
+    append(sheets, buildMarkOps(placed, issues)).push({
       ...buildIssueSheet(result, issues, checkDate),
       sheet: named.name,
       activate: !parts.summary,
@@ -144,8 +145,8 @@ export function generateSheets(input: GenerateInput): Generated {
       existing,
       previous: input.previous,
     });
-    messages.push(...renamedUnitSheets(units, SHEET_PREFIX[parts.units], existing));
-    sheets.push(...units.sheets);
+    append(messages, renamedUnitSheets(units, SHEET_PREFIX[parts.units], existing));
+    append(sheets, units.sheets);
   }
 
   let summary: Summary | null = null;
