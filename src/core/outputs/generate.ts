@@ -40,6 +40,8 @@ export interface GenerateInput {
   /** The earlier unit and leader sheets read back (previousUnitSheets): what was typed there is kept. */
   previous?: readonly UnitSheetContent[];
   parts: GenerateParts;
+  /** The rules' findings on `placed`, when the caller has them already (the bench times them apart). */
+  result?: ValidationResult;
 }
 
 export interface Generated {
@@ -119,7 +121,8 @@ export function generateSheets(input: GenerateInput): Generated {
   const { placed, roster, tracking, existing, parts } = input;
   const { checkDate } = tracking;
   const tables = placed.map((p) => p.table);
-  const result = parts.check || parts.summary ? validate(tables, { roster, checkDate }) : null;
+  const result =
+    parts.check || parts.summary ? (input.result ?? validate(tables, { roster, checkDate })) : null;
   const issues = result ? placeIssues(result.issues, placed) : [];
   const sheets: SheetOpInput[] = [];
   const messages: string[] = [];
