@@ -23,6 +23,8 @@ export interface CliRun {
   inputMb: number;
   outputMb: number;
   wallS: number;
+  /** User + system CPU seconds: on a shared machine wall time also counts waiting for a core. */
+  cpuS: number;
   maxRssMb: number;
   exitCode: number | null;
   stderr: string;
@@ -70,6 +72,8 @@ export function runCli(input: string, output: string): Omit<CliRun, "rows" | "in
   );
   const wallS = (performance.now() - start) / 1000;
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr);
+  const seconds = (label: string) =>
+    Number(new RegExp(`${label} time \\(seconds\\): ([\\d.]+)`).exec(run.stderr)?.[1] ?? NaN);
   let outputMb = 0;
   try {
     outputMb = statSync(output).size / 1024 / 1024;
@@ -79,6 +83,7 @@ export function runCli(input: string, output: string): Omit<CliRun, "rows" | "in
   return {
     outputMb,
     wallS,
+    cpuS: seconds("User") + seconds("System"),
     maxRssMb: rss ? Number(rss[1]) / 1024 : NaN,
     exitCode: run.status,
     stderr: run.stderr
@@ -99,7 +104,7 @@ async function main(): Promise<void> {
       const run = { rows, inputMb, ...runCli(input, join(dir, `checked-${rows}.xlsx`)) };
       console.log(
         `${rows.toLocaleString("en-US")} rows (${inputMb.toFixed(1)} MB): exit ${run.exitCode}, ` +
-          `${run.wallS.toFixed(1)} s wall, peak RSS ${run.maxRssMb.toFixed(0)} MB, output ${run.outputMb.toFixed(1)} MB` +
+          `${run.wallS.toFixed(1)} s wall, ${run.cpuS.toFixed(1)} s CPU, peak RSS ${run.maxRssMb.toFixed(0)} MB, output ${run.outputMb.toFixed(1)} MB` +
           (run.exitCode === 0 ? "" : `\n${run.stderr}`)
       );
     }
