@@ -15,6 +15,9 @@ import { seedTable } from "../support/seeds";
  * Math.min), a stray space at XFD1048576 ran to 4.2 GB, the unzipped XML and text inputs had no cap.
  */
 
+// The real CLI and large workbooks: slow on a loaded machine.
+jest.setTimeout(240_000);
+
 const dir = mkdtempSync(join(tmpdir(), "duban-bounded-"));
 const district = seedTable("district");
 const HEADER = [

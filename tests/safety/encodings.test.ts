@@ -14,6 +14,9 @@ import { compoundFile } from "../xlsx/compoundFile";
  * got a message naming neither the file nor the format.
  */
 
+// The real CLI and large workbooks: slow on a loaded machine.
+jest.setTimeout(240_000);
+
 const dir = mkdtempSync(join(tmpdir(), "duban-encoding-"));
 const seed = join(SEED_DIR, MINXIN_FILE);
 const utf8 = readFileSync(seed);

@@ -10,6 +10,9 @@ import { MINXIN_FILE, SEED_DIR } from "../support/seeds";
  * reaches the input, the input stays as it was.
  */
 
+// The real CLI and large workbooks: slow on a loaded machine.
+jest.setTimeout(240_000);
+
 const dir = mkdtempSync(join(tmpdir(), "duban-input-"));
 const text = join(dir, "分解表.txt");
 copyFileSync(join(SEED_DIR, MINXIN_FILE), text);

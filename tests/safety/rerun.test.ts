@@ -14,6 +14,9 @@ import { MINXIN_FILE, NOTICE_FILE, SEED_DIR } from "../support/seeds";
  * the clash of a user's own sheet with a name a generated sheet wants (the run stopped).
  */
 
+// The real CLI and large workbooks: slow on a loaded machine.
+jest.setTimeout(240_000);
+
 const dir = mkdtempSync(join(tmpdir(), "duban-rerun-"));
 const seeds = [join(SEED_DIR, NOTICE_FILE), join(SEED_DIR, MINXIN_FILE)];
 /** 市重点工作 序号2, led by 区科技局; 关键任务 1 is the same task. */
