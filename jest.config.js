@@ -10,5 +10,8 @@ module.exports = {
   },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
   testTimeout: 60000,
+  // A worker per core (Jest's default leaves one idle): on 2 cores the browser and LibreOffice
+  // tests run beside the unit tests, which keeps `npm test` within its 4 minutes.
+  maxWorkers: "100%",
   reporters: ["default", "<rootDir>/tests/support/summaryReporter.js"],
 };
