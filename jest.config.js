@@ -10,6 +10,7 @@ module.exports = {
   },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
   testTimeout: 60000,
+  setupFilesAfterEnv: ["<rootDir>/tests/support/domWaits.js"],
   // A worker per core (Jest's default leaves one idle): on 2 cores the browser and LibreOffice
   // tests run beside the unit tests, which keeps `npm test` within its 4 minutes.
   maxWorkers: "100%",
