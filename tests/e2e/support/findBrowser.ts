@@ -70,10 +70,28 @@ function bundledPackage(): { bin: string; version: string } | null {
 }
 
 /**
+ * A fontconfig file for the bundled Chromium: the system's fonts where there are any, and the
+ * package's own (Open Sans). With no font at all its renderer crashes, on a machine without
+ * fonts; the package's fonts.conf names Lambda's folders, so this one is written instead.
+ */
+function fontsConf(dir: string): string {
+  return [
+    '<?xml version="1.0"?>',
+    '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">',
+    "<fontconfig>",
+    '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>',
+    `  <dir>${join(dir, "fonts")}</dir>`,
+    `  <cachedir>${join(dir, "fonts-cache")}</cachedir>`,
+    "</fontconfig>",
+    "",
+  ].join("\n");
+}
+
+/**
  * Unpacks the bundled Chromium once into node_modules/.cache (brotli-compressed in the package):
- * the binary and the NSS libraries it links (from the package's al2023 archive), so it needs
- * nothing from the system but the C library. A half-written copy is never used: it is unpacked
- * beside and renamed into place, so parallel test files can race safely.
+ * the binary, the NSS libraries it links (from the package's al2023 archive) and its fonts, so
+ * it needs nothing from the system but the C library. A half-written copy is never used: it is
+ * unpacked beside and renamed into place, so parallel test files can race safely.
  */
 async function unpackBundled(bin: string, version: string): Promise<FoundBrowser> {
   const cache = join(dirname(require.resolve("playwright-core/package.json")), "..", ".cache");
@@ -81,9 +99,11 @@ async function unpackBundled(bin: string, version: string): Promise<FoundBrowser
   const found = {
     executablePath: join(dir, "chromium"),
     source: `@sparticuz/chromium ${version}`,
-    env: { LD_LIBRARY_PATH: join(dir, "lib") },
+    env: { LD_LIBRARY_PATH: join(dir, "lib"), FONTCONFIG_FILE: join(dir, "fonts.conf") },
   };
-  if (existsSync(found.executablePath)) return found;
+  // fonts.conf is written last: a folder without it is an older or broken unpacking.
+  if (existsSync(found.env.FONTCONFIG_FILE)) return found;
+  rmSync(dir, { recursive: true, force: true });
   const partial = `${dir}.${process.pid}.partial`;
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(partial, { recursive: true });
@@ -94,16 +114,19 @@ async function unpackBundled(bin: string, version: string): Promise<FoundBrowser
       mode: 0o755,
     }
   );
-  // The archive holds lib/libnss3.so and its companions (built for Amazon Linux 2023, glibc 2.34).
+  // lib/libnss3.so and its companions (built for Amazon Linux 2023, glibc 2.34); fonts/Open_Sans.
   const { extract } = require("tar-fs") as { extract(dir: string): NodeJS.WritableStream };
-  const libs = brotliDecompressSync(await readFile(join(bin, "al2023.tar.br")));
-  await pipeline(Readable.from([libs]), extract(partial));
+  for (const archive of ["al2023.tar.br", "fonts.tar.br"]) {
+    const tar = brotliDecompressSync(await readFile(join(bin, archive)));
+    await pipeline(Readable.from([tar]), extract(partial));
+  }
+  writeFileSync(join(partial, "fonts.conf"), fontsConf(dir));
   try {
     renameSync(partial, dir);
   } catch (error) {
     // Another test process got there first; its copy is complete.
     rmSync(partial, { recursive: true, force: true });
-    if (!existsSync(found.executablePath)) throw error;
+    if (!existsSync(found.env.FONTCONFIG_FILE)) throw error;
   }
   return found;
 }
