@@ -70,7 +70,7 @@ describeIfSoffice("the workbooks duban writes, opened in LibreOffice Calc", (sof
       written.set(label, await readWrittenXlsx(files[label]));
       opened.set(label, await readOds(converted[i]));
     }
-  }, 400_000);
+  }, 1_200_000);
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

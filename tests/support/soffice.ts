@@ -53,8 +53,8 @@ export interface Soffice {
   ): Promise<string[]>;
 }
 
-/** Slow machines and a first start (the profile is made then) take tens of seconds. */
-const CONVERT_TIMEOUT_MS = 180_000;
+/** A first start (the profile is made then) takes tens of seconds; a busy 2-core machine, minutes. */
+const CONVERT_TIMEOUT_MS = 600_000;
 
 /**
  * One LibreOffice profile (-env:UserInstallation) per test file, made on first use and removed
@@ -81,7 +81,11 @@ function sofficeWithProfile(program: string): Soffice & { dispose(): void } {
       const output = await new Promise<string>((resolve, reject) => {
         execFile(program, args, { timeout: CONVERT_TIMEOUT_MS }, (error, stdout, stderr) =>
           error
-            ? reject(new Error(`soffice 失败：${error.message}\n${stderr}`))
+            ? reject(
+                new Error(
+                  `soffice 失败：${error.killed ? `${CONVERT_TIMEOUT_MS / 1000} 秒内未完成` : error.message}\n${stderr}`
+                )
+              )
             : resolve(stdout + stderr)
         );
       });
