@@ -70,7 +70,7 @@ describeIfSoffice("the workbooks duban writes, opened in LibreOffice Calc", (sof
       written.set(label, await readWrittenXlsx(files[label]));
       opened.set(label, await readOds(converted[i]));
     }
-  }, 1_200_000);
+  }, 2_400_000);
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -145,6 +145,7 @@ describeIfSoffice("the workbooks duban writes, opened in LibreOffice Calc", (sof
       expect(before.report).toMatch(/校验完成：共 170 行，错误 \d+ 处/);
       expect(before.results.length).toBeGreaterThan(100);
       expect(await checkedAgain(resaved, join(dir, "resaved-checked.xlsx"))).toEqual(before);
-    }
+    },
+    1_300_000
   );
 });

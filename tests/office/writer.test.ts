@@ -56,7 +56,7 @@ describeIfSoffice(
         "HTML (StarWriter)"
       );
       docx = await readDocx(written);
-    }, 700_000);
+    }, 1_300_000);
 
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

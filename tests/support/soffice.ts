@@ -53,8 +53,11 @@ export interface Soffice {
   ): Promise<string[]>;
 }
 
-/** A first start (the profile is made then) takes tens of seconds; a busy 2-core machine, minutes. */
-const CONVERT_TIMEOUT_MS = 600_000;
+/**
+ * Only a guard against a hung soffice: a first start (the profile is made then) takes tens of
+ * seconds, and on a starved 2-core machine a conversion of 12 s CPU was seen to take 5 minutes.
+ */
+const CONVERT_TIMEOUT_MS = 1_200_000;
 
 /**
  * One LibreOffice profile (-env:UserInstallation) per test file, made on first use and removed
