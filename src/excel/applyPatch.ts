@@ -6,7 +6,8 @@ import type {
   WorkbookPatchInput,
 } from "../core/patch/schema";
 import { sameSheetName } from "../core/patch/sheetName";
-import { DEFAULT_PAYLOAD_BUDGET, RequestBatcher, opBytes } from "./batch";
+import { DEFAULT_PAYLOAD_BUDGET, RequestBatcher } from "./batch";
+import { stepBytes } from "./wire";
 import { type Capabilities, detectCapabilities } from "./capabilities";
 import { ExistingNotes, NoteWriter } from "./cellNotes";
 import {
@@ -107,7 +108,7 @@ export async function applyPatch(
       const known = options.sheets;
       const worksheets = context.workbook.worksheets;
       if (!known) {
-        await batcher.add(opBytes("worksheets"), "", () =>
+        await batcher.add(stepBytes({ proxies: 1, actions: 1 }), "", () =>
           worksheets.load("items/name,items/position")
         );
         await batcher.sync();
@@ -166,8 +167,10 @@ export async function applyPatch(
         );
         if (op.generated) {
           if (caps.customProperties) {
-            await batcher.add(opBytes(op.generated), op.sheet, () =>
-              queueMarkerWrite(worksheet, op.generated!)
+            await batcher.add(
+              stepBytes({ proxies: 2, actions: 1, data: [op.generated] }),
+              op.sheet,
+              () => queueMarkerWrite(worksheet, op.generated!)
             );
           } else markerUpdates.set(op.sheet, op.generated);
         }
@@ -176,7 +179,7 @@ export async function applyPatch(
       }
       if (toActivate) {
         const sheet = toActivate;
-        await batcher.add(opBytes("activate"), "", () => sheet.activate());
+        await batcher.add(stepBytes({ actions: 1 }), "", () => sheet.activate());
       }
       if (batcher.hasPending) await batcher.sync();
       syncs = batcher.syncs;
@@ -209,11 +212,15 @@ async function queueSheet(w: Writer, target: Target, names: string[]): Promise<E
     let n = 1;
     while (names.some((name) => sameSheetName(name, `督办助手临时${n}`))) n++;
     const temporary = `督办助手临时${n}`;
-    await w.batcher.add(opBytes(op.sheet, temporary) * 3, op.sheet, () => {
-      queued.sheet = worksheets.add(temporary);
-      worksheets.getItem(existing.name).delete();
-      queued.sheet.name = op.sheet;
-    });
+    await w.batcher.add(
+      stepBytes({ proxies: 2, actions: 3, data: [op.sheet, op.sheet, temporary] }),
+      op.sheet,
+      () => {
+        queued.sheet = worksheets.add(temporary);
+        worksheets.getItem(existing.name).delete();
+        queued.sheet.name = op.sheet;
+      }
+    );
     position ??= existing.position;
     names.splice(
       names.findIndex((name) => sameSheetName(name, existing.name)),
@@ -221,7 +228,7 @@ async function queueSheet(w: Writer, target: Target, names: string[]): Promise<E
       op.sheet
     );
   } else {
-    await w.batcher.add(opBytes(op.sheet), op.sheet, () => {
+    await w.batcher.add(stepBytes({ proxies: 1, actions: 1, data: [op.sheet] }), op.sheet, () => {
       queued.sheet = worksheets.add(op.sheet);
     });
     names.push(op.sheet);
@@ -229,7 +236,7 @@ async function queueSheet(w: Writer, target: Target, names: string[]): Promise<E
   const sheet = queued.sheet!;
   if (op.tabColor !== undefined || position !== undefined) {
     const last = names.length - 1;
-    await w.batcher.add(opBytes(op.tabColor, position), op.sheet, () => {
+    await w.batcher.add(stepBytes({ actions: 2, data: [op.tabColor, position] }), op.sheet, () => {
       if (op.tabColor) sheet.tabColor = op.tabColor;
       if (position !== undefined) sheet.position = Math.min(position, last);
     });

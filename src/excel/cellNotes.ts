@@ -2,7 +2,7 @@ import { notesOccupiedMessage } from "../core/patch/messages";
 import { a1, parseSheetCell, sheetCellA1 } from "../core/patch/address";
 import { sameSheetName } from "../core/patch/sheetName";
 import type { RequestBatcher } from "./batch";
-import { OP_OVERHEAD, opBytes } from "./batch";
+import { stepBytes } from "./wire";
 import type { SheetOp } from "../core/patch/schema";
 import type { Capabilities } from "./capabilities";
 import type { Writer } from "./writeContent";
@@ -48,7 +48,7 @@ export class ExistingNotes {
 
   async queueCommentList(batcher: RequestBatcher): Promise<void> {
     if (!this.caps.comments) return;
-    await batcher.add(opBytes("comments"), "", () => {
+    await batcher.add(stepBytes({ proxies: 1, actions: 1 }), "", () => {
       this.comments = this.context.workbook.comments;
       this.comments.load("items/content");
     });
@@ -63,7 +63,7 @@ export class ExistingNotes {
     if (!this.comments || this.located || batcher.syncs === this.listedAt) return false;
     this.located = true;
     for (const comment of this.comments.items) {
-      await batcher.add(opBytes("location"), "", () => {
+      await batcher.add(stepBytes({ ranges: 1, actions: 1 }), "", () => {
         const range = comment.getLocation();
         range.load("address");
         this.locations.push({ comment, range });
@@ -85,8 +85,8 @@ export class ExistingNotes {
     for (const { row, col } of cells) {
       const address = a1(row, col);
       if (bySheet.has(address)) continue;
-      // Two operations go out: the look-up and the load.
-      await batcher.add(opBytes(sheet, address) + OP_OVERHEAD, sheet, () => {
+      // The look-up is a proxy of its own, then loaded.
+      await batcher.add(stepBytes({ proxies: 1, actions: 1, data: [address] }), sheet, () => {
         const note = worksheet.notes.getItemOrNullObject(address);
         note.load("content");
         bySheet.set(address, note);
@@ -142,10 +142,14 @@ export class NoteWriter {
       this.occupied++;
       return null;
     }
-    await this.w.batcher.add(opBytes(this.op.sheet, text), this.op.sheet, () => {
-      if (kind === "note") this.worksheet.notes.add(a1(row, col), text);
-      else this.w.context.workbook.comments.add(sheetCellA1(this.op.sheet, row, col), text);
-    });
+    await this.w.batcher.add(
+      stepBytes({ proxies: 2, actions: 1, data: [this.op.sheet, text] }),
+      this.op.sheet,
+      () => {
+        if (kind === "note") this.worksheet.notes.add(a1(row, col), text);
+        else this.w.context.workbook.comments.add(sheetCellA1(this.op.sheet, row, col), text);
+      }
+    );
     if (kind === "comment") this.viaComment++;
     return kind;
   }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { GeneratedMarker } from "../core/patch/schema";
 import type { RequestBatcher } from "./batch";
-import { opBytes } from "./batch";
+import { stepBytes } from "./wire";
 import type { Capabilities } from "./capabilities";
 import { readSetting, sheetEntry, updateSheetMap } from "./settings";
 
@@ -45,13 +45,17 @@ export async function queueMarkerReads(
   const properties = new Map<string, Excel.WorksheetCustomProperty>();
   if (caps.customProperties) {
     for (const sheet of sheets) {
-      await batcher.add(opBytes(sheet, MARKER_PROPERTY), sheet, () => {
-        const property = context.workbook.worksheets
-          .getItem(sheet)
-          .customProperties.getItemOrNullObject(MARKER_PROPERTY);
-        property.load("value");
-        properties.set(sheet, property);
-      });
+      await batcher.add(
+        stepBytes({ proxies: 3, actions: 1, data: [sheet, MARKER_PROPERTY] }),
+        sheet,
+        () => {
+          const property = context.workbook.worksheets
+            .getItem(sheet)
+            .customProperties.getItemOrNullObject(MARKER_PROPERTY);
+          property.load("value");
+          properties.set(sheet, property);
+        }
+      );
     }
   }
   return (sheet) => {

@@ -1,7 +1,8 @@
 import { a1 } from "../core/patch/address";
 import { marksToRemove, planMarks } from "../core/patch/marks";
 import type { SheetOp } from "../core/patch/schema";
-import { type RequestBatcher, opBytes } from "./batch";
+import type { RequestBatcher } from "./batch";
+import { stepBytes } from "./wire";
 import type { ExistingNotes, NoteWriter } from "./cellNotes";
 import type { MarkRecord } from "./markStore";
 import type { Writer } from "./writeContent";
@@ -35,7 +36,7 @@ export async function queueFillReads(
   for (const { row, col } of [...marksToRemove(op, stored), ...op.marks]) {
     const address = a1(row, col);
     if (fills.has(address)) continue;
-    await batcher.add(opBytes(address), op.sheet, () => {
+    await batcher.add(stepBytes({ ranges: 1, proxies: 2, actions: 1 }), op.sheet, () => {
       const fill = worksheet.getRangeByIndexes(row, col, 1, 1).format.fill;
       fill.load("color");
       fills.set(address, fill);
@@ -70,21 +71,29 @@ export async function queueMarks(
     const removeNote = note !== null && note.kind === record.note && note.content === record.text;
     if (removeNote) notes.freed.add(a1(record.row, record.col));
     if (!restore.has(record) && !removeNote) continue;
-    await w.batcher.add(opBytes(record), op.sheet, () => {
-      if (restore.has(record)) {
-        const fill = worksheet.getRangeByIndexes(record.row, record.col, 1, 1).format.fill;
-        if (record.original) fill.color = record.original;
-        else fill.clear();
+    await w.batcher.add(
+      stepBytes({ ranges: 1, proxies: 2, actions: 2, data: [record.original] }),
+      op.sheet,
+      () => {
+        if (restore.has(record)) {
+          const fill = worksheet.getRangeByIndexes(record.row, record.col, 1, 1).format.fill;
+          if (record.original) fill.color = record.original;
+          else fill.clear();
+        }
+        if (removeNote) note.remove();
       }
-      if (removeNote) note.remove();
-    });
+    );
   }
 
   const records: MarkRecord[] = [];
   for (const mark of op.marks) {
-    await w.batcher.add(opBytes(mark), op.sheet, () => {
-      worksheet.getRangeByIndexes(mark.row, mark.col, 1, 1).format.fill.color = mark.fill;
-    });
+    await w.batcher.add(
+      stepBytes({ ranges: 1, proxies: 2, actions: 1, data: [mark.fill] }),
+      op.sheet,
+      () => {
+        worksheet.getRangeByIndexes(mark.row, mark.col, 1, 1).format.fill.color = mark.fill;
+      }
+    );
     const kind = mark.note ? await notes.add(mark.row, mark.col, mark.note) : null;
     records.push({
       row: mark.row,

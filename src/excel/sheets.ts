@@ -1,6 +1,7 @@
 import { a1, parseSheetCell } from "../core/patch/address";
 import type { GeneratedMarker } from "../core/patch/schema";
-import { DEFAULT_PAYLOAD_BUDGET, RequestBatcher, opBytes } from "./batch";
+import { DEFAULT_PAYLOAD_BUDGET, RequestBatcher } from "./batch";
+import { stepBytes } from "./wire";
 import { type Capabilities, detectCapabilities } from "./capabilities";
 import { toAdapterError } from "./errors";
 import { queueMarkerReads } from "./markers";
@@ -23,7 +24,9 @@ export async function queueSheetList(
   caps: Capabilities
 ): Promise<{ names: string[]; withMarkers: () => SheetInfo[] }> {
   const worksheets = context.workbook.worksheets;
-  await batcher.add(opBytes("worksheets"), "", () => worksheets.load("items/name,items/position"));
+  await batcher.add(stepBytes({ proxies: 1, actions: 1 }), "", () =>
+    worksheets.load("items/name,items/position")
+  );
   await batcher.sync();
   const listed = worksheets.items.map(({ name, position }) => ({ name, position }));
   const names = listed.map((s) => s.name);
