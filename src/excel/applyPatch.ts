@@ -49,6 +49,8 @@ export interface ApplyOptions {
 export interface ApplyReport {
   /** context.sync() calls made: a few to look, then one per payload-sized batch of writes. */
   syncs: number;
+  /** The estimated size of each request, in the order sent (src/excel/wire.ts). */
+  requestBytes: number[];
   /** The sheets written, in patch order. */
   sheetsWritten: string[];
   /** Chinese notes on what this Excel could not do as asked, and what was done instead. */
@@ -89,6 +91,7 @@ export async function applyPatch(
   const markerUpdates = new Map<string, GeneratedMarker>();
   let sheetsAfter: string[] = [];
   let syncs = 0;
+  let requestBytes: number[] = [];
 
   try {
     await Excel.run(async (context) => {
@@ -183,6 +186,7 @@ export async function applyPatch(
       }
       if (batcher.hasPending) await batcher.sync();
       syncs = batcher.syncs;
+      requestBytes = batcher.requestBytes;
       sheetsAfter = names;
     });
   } catch (error) {
@@ -192,7 +196,7 @@ export async function applyPatch(
   const markersChanged = updateMarkerSettings(sheetsAfter, markerUpdates);
   const marksChanged = writeMarkStore(sheetsAfter, markUpdates);
   if (markersChanged || marksChanged) await saveSettings();
-  return { syncs, sheetsWritten: patch.sheets.map((op) => op.sheet), fallbacks };
+  return { syncs, requestBytes, sheetsWritten: patch.sheets.map((op) => op.sheet), fallbacks };
 }
 
 /**

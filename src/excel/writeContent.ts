@@ -137,36 +137,37 @@ export async function queueFormats(
         });
       }
     }
-    // The range, its format, fill, font, border collection and up to six borders.
-    await w.batcher.add(
-      stepBytes({ ranges: 1, proxies: 10, actions: 27, data: [style, style] }),
-      op.sheet,
-      () => {
-        const format = rangeOf(worksheet, r).format;
-        if (style.fill) format.fill.color = style.fill;
-        if (style.font?.bold !== undefined) format.font.bold = style.font.bold;
-        if (style.font?.italic !== undefined) format.font.italic = style.font.italic;
-        if (style.font?.color) format.font.color = style.font.color;
-        if (style.font?.size) format.font.size = style.font.size;
-        if (style.font?.name) format.font.name = style.font.name;
-        if (style.wrap !== undefined) format.wrapText = style.wrap;
-        if (style.horizontal) format.horizontalAlignment = capitalized(style.horizontal);
-        if (style.vertical) format.verticalAlignment = capitalized(style.vertical);
-        if (style.borders) {
-          const edges: Array<(typeof OUTER_EDGES)[number] | "InsideHorizontal" | "InsideVertical"> =
-            [...OUTER_EDGES];
-          // Inside lines exist only where the range has more than one row or column.
-          if (r.rowCount > 1) edges.push("InsideHorizontal");
-          if (r.colCount > 1) edges.push("InsideVertical");
-          for (const edge of edges) {
-            const border = format.borders.getItem(edge);
-            border.style = "Continuous";
-            border.weight = "Thin";
-            border.color = style.borders.color;
-          }
-        }
+    const edges: Array<(typeof OUTER_EDGES)[number] | "InsideHorizontal" | "InsideVertical"> =
+      style.borders ? [...OUTER_EDGES] : [];
+    // Inside lines exist only where the range has more than one row or column.
+    if (style.borders && r.rowCount > 1) edges.push("InsideHorizontal");
+    if (style.borders && r.colCount > 1) edges.push("InsideVertical");
+    // The range and its format; the fill, the font, the border collection and each border used.
+    const shape = {
+      ranges: 1,
+      proxies:
+        1 + Number(!!style.fill) + Number(!!style.font) + (edges.length > 0 ? 1 + edges.length : 0),
+      actions: Object.keys(style).length + Object.keys(style.font ?? {}).length + 3 * edges.length,
+      data: [style, edges],
+    };
+    await w.batcher.add(stepBytes(shape), op.sheet, () => {
+      const format = rangeOf(worksheet, r).format;
+      if (style.fill) format.fill.color = style.fill;
+      if (style.font?.bold !== undefined) format.font.bold = style.font.bold;
+      if (style.font?.italic !== undefined) format.font.italic = style.font.italic;
+      if (style.font?.color) format.font.color = style.font.color;
+      if (style.font?.size) format.font.size = style.font.size;
+      if (style.font?.name) format.font.name = style.font.name;
+      if (style.wrap !== undefined) format.wrapText = style.wrap;
+      if (style.horizontal) format.horizontalAlignment = capitalized(style.horizontal);
+      if (style.vertical) format.verticalAlignment = capitalized(style.vertical);
+      for (const edge of edges) {
+        const border = format.borders.getItem(edge);
+        border.style = "Continuous";
+        border.weight = "Thin";
+        border.color = style.borders!.color;
       }
-    );
+    });
   }
 }
 
