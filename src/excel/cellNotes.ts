@@ -131,10 +131,9 @@ export class NoteWriter {
     this.kind = noteKindFor(w.caps, op.noteFallback);
   }
 
-  /** Queues the text onto the cell; returns how it was attached, or null if it was not. */
-  async add(row: number, col: number, text: string): Promise<NoteKind | null> {
-    const kind = this.kind;
-    if (!kind) {
+  /** How the text would go onto the cell now, or null if it cannot (counted for the report). */
+  plan(row: number, col: number): NoteKind | null {
+    if (!this.kind) {
       this.skipped++;
       return null;
     }
@@ -142,6 +141,11 @@ export class NoteWriter {
       this.occupied++;
       return null;
     }
+    return this.kind;
+  }
+
+  /** Queues the text onto the cell as `plan` decided. */
+  async queue(row: number, col: number, text: string, kind: NoteKind): Promise<void> {
     await this.w.batcher.add(
       stepBytes({ proxies: 2, actions: 1, data: [this.op.sheet, text] }),
       this.op.sheet,
@@ -151,7 +155,12 @@ export class NoteWriter {
       }
     );
     if (kind === "comment") this.viaComment++;
-    return kind;
+  }
+
+  /** Queues the text onto the cell if it can go there. */
+  async add(row: number, col: number, text: string): Promise<void> {
+    const kind = this.plan(row, col);
+    if (kind) await this.queue(row, col, text, kind);
   }
 
   /** Chinese messages for the report: texts that went elsewhere or nowhere. */

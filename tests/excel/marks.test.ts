@@ -3,7 +3,7 @@ import { applyPatch } from "../../src/excel/applyPatch";
 import { listSheets } from "../../src/excel/sheets";
 import type { StandInHandle } from "../support/excel-standin";
 import { cellKey } from "../support/excel-standin/model/sheet";
-import { DISTRICT_HEADER, districtRows, withStandIn } from "./fixtures";
+import { DISTRICT_HEADER, districtRows, recordedMarksOf, withStandIn } from "./fixtures";
 
 const SHEET = "区重点工作";
 const RED = "#FFC7CE";
@@ -58,7 +58,8 @@ describe("marks on a user's sheet, and clearing them (ExcelApi 1.18: notes)", ()
       const sheet = excel.workbook.sheet(SHEET);
       expect(["F3", "C4", "E5"].map((a) => sheet.cell(a).fill)).toEqual([null, "#FFFF00", null]);
       expect(sheet.snapshot().notes).toEqual({ E5: "请核实分管领导" });
-      expect(excel.settings.saved["duban.marks"]).toEqual({});
+      expect(recordedMarksOf(excel, SHEET)).toBeUndefined();
+      expect(excel.settings.saved).toEqual({});
     });
   });
 
@@ -116,13 +117,11 @@ describe("marks where notes are missing", () => {
       ]);
       const sheet = excel.workbook.sheet(SHEET);
       expect(sheet.cell("C4").fill).toBe(AMBER);
-      expect(excel.settings.saved["duban.marks"]).toEqual({
-        [SHEET]: [
-          { row: 2, col: 5, original: null, fill: RED, note: null, text: null },
-          { row: 3, col: 2, original: "#FFFF00", fill: AMBER, note: null, text: null },
-          { row: 4, col: 4, original: null, fill: RED, note: null, text: null },
-        ],
-      });
+      expect(recordedMarksOf(excel, SHEET)).toEqual([
+        { row: 2, col: 5, original: null, fill: RED, note: null, text: null },
+        { row: 3, col: 2, original: "#FFFF00", fill: AMBER, note: null, text: null },
+        { row: 4, col: 4, original: null, fill: RED, note: null, text: null },
+      ]);
       await clear();
       expect(["F3", "C4", "E5"].map((a) => sheet.cell(a).fill)).toEqual([null, "#FFFF00", null]);
     });

@@ -42,7 +42,10 @@ async function importedWorkbook(rows: number): Promise<StandInHandle> {
 }
 
 function largestRequest(standIn: StandInHandle): number {
-  const refused = standIn.stats.requests.filter((r) => r.error);
+  // A response over 5 MB is refused too; readGrid then asks again in halves (a read, no harm).
+  const refused = standIn.stats.requests.filter(
+    (r) => r.error === "RequestPayloadSizeLimitExceeded"
+  );
   expect(refused).toEqual([]);
   return Math.max(...standIn.stats.requests.map((r) => r.bytes));
 }
@@ -91,7 +94,11 @@ describe("no request over 5 MB in the runtime's wire format", () => {
   // 100,000 rows take about 20 minutes on the stand-in: run with DUBAN_SLOW_TESTS=1 (the bench
   // reports the same figures at 100,000 rows for 校验).
   const slow = process.env.DUBAN_SLOW_TESTS === "1" ? test : test.skip;
-  slow("校验, 生成单位表 and 清除标记 at 100,000 rows", async () => {
-    await everyCommandUnderFiveMb(100_000);
-  }, 3_600_000);
+  slow(
+    "校验, 生成单位表 and 清除标记 at 100,000 rows",
+    async () => {
+      await everyCommandUnderFiveMb(100_000);
+    },
+    3_600_000
+  );
 });

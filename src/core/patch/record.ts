@@ -12,6 +12,11 @@ import { sameSheetName } from "./sheetName";
  */
 export const RECORD_SHEET = "督办助手记录";
 
+/** Why a patch may not write the record sheet (it is refused whole, before anything is written). */
+export function recordSheetReservedMessage(): string {
+  return `工作表名称「${RECORD_SHEET}」留给督办助手存放记录，不能写入，未做任何修改。`;
+}
+
 export const RECORD_HEADER = ["类型", "工作表", "编号", "内容（督办助手的记录，请勿修改或删除）"];
 
 /**
