@@ -21,6 +21,12 @@ export interface StandInOptions {
   responseLimitBytes?: number;
   /** Most cells one range read may return. Default 5,000,000. */
   readCellLimit?: number;
+  /**
+   * Excel stops part-way through the n-th request (1-based, counted from install): the first
+   * half of its operations apply, then it fails with GeneralException — as a host that hangs
+   * up or runs out of memory mid-batch. Default: never.
+   */
+  stopInRequest?: number;
   /** The workbook's sheets when it opens. Default ["Sheet1"]. */
   sheets?: string[];
   /** Add-in settings already stored in the document. */
@@ -61,6 +67,7 @@ export function installStandIn(options: StandInOptions = {}): StandInHandle {
       requestLimitBytes: options.requestLimitBytes ?? FIVE_MB,
       responseLimitBytes: options.responseLimitBytes ?? FIVE_MB,
       readCellLimit: options.readCellLimit ?? 5_000_000,
+      stopInRequest: options.stopInRequest ?? 0,
     },
   };
   const settings = new DocumentSettings(wb);

@@ -142,8 +142,18 @@ export class RequestContext {
       );
     } else {
       this._quiet = true;
+      const stopAt =
+        env.stats.sent === env.limits.stopInRequest
+          ? Math.floor(operations.length / 2)
+          : operations.length;
       try {
-        for (const op of operations) op.run(exec);
+        for (const op of operations.slice(0, stopAt)) op.run(exec);
+        if (stopAt < operations.length) {
+          throw new StandInError(
+            ErrorCode.generalException,
+            `Excel stopped after ${stopAt} of the request's ${operations.length} operations.`
+          );
+        }
       } catch (error) {
         failure = error;
       } finally {
