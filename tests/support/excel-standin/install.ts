@@ -3,7 +3,7 @@ import { StatsRecorder, type Env, type SyncStats } from "./client/env";
 import * as enums from "./enums";
 import { ErrorCode, StandInError } from "./errors";
 import { WorkbookModel } from "./model/workbook";
-import { Actions, DocumentSettings, makeOffice } from "./office";
+import { Actions, RuntimeSettings, makeOffice } from "./office";
 import { DEFAULT_LEVEL, checkLevel } from "./requirements";
 import { WorkbookView } from "./snapshot";
 import { strictNamespace } from "./strict";
@@ -29,6 +29,11 @@ export interface StandInOptions {
   stopInRequest?: number;
   /** The workbook's sheets when it opens. Default ["Sheet1"]. */
   sheets?: string[];
+  /**
+   * Whether the ribbon commands and the pane share one runtime (SharedRuntime 1.1). Default
+   * false: each has its own copy of the document settings.
+   */
+  sharedRuntime?: boolean;
   /** Add-in settings already stored in the document. */
   settings?: Record<string, unknown>;
   /** Where to put Office, Excel and OfficeExtension. Default globalThis (window in a page). */
@@ -70,8 +75,8 @@ export function installStandIn(options: StandInOptions = {}): StandInHandle {
       stopInRequest: options.stopInRequest ?? 0,
     },
   };
-  const settings = new DocumentSettings(wb);
-  const actions = new Actions();
+  const settings = new RuntimeSettings(wb, options.sharedRuntime ?? false);
+  const actions = new Actions(settings);
   const globals: Record<(typeof GLOBALS)[number], object> = {
     Office: makeOffice(level, settings, actions),
     Excel: strictNamespace("Excel", { run: makeRun(env), ...enums }),
