@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { a1 } from "../../src/core/patch/address";
 import { RECORD_SHEET } from "../../src/core/patch/record";
 import type { Mark, SheetOpInput } from "../../src/core/patch/schema";
 import { applyPatch } from "../../src/excel/applyPatch";
@@ -50,10 +51,10 @@ function userFile(): ExcelJS.Workbook {
 function fileCells(workbook: ExcelJS.Workbook) {
   const ws = workbook.getWorksheet(SHEET)!;
   return Array.from({ length: ROWS * COLS }, (_, i) => {
-    const cell = ws.getCell(Math.floor(i / COLS) + 1, (i % COLS) + 1);
-    const fill = cell.fill as ExcelJS.FillPattern | undefined;
+    const xlsxCell = ws.getRow(Math.floor(i / COLS) + 1).getCell((i % COLS) + 1);
+    const { fill } = xlsxCell as { fill?: ExcelJS.FillPattern };
     const argb = fill?.pattern === "solid" ? fill.fgColor?.argb : undefined;
-    return { fill: argb ? `#${argb.slice(2)}` : null, note: noteText(cell) };
+    return { fill: argb ? `#${argb.slice(2)}` : null, note: noteText(xlsxCell) };
   });
 }
 
@@ -86,10 +87,12 @@ function saveFromExcel(standIn: StandInHandle): ExcelJS.Workbook {
   const sheet = standIn.workbook.sheet(SHEET);
   ws.addRows(sheet.toGrid());
   for (let i = 0; i < ROWS * COLS; i++) {
-    const cell = ws.getCell(Math.floor(i / COLS) + 1, (i % COLS) + 1);
-    const { fill, note } = sheet.cell(cell.address);
-    if (fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argbOf(fill) } };
-    if (note) cell.note = note;
+    const [row, col] = [Math.floor(i / COLS), i % COLS];
+    const xlsxCell = ws.getRow(row + 1).getCell(col + 1);
+    const { fill, note } = sheet.cell(a1(row, col));
+    if (fill)
+      xlsxCell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argbOf(fill) } };
+    if (note) xlsxCell.note = note;
   }
   if (standIn.workbook.sheetNames().includes(RECORD_SHEET)) {
     const record = workbook.addWorksheet(RECORD_SHEET, { state: "veryHidden" });
