@@ -5,7 +5,7 @@ import { sameSheetName } from "../core/patch/sheetName";
 import { DEFAULT_PAYLOAD_BUDGET, RequestBatcher } from "./batch";
 import { stepBytes } from "./wire";
 import { type Capabilities, detectCapabilities } from "./capabilities";
-import { ExistingNotes, NoteWriter } from "./cellNotes";
+import { ExistingNotes, NoteWriter, noteKindFor } from "./cellNotes";
 import {
   ExcelAdapterError,
   notGeneratedError,
@@ -88,9 +88,40 @@ export async function applyPatch(
   options: ApplyOptions = {}
 ): Promise<ApplyReport> {
   const patch = parsePatch(input);
+  const caps = options.capabilities ?? detectCapabilities();
+  try {
+    return await applyOnce(patch, caps, options);
+  } catch (error) {
+    // Some builds that report ExcelApi 1.10 throw NotImplemented on adding a comment. What was
+    // written is recorded, so the patch runs again without comments: the texts stay in the
+    // listing (校验结果). A sheet the first run created is then replaced (it carries our marker).
+    const commentsBroke =
+      error instanceof ExcelAdapterError &&
+      error.code === "NotImplemented" &&
+      noteKindFor(caps, "comment") === "comment";
+    if (!commentsBroke) throw error;
+    const again: WorkbookPatch = {
+      sheets: patch.sheets.map((op) => (op.mode === "create" ? { ...op, mode: "replace" } : op)),
+    };
+    const report = await applyOnce(
+      again,
+      { ...caps, comments: false },
+      { ...options, sheets: undefined }
+    );
+    return { ...report, fallbacks: [COMMENTS_FAILED, ...report.fallbacks] };
+  }
+}
+
+const COMMENTS_FAILED =
+  "此版本 Excel 报告支持批注，但添加批注时出错（NotImplemented），说明未写入单元格，请在「校验结果」等清单表中查看。";
+
+async function applyOnce(
+  patch: WorkbookPatch,
+  caps: Capabilities,
+  options: ApplyOptions
+): Promise<ApplyReport> {
   const reserved = patch.sheets.find((op) => isRecordSheet(op.sheet));
   if (reserved) throw new ExcelAdapterError(recordSheetReservedMessage(), [reserved.sheet]);
-  const caps = options.capabilities ?? detectCapabilities();
   const budget = options.payloadBudget ?? DEFAULT_PAYLOAD_BUDGET;
   const fallbacks: string[] = [];
   let syncs = 0;

@@ -195,3 +195,20 @@ describe("marks when the command has just read the sheet list", () => {
     });
   });
 });
+
+describe("comments announced but broken (NotImplemented on some ExcelApi 1.10 builds)", () => {
+  test("the marks are made without them, the texts stay in the listing, and clearing works", async () => {
+    await withStandIn({ excelApi: "1.10", brokenComments: true }, async (excel) => {
+      userSheet(excel, { withNote: false });
+      const report = await mark();
+      expect(report.fallbacks[0]).toBe(
+        "此版本 Excel 报告支持批注，但添加批注时出错（NotImplemented），说明未写入单元格，请在「校验结果」等清单表中查看。"
+      );
+      const sheet = excel.workbook.sheet(SHEET);
+      expect(["F3", "C4", "E5"].map((a) => sheet.cell(a).fill)).toEqual([RED, AMBER, RED]);
+      expect(sheet.snapshot().comments).toEqual({});
+      await clear();
+      expect(["F3", "C4", "E5"].map((a) => sheet.cell(a).fill)).toEqual([null, "#FFFF00", null]);
+    });
+  });
+});

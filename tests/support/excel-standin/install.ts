@@ -27,6 +27,11 @@ export interface StandInOptions {
    * up or runs out of memory mid-batch. Default: never.
    */
   stopInRequest?: number;
+  /**
+   * Comments are announced (ExcelApi 1.10) but adding one fails at sync with NotImplemented, as
+   * on some Excel builds. Default false.
+   */
+  brokenComments?: boolean;
   /** The workbook's sheets when it opens. Default ["Sheet1"]. */
   sheets?: string[];
   /**
@@ -73,6 +78,7 @@ export function installStandIn(options: StandInOptions = {}): StandInHandle {
       responseLimitBytes: options.responseLimitBytes ?? FIVE_MB,
       readCellLimit: options.readCellLimit ?? 5_000_000,
       stopInRequest: options.stopInRequest ?? 0,
+      brokenComments: options.brokenComments ?? false,
     },
   };
   const settings = new RuntimeSettings(wb, options.sharedRuntime ?? false);

@@ -35,6 +35,8 @@ export interface Limits {
   readCellLimit: number;
   /** The request (1-based) in which Excel stops part-way; 0 for none. */
   stopInRequest: number;
+  /** Adding a comment fails with NotImplemented. */
+  brokenComments: boolean;
 }
 
 export class StatsRecorder implements SyncStats {
