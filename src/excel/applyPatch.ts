@@ -9,6 +9,8 @@ import { ExistingNotes, NoteWriter, noteKindFor } from "./cellNotes";
 import {
   ExcelAdapterError,
   notGeneratedError,
+  sheetProtectedMessage,
+  workbookProtectedError,
   sheetExistsError,
   sheetMissingError,
   toAdapterError,
@@ -144,6 +146,7 @@ async function applyOnce(
       }
       const reader = new RecordReader(context, batcher);
       await reader.queue();
+      const protection = await queueProtectionReads(context, batcher, patch);
       const recordFirst = !known || patch.sheets.some((op) => op.clearMarks);
       let record = recordFirst ? await batcher.sync().then(() => reader.finish()) : null;
       const sheets = (known ?? worksheets.items.filter((s) => !isRecordSheet(s.name))).map(
@@ -193,6 +196,16 @@ async function applyOnce(
       // Comments listed in this last look are located in one more (only when there are any).
       if (await existingNotes.queueCommentLocations(batcher)) await batcher.sync();
 
+      // Protection: a protected workbook refuses new sheets, so nothing is written; a protected
+      // sheet is left unmarked and said so, and the rest (校验结果) is written.
+      const structural = patch.sheets.find((op) => op.mode !== "update");
+      if (protection.workbook() && structural) throw workbookProtectedError(structural.sheet);
+      const writable = targets.filter((t) => {
+        if (!protection.sheet(t.op.sheet)) return true;
+        fallbacks.push(sheetProtectedMessage(t.op.sheet));
+        return false;
+      });
+
       for (const { op, existing } of present) {
         const marker = op.mode === "update" ? null : markerOf(existing!.name);
         if (op.mode === "create") throw sheetExistsError(op.sheet, marker !== null);
@@ -205,7 +218,7 @@ async function applyOnce(
       const names = sheets.map((s) => s.name);
       let toActivate: Excel.Worksheet | undefined;
       let now = record;
-      for (const target of targets) {
+      for (const target of writable) {
         const { op } = target;
         const worksheet = await queueSheet(w, target, names);
         if (op.mode === "replace") now = withMarks(now, op.sheet, []);
@@ -253,6 +266,34 @@ async function applyOnce(
   }
 
   return { syncs, requestBytes, sheetsWritten: patch.sheets.map((op) => op.sheet), fallbacks };
+}
+
+/**
+ * Queues reads of the workbook's protection (when the patch adds or replaces sheets) and of
+ * each sheet the patch updates; the answers are read after the next sync.
+ */
+async function queueProtectionReads(
+  context: Excel.RequestContext,
+  batcher: RequestBatcher,
+  patch: WorkbookPatch
+): Promise<{ workbook: () => boolean; sheet: (name: string) => boolean }> {
+  let workbook: Excel.WorkbookProtection | undefined;
+  const sheets = new Map<string, Excel.WorksheetProtection>();
+  if (patch.sheets.some((op) => op.mode !== "update")) {
+    await batcher.add(stepBytes({ proxies: 1, actions: 1 }), "", () => {
+      workbook = context.workbook.protection.load("protected");
+    });
+  }
+  for (const op of patch.sheets.filter((o) => o.mode === "update")) {
+    await batcher.add(stepBytes({ proxies: 2, actions: 1, data: [op.sheet] }), op.sheet, () => {
+      const protection = context.workbook.worksheets.getItemOrNullObject(op.sheet).protection;
+      sheets.set(op.sheet, protection.load("protected"));
+    });
+  }
+  return {
+    workbook: () => workbook?.protected === true,
+    sheet: (name) => sheets.get(name)?.protected === true,
+  };
 }
 
 /**

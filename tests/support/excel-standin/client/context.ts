@@ -2,6 +2,7 @@ import { ErrorCode, StandInError, notImplemented } from "../errors";
 import { Exec, utf8Length, type Env, type RequestRecord } from "./env";
 import { ClientObject } from "./object";
 import { WireEncoder, type WireAction } from "./wire";
+import { SheetModel } from "../model/sheet";
 import { Workbook } from "./workbook";
 
 /** How an operation travels: a property write, a method call, a load, or only a proxy look-up. */
@@ -42,6 +43,31 @@ function wireAction(op: Operation): WireAction | null {
     default:
       return { kind: op.kind, path, name: op.name, args: op.args.map(wireArgs) };
   }
+}
+
+/** Changes Excel refuses under protection: the structure of a protected workbook, the contents of a protected sheet. */
+const STRUCTURE_CHANGES = new Set(["add", "delete", "name", "position", "visibility"]);
+
+/**
+ * Refuses with AccessDenied a change to a protected sheet (anything on it but activating or
+ * selecting) or to the sheets of a protected workbook. Which error Excel raises, and whether it
+ * lets note or comment changes through, is not documented: AccessDenied is a guess.
+ */
+function checkProtection(op: Operation, exec: Exec): void {
+  if (op.kind === "query" || op.kind === "resolve") return;
+  const type = op.target._spec.name;
+  const denied = (what: string) =>
+    new StandInError(ErrorCode.accessDenied, `${what} is protected: ${op.target._path}.${op.name}`);
+  if (
+    exec.wb.protected &&
+    STRUCTURE_CHANGES.has(op.name) &&
+    (type === "Worksheet" || type === "WorksheetCollection")
+  )
+    throw denied("The workbook's structure");
+  if (type === "Worksheet" || op.name === "select") return;
+  const entity = op.target._resolve(exec) as { sheet?: unknown } | null;
+  const sheet = entity instanceof SheetModel ? entity : entity?.sheet;
+  if (sheet instanceof SheetModel && sheet.protected) throw denied(`The sheet "${sheet.name}"`);
 }
 
 function wait(ms: number): Promise<void> {
@@ -147,7 +173,10 @@ export class RequestContext {
           ? Math.floor(operations.length / 2)
           : operations.length;
       try {
-        for (const op of operations.slice(0, stopAt)) op.run(exec);
+        for (const op of operations.slice(0, stopAt)) {
+          checkProtection(op, exec);
+          op.run(exec);
+        }
         if (stopAt < operations.length) {
           throw new StandInError(
             ErrorCode.generalException,
