@@ -221,6 +221,7 @@ async function applyOnce(
       for (const target of writable) {
         const { op } = target;
         const worksheet = await queueSheet(w, target, names);
+        if (op.mode !== "update") await recordWriter.keepLast(names.length);
         if (op.mode === "replace") now = withMarks(now, op.sheet, []);
         if (op.generated) {
           const marker = op.generated;

@@ -173,6 +173,20 @@ export class RecordWriter {
     }
   }
 
+  /**
+   * Keeps the record sheet behind every other sheet, where new sheets would otherwise go: the
+   * positions a patch gives its sheets then mean the same with and without it. `last` is the
+   * index of the last sheet.
+   */
+  async keepLast(last: number): Promise<void> {
+    if (!this.exists) return;
+    this.sheet ??= this.context.workbook.worksheets.getItem(RECORD_SHEET);
+    const sheet = this.sheet;
+    await this.batcher.add(stepBytes({ actions: 1 }), RECORD_SHEET, () => {
+      sheet.position = last;
+    });
+  }
+
   /** Adds `rows` (as recordRows makes them: header first, which goes only on a new sheet) below the last row. */
   async append([header, ...rows]: string[][]): Promise<void> {
     if (rows.length === 0) return;
