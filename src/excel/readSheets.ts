@@ -36,7 +36,7 @@ export async function readSheets(
       const { names, withMarkers } = await queueSheetList(context, batcher, caps);
       const used = queueUsedRanges(context, names);
       await batcher.sync();
-      const sheets = withMarkers();
+      const sheets = await withMarkers();
       const chosen = sheets.flatMap((info, i) => (pick(info) ? [{ info, queued: used[i] }] : []));
       const grids = await readQueuedGrids(
         context,

@@ -20,7 +20,7 @@ import type {
 } from "../taskpane/actions";
 import { todayIso } from "../taskpane/format";
 import { applyPatch } from "./applyPatch";
-import { readMarkStore } from "./markStore";
+import { readRecord } from "./record";
 import { mastersOf, ofKind, readSheets, readTables, unitContentsOf } from "./readSheets";
 import { listSheets, selectAddress, type SheetInfo } from "./sheets";
 
@@ -147,10 +147,11 @@ export function createExcelActions(options: ExcelActionsOptions = {}): WorkbookA
 
     async clearMarks(onProgress) {
       onProgress("清除标记…", 0.3);
-      const store = readMarkStore();
-      const existing = new Set((await listSheets()).map((s) => s.name));
-      const sheets = Object.keys(store).filter((sheet) => existing.has(sheet));
-      const cleared = sheets.reduce((n, sheet) => n + store[sheet].length, 0);
+      const { marks } = await readRecord();
+      const existing = await listSheets();
+      const live = marks.filter((e) => existing.some((s) => sameSheetName(s.name, e.sheet)));
+      const sheets = live.map((e) => e.sheet);
+      const cleared = live.reduce((n, e) => n + e.value.length, 0);
       if (sheets.length > 0) {
         await applyPatch({
           sheets: sheets.map((sheet) => ({ sheet, mode: "update" as const, clearMarks: true })),

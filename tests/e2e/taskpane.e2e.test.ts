@@ -137,7 +137,10 @@ function workbookState(): Promise<{
   return page.evaluate(() => {
     const { workbook } = (window as unknown as PageWindow).__excelStandIn;
     return {
-      sheetNames: workbook.sheetNames(),
+      // The tabs a user can see or unhide: the add-in's very hidden record sheet is left out.
+      sheetNames: workbook
+        .sheetNames()
+        .filter((name) => workbook.sheet(name).snapshot().visibility !== "VeryHidden"),
       activeSheet: workbook.activeSheet,
       selection: workbook.selection,
     };
