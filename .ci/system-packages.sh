@@ -8,6 +8,14 @@ need() { dpkg -s "$1" >/dev/null 2>&1 || packages+=("$1"); }
 need chromium          # the task pane's end-to-end test (playwright-core drives /usr/bin/chromium)
 need fonts-noto-cjk    # Chinese glyphs in screenshots and rendered workbooks
 need libreoffice-calc  # opens the .xlsx files the CLI writes, as a user's office suite would
+need fonts-crosextra-carlito  # metric twin of Calibri: LibreOffice then sizes columns as Excel does
+need poppler-utils     # pdftotext / pdffonts read the PDF LibreOffice prints the demo workbook to
+
+# 宋体 / 黑体 → Noto CJK SC for LibreOffice (the rendering test also points FONTCONFIG_FILE at it).
+fonts_conf=/etc/fonts/conf.d/65-duban-fonts.conf
+if [ "$(id -u)" = 0 ] && [ -d /etc/fonts/conf.d ] && ! cmp -s "$(dirname "$0")/fonts/duban-fonts.conf" "$fonts_conf"; then
+  cp "$(dirname "$0")/fonts/duban-fonts.conf" "$fonts_conf"
+fi
 
 [ ${#packages[@]} -eq 0 ] && { echo "system packages: all present"; exit 0; }
 if [ "$(id -u)" != 0 ]; then

@@ -246,5 +246,16 @@ export async function queuePrint(
       layout.setPrintTitleRows(rowsA1(print.titleRows.first, print.titleRows.count));
     // One page wide, as many pages tall as needed (0 = no limit, as in the file format).
     if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    const pages = layout.headersFooters.defaultForAllPages;
+    if (print.header) {
+      pages.leftHeader = print.header.left ?? "";
+      pages.centerHeader = print.header.center ?? "";
+      pages.rightHeader = print.header.right ?? "";
+    }
+    if (print.footer) {
+      pages.leftFooter = print.footer.left ?? "";
+      pages.centerFooter = print.footer.center ?? "";
+      pages.rightFooter = print.footer.right ?? "";
+    }
   });
 }

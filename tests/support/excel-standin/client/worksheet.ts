@@ -167,7 +167,7 @@ export class FreezePanes extends ClientObject {
 const PAGE_LAYOUT: TypeSpec = {
   name: "PageLayout",
   scalars: { orientation: {}, paperSize: {}, zoom: {}, centerHorizontally: {} },
-  navs: [],
+  navs: ["headersFooters"],
 };
 
 export class PageLayout extends ClientObject {
@@ -213,6 +213,12 @@ export class PageLayout extends ClientObject {
         layout.zoom = { ...(zoom as PageLayoutZoom) };
       }
     }
+  }
+
+  override _makeChild(name: string): ClientObject {
+    return new HeaderFooterGroup(this.context, `${this._path}.${name}`, (exec) =>
+      this._require(exec)
+    );
   }
 
   /** The rows repeated at the top of every printed page ("$1:$2"). */
@@ -337,3 +343,56 @@ export class CustomProperty extends ClientObject {
     });
   }
 }
+
+const HEADER_FOOTER_GROUP: TypeSpec = {
+  name: "HeaderFooterGroup",
+  scalars: {},
+  navs: ["defaultForAllPages"],
+};
+
+/** PageLayout.headersFooters: only the one header and footer used on all pages. */
+export class HeaderFooterGroup extends ClientObject {
+  get _spec(): TypeSpec {
+    return HEADER_FOOTER_GROUP;
+  }
+
+  _read(): unknown {
+    return undefined;
+  }
+
+  override _makeChild(name: string): ClientObject {
+    return new HeaderFooter(this.context, `${this._path}.${name}`, (exec) => this._require(exec));
+  }
+}
+
+const HEADER_FOOTER_PARTS = [
+  "leftHeader",
+  "centerHeader",
+  "rightHeader",
+  "leftFooter",
+  "centerFooter",
+  "rightFooter",
+] as const;
+
+const HEADER_FOOTER: TypeSpec = {
+  name: "HeaderFooter",
+  scalars: Object.fromEntries(HEADER_FOOTER_PARTS.map((p) => [p, {}])),
+  navs: [],
+};
+
+export class HeaderFooter extends ClientObject {
+  get _spec(): TypeSpec {
+    return HEADER_FOOTER;
+  }
+
+  _read(entity: unknown, name: string): unknown {
+    return (entity as SheetModel).pageLayout.headersFooters[name as HeaderFooterPart] ?? "";
+  }
+
+  override _write(entity: unknown, name: string, value: unknown): void {
+    if (typeof value !== "string") throw invalidArgument(`HeaderFooter.${name} must be a string.`);
+    (entity as SheetModel).pageLayout.headersFooters[name as HeaderFooterPart] = value;
+  }
+}
+
+type HeaderFooterPart = (typeof HEADER_FOOTER_PARTS)[number];

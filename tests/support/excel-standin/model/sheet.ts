@@ -41,6 +41,8 @@ export interface PageLayoutModel {
   printTitleRows: string | null;
   zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
   centerHorizontally: boolean;
+  /** headersFooters.defaultForAllPages: leftHeader … rightFooter, Excel's header codes. */
+  headersFooters: Partial<Record<string, string>>;
 }
 
 /** Excel's default column width (8.43 characters of Calibri 11) and row height, in points. */
@@ -86,6 +88,7 @@ export class SheetModel {
     printTitleRows: null,
     zoom: { scale: 100 },
     centerHorizontally: false,
+    headersFooters: {},
   };
 
   constructor(
