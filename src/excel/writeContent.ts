@@ -225,6 +225,21 @@ export async function queueFreeze(
   }
 }
 
+/** Filter buttons on 校验结果's header (AutoFilter, ExcelApi 1.9 as page layout). */
+export async function queueAutoFilter(
+  w: Writer,
+  worksheet: Excel.Worksheet,
+  op: SheetOp
+): Promise<void> {
+  const area = op.autoFilter;
+  if (!area || !w.caps.pageLayout) return;
+  await w.batcher.add(opBytes(area), op.sheet, () => {
+    worksheet.autoFilter.apply(
+      worksheet.getRangeByIndexes(area.row, area.col, area.rowCount, area.colCount)
+    );
+  });
+}
+
 export async function queuePrint(
   w: Writer,
   worksheet: Excel.Worksheet,

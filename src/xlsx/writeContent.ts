@@ -251,6 +251,11 @@ export function writeFreeze(ws: ExcelJS.Worksheet, op: SheetOp): void {
 /** The file format's paper codes (ExcelJS declares its PaperSize enum in its typings only). */
 const PAPER_SIZE = { A4: 9 as ExcelJS.PaperSize, A3: 8 as ExcelJS.PaperSize };
 
+export function writeAutoFilter(ws: ExcelJS.Worksheet, op: SheetOp): void {
+  const area = op.autoFilter;
+  if (area) ws.autoFilter = rangeA1(area.row, area.col, area.rowCount, area.colCount);
+}
+
 export function writePrint(ws: ExcelJS.Worksheet, op: SheetOp): void {
   const print = op.print;
   if (!print) return;

@@ -171,7 +171,7 @@ function buildOne(
     { title: "配合单位", key: "coop", width: 16 },
     { title: "截止日期", key: "deadline", width: 12 },
     { title: "完成状态", key: "status", width: 10 },
-    { title: "进展情况", key: "progress", width: 30 },
+    { title: "进展情况", key: "progress", width: 12 },
     { title: UNIT_COLUMN.key, width: 10, hidden: true },
     { title: UNIT_COLUMN.baseStatus, width: 10, hidden: true },
     { title: UNIT_COLUMN.baseProgress, width: 10, hidden: true },

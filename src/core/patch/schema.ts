@@ -218,6 +218,8 @@ export const SheetOp = z
     formats: z.array(RangeFormat).default([]),
     merges: z.array(Rect).default([]),
     freeze: Freeze.optional(),
+    /** Filter buttons on the header row of this range (its first row). */
+    autoFilter: Rect.optional(),
     /** Ranges whose conditional formats are removed before `conditionalFormats` are added. */
     clearConditionalFormats: z.array(Rect).default([]),
     conditionalFormats: z.array(ConditionalFormat).default([]),

@@ -11,7 +11,7 @@ import { Range, rangeArgument } from "./range";
 const WORKSHEET: TypeSpec = {
   name: "Worksheet",
   scalars: { id: { readonly: true }, name: {}, position: {}, visibility: {}, tabColor: {} },
-  navs: ["freezePanes", "pageLayout", "customProperties", "notes"],
+  navs: ["freezePanes", "pageLayout", "customProperties", "notes", "autoFilter"],
 };
 
 export class Worksheet extends ClientObject {
@@ -59,6 +59,8 @@ export class Worksheet extends ClientObject {
         return new PageLayout(this.context, path, sheet);
       case "customProperties":
         return new CustomPropertyCollection(this.context, path, sheet);
+      case "autoFilter":
+        return new AutoFilter(this.context, path, sheet);
       default:
         return new NoteCollection(this.context, path, sheet);
     }
@@ -396,3 +398,26 @@ export class HeaderFooter extends ClientObject {
 }
 
 type HeaderFooterPart = (typeof HEADER_FOOTER_PARTS)[number];
+
+const AUTO_FILTER: TypeSpec = { name: "AutoFilter", scalars: {}, navs: [] };
+
+/** Worksheet.autoFilter: apply() only, which records the filtered area ("$A$3:$J$40"). */
+export class AutoFilter extends ClientObject {
+  get _spec(): TypeSpec {
+    return AUTO_FILTER;
+  }
+
+  _read(): unknown {
+    return undefined;
+  }
+
+  apply(range: Range | string): void {
+    this._sameContext(range);
+    this._enqueue("apply", [range], (exec) => {
+      const sheet = this._require(exec) as SheetModel;
+      const ref = rangeArgument(range, exec, sheet);
+      if (ref.sheet !== sheet) throw invalidArgument("The filter range must be on this worksheet.");
+      sheet.autoFilter = { ...ref.area };
+    });
+  }
+}

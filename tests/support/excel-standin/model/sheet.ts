@@ -80,6 +80,8 @@ export class SheetModel {
   dataValidations: DataValidationModel[] = [];
   readonly notes = new Map<number, string>();
   readonly customProperties: { key: string; value: string }[] = [];
+  /** The area Worksheet.autoFilter.apply() put filter buttons on. */
+  autoFilter: Area | null = null;
   frozenRows = 0;
   frozenColumns = 0;
   readonly pageLayout: PageLayoutModel = {
