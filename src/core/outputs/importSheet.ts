@@ -170,9 +170,7 @@ export function buildImportSheet(
       options
     );
     op.validations = [statusValidation(bodyStart, col("status"), rowCount)];
-    op.notes = [
-      deadlineNote(HEADER_ROW, col("deadline"), hasQuarterGoals(table), options.dueSoonDays),
-    ];
+    op.notes = [deadlineNote(HEADER_ROW, col("deadline"), hasQuarterGoals(table), options)];
   }
   const headerRowIndexes = Array.from({ length: headerRows }, (_, i) => HEADER_ROW + i);
   const printed = laidOutForPrint(op, { title: table.title, checkDate: options?.checkDate });

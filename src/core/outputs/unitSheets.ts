@@ -258,7 +258,7 @@ function buildOne(
   );
   const quarterCols = QUARTER_KEYS.map((q) => columns.findIndex((c) => c.key === q));
   const notes: CellNote[] = [
-    deadlineNote(1, col("截止日期"), quarterTables.length > 0, tracking.dueSoonDays),
+    deadlineNote(1, col("截止日期"), quarterTables.length > 0, tracking),
     {
       row: 1,
       col: col(UNIT_COLUMN.baseStatus),
