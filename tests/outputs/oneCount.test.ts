@@ -5,6 +5,7 @@ import { join } from "path";
 import { createExcelActions } from "../../src/excel/workflows";
 import { ROOT, duban } from "../support/cli";
 import { installStandIn, type StandInHandle } from "../support/excel-standin";
+import { realTableIds, realXlsxPath } from "../support/realTables";
 
 /**
  * One count: the CLI's report, the workbook it writes (its summary line, 校验结果 and 汇总) and
@@ -32,6 +33,48 @@ function perRule(issues: { rule: string }[]): Record<string, number> {
   for (const i of issues) out[i.rule] = (out[i.rule] ?? 0) + 1;
   return out;
 }
+
+/** What the workbook `check -o` wrote says: 校验结果's summary line and rows, 汇总's sentence. */
+async function writtenCounts(
+  out: string
+): Promise<{ line: Totals; listed: Totals; summary: Totals }> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(out);
+  const issues = book.getWorksheet("校验结果")!;
+  const listed: Totals = { error: 0, warning: 0, info: 0 };
+  const label = { 错误: "error", 警告: "warning", 提示: "info" } as const;
+  issues.eachRow((row, n) => {
+    if (n > 3) listed[label[String(row.getCell(2).value) as keyof typeof label]]++;
+  });
+  const sentences: string[] = [];
+  book.getWorksheet("汇总")!.eachRow((row) => sentences.push(String(row.getCell(1).value)));
+  const sentence = sentences.find((s) => s.startsWith("校验"))!;
+  const n = (re: RegExp) => Number(re.exec(sentence)?.[1] ?? 0);
+  return {
+    line: totalsIn(String(issues.getCell("A2").value)),
+    listed,
+    summary: {
+      error: n(/错误(\d+)处/),
+      warning: n(/警告(\d+)处/) + n(/超期提醒(\d+)处/),
+      info: n(/提示(\d+)处/),
+    },
+  };
+}
+
+describe("the real tables counted by the CLI, 校验结果 and 汇总", () => {
+  test.each(realTableIds())(
+    "%s",
+    async (id) => {
+      const out = join(mkdtempSync(join(tmpdir(), "duban-count-")), `${id}.xlsx`);
+      const run = duban("check", realXlsxPath(id), "--date", DATE, "-o", out);
+      expect(run.status).toBe(0);
+      const cli = totalsIn(run.stdout);
+      const written = await writtenCounts(out);
+      expect(written).toEqual({ line: cli, listed: cli, summary: cli });
+    },
+    60_000
+  );
+});
 
 describe("the seeds counted by every view", () => {
   let excel: StandInHandle;
