@@ -9,6 +9,14 @@ need() { dpkg -s "$1" >/dev/null 2>&1 || packages+=("$1"); }
 need fonts-noto-cjk      # Chinese glyphs in what LibreOffice renders (PDF) from our workbooks
 need libreoffice-calc    # tests/office: opens the .xlsx files the CLI writes, as a user's office suite would
 need libreoffice-writer  # tests/office: turns 汇总's 复制表格 HTML into a .docx, as pasting into Word does
+need fonts-crosextra-carlito  # metric twin of Calibri: LibreOffice then sizes columns as Excel does
+need poppler-utils     # pdftotext / pdffonts read the PDF LibreOffice prints the demo workbook to
+
+# 宋体 / 黑体 → Noto CJK SC for LibreOffice (the rendering test also points FONTCONFIG_FILE at it).
+fonts_conf=/etc/fonts/conf.d/65-duban-fonts.conf
+if [ "$(id -u)" = 0 ] && [ -d /etc/fonts/conf.d ] && ! cmp -s "$(dirname "$0")/fonts/duban-fonts.conf" "$fonts_conf"; then
+  cp "$(dirname "$0")/fonts/duban-fonts.conf" "$fonts_conf"
+fi
 
 [ ${#packages[@]} -eq 0 ] && { echo "system packages: all present"; exit 0; }
 if [ "$(id -u)" != 0 ]; then

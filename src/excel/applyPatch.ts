@@ -34,6 +34,7 @@ import {
   queueLayout,
   queueMerges,
   queuePrint,
+  queueAutoFilter,
   queueValidations,
   queueValues,
 } from "./writeContent";
@@ -380,5 +381,6 @@ async function queueContent(
   w.fallbacks.push(...notes.messages());
   await queueFreeze(w, worksheet, op);
   await queuePrint(w, worksheet, op);
+  await queueAutoFilter(w, worksheet, op);
   return marks;
 }

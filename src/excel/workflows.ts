@@ -26,7 +26,7 @@ import { listSheets, selectAddress, type SheetInfo } from "./sheets";
 
 const NO_TABLES =
   "没有找到责任分解表：请先导入，或打开含有“序号、重点工作、牵头单位、分管领导”等表头的工作表。";
-const NO_MASTERS = "没有找到导入的责任分解表：请先点“导入种子表”。";
+const NO_MASTERS = "没有找到导入的责任分解表：请先点“导入示例表”。";
 const NO_UNIT_SHEETS =
   "没有找到单位表：请先点“生成单位表”，待各单位填写完成状态和进展情况后再回填。";
 

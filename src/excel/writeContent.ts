@@ -258,6 +258,25 @@ export async function queueFreeze(
   }
 }
 
+/** Filter buttons on 校验结果's header (AutoFilter, ExcelApi 1.9 as page layout). */
+export async function queueAutoFilter(
+  w: Writer,
+  worksheet: Excel.Worksheet,
+  op: SheetOp
+): Promise<void> {
+  const area = op.autoFilter;
+  if (!area || !w.caps.pageLayout) return;
+  await w.batcher.add(
+    stepBytes({ ranges: 1, proxies: 1, actions: 1, data: [area] }),
+    op.sheet,
+    () => {
+      worksheet.autoFilter.apply(
+        worksheet.getRangeByIndexes(area.row, area.col, area.rowCount, area.colCount)
+      );
+    }
+  );
+}
+
 export async function queuePrint(
   w: Writer,
   worksheet: Excel.Worksheet,
@@ -279,5 +298,16 @@ export async function queuePrint(
       layout.setPrintTitleRows(rowsA1(print.titleRows.first, print.titleRows.count));
     // One page wide, as many pages tall as needed (0 = no limit, as in the file format).
     if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    const pages = layout.headersFooters.defaultForAllPages;
+    if (print.header) {
+      pages.leftHeader = print.header.left ?? "";
+      pages.centerHeader = print.header.center ?? "";
+      pages.rightHeader = print.header.right ?? "";
+    }
+    if (print.footer) {
+      pages.leftFooter = print.footer.left ?? "";
+      pages.centerFooter = print.footer.center ?? "";
+      pages.rightFooter = print.footer.right ?? "";
+    }
   });
 }

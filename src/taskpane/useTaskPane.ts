@@ -66,7 +66,7 @@ export function useTaskPane(actions: WorkbookActions): TaskPane {
       if (!replace) return;
     }
     // An unfinished date is left out: the tracking columns are then judged on today.
-    const imported = await run("正在导入种子表…", (onProgress) =>
+    const imported = await run("正在导入示例表…", (onProgress) =>
       actions.importSeeds(
         onProgress,
         checkDateValid ? trackingChoice(checkDate, dueSoonDays) : undefined

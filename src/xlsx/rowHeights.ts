@@ -28,8 +28,10 @@ function linesNeeded(text: string, width: number): number {
 }
 
 function cellHeight(cell: ExcelJS.Cell, width: number): number {
-  const text = cell.text;
-  if (!cell.alignment?.wrapText || text === "") return 0;
+  // Only text wraps: a date or a number stays on one line whatever its column's width.
+  if (typeof cell.value !== "string" || !cell.alignment?.wrapText) return 0;
+  const text = cell.value;
+  if (text === "") return 0;
   const size = cell.font?.size ?? 11;
   return linesNeeded(text, width) * LINE_POINTS_AT_11 * (size / 11);
 }

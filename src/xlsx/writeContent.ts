@@ -2,7 +2,7 @@ import type ExcelJS from "exceljs";
 import { columnLetter, rangeA1, rowsA1, quoteSheetName } from "../core/patch/address";
 import { resolveCell } from "../core/patch/cells";
 import { validationErrorMessage, VALIDATION_ERROR_TITLE } from "../core/patch/messages";
-import type { Font, RangeFormat, Rect, SheetOp } from "../core/patch/schema";
+import type { Font, HeaderFooterText, RangeFormat, Rect, SheetOp } from "../core/patch/schema";
 import { shiftFormula } from "./formulaShift";
 import { fieldsOf } from "./internals";
 import { parseRange, parseRangeList, intersects, subtract } from "./ranges";
@@ -251,6 +251,11 @@ export function writeFreeze(ws: ExcelJS.Worksheet, op: SheetOp): void {
 /** The file format's paper codes (ExcelJS declares its PaperSize enum in its typings only). */
 const PAPER_SIZE = { A4: 9 as ExcelJS.PaperSize, A3: 8 as ExcelJS.PaperSize };
 
+export function writeAutoFilter(ws: ExcelJS.Worksheet, op: SheetOp): void {
+  const area = op.autoFilter;
+  if (area) ws.autoFilter = rangeA1(area.row, area.col, area.rowCount, area.colCount);
+}
+
 export function writePrint(ws: ExcelJS.Worksheet, op: SheetOp): void {
   const print = op.print;
   if (!print) return;
@@ -266,4 +271,21 @@ export function writePrint(ws: ExcelJS.Worksheet, op: SheetOp): void {
   if (print.titleRows)
     setup.printTitlesRow = rowsA1(print.titleRows.first, print.titleRows.count).replace(/\$/g, "");
   ws.pageSetup = setup;
+  if (print.header || print.footer)
+    ws.headerFooter = {
+      ...ws.headerFooter,
+      oddHeader: headerFooterCode(print.header),
+      oddFooter: headerFooterCode(print.footer),
+    };
+}
+
+/** The file format's one-string header: &L left &C centre &R right. */
+function headerFooterCode(text: HeaderFooterText | undefined): string | undefined {
+  if (!text) return undefined;
+  const parts = [
+    ["&L", text.left],
+    ["&C", text.center],
+    ["&R", text.right],
+  ].filter((p): p is [string, string] => Boolean(p[1]));
+  return parts.map(([code, part]) => code + part).join("");
 }

@@ -32,6 +32,7 @@ import {
   writeLayout,
   writeMerges,
   writePrint,
+  writeAutoFilter,
   writeValidations,
   writeValues,
 } from "./writeContent";
@@ -123,6 +124,7 @@ function writeSheet(
   fallbacks.push(...notes.messages());
   writeFreeze(ws, op);
   writePrint(ws, op);
+  writeAutoFilter(ws, op);
   if (op.generated) setMarker(store, ws, op.generated);
   // A rebuilt sheet starts without marks (ExcelJS may give it the old sheet's id).
   if (op.mode === "replace") setMarks(store, ws, []);

@@ -67,7 +67,7 @@ describe("duban report", () => {
     const run = duban("report", ...SEEDS, "--as-of", "2022-03-31");
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(
-      /^截至2022年3月31日，津南区政府重点工作共106项，已完成0项，推进中0项，超期0项，即将到期1项，涉及\d+个牵头单位；暂无超期事项。$/m
+      /^截至2022年3月31日，2022年津南区政府重点工作共106项，完成情况未填报（按完成时限：超期0项，即将到期1项），涉及\d+个牵头单位；暂无超期事项。$/m
     );
     expect(run.stdout).toContain("\n各牵头单位完成情况\n牵头单位\t牵头\t配合\t");
   });

@@ -319,9 +319,9 @@ describe("督办助手's task pane in Chromium on the Excel stand-in", () => {
     await shoot("01-start");
   });
 
-  test("导入种子表 writes the four seed tables next to the user's sheet, text as text", async () => {
+  test("导入示例表 writes the four seed tables next to the user's sheet, text as text", async () => {
     await timed("import", async () => {
-      await page.getByRole("button", { name: "导入种子表" }).click();
+      await page.getByRole("button", { name: "导入示例表" }).click();
       await page
         .getByText("已导入 4 张表，共 170 行：市重点工作、关键任务、区重点工作、民心工程。")
         .waitFor();
@@ -502,7 +502,7 @@ describe("督办助手's task pane in Chromium on the Excel stand-in", () => {
     const total = tables.reduce((n, t) => n + t.rows.length, 0);
     expect(shown).toContainEqual(
       expect.stringMatching(
-        new RegExp(`^截至2022年9月30日，津南区政府重点工作共${district.rows.length}项，`)
+        new RegExp(`^截至2022年9月30日，2022年津南区政府重点工作共${district.rows.length}项，`)
       )
     );
     expect(shown).toContainEqual(

@@ -192,20 +192,47 @@ describe("the report", () => {
     const march = bySeed.get("2022-03-31") as Summary;
     expect(march.sentences).toContainEqual(
       expect.stringMatching(
-        /^截至2022年3月31日，津南区政府重点工作共106项，已完成0项，推进中0项，超期0项，即将到期1项，涉及\d+个牵头单位；暂无超期事项。$/
+        /^截至2022年3月31日，2022年津南区政府重点工作共106项，完成情况未填报（按完成时限：超期0项，即将到期1项），涉及\d+个牵头单位；暂无超期事项。$/
       )
     );
     const sept = bySeed.get("2022-09-30") as Summary;
     const d = figures("2022-09-30", "district");
     const sentence = sept.sentences.find((s) => s.includes("津南区政府重点工作"));
     expect(sentence).toContain(
-      `截至2022年9月30日，津南区政府重点工作共106项，已完成0项，推进中0项，超期${d.overdue}项，即将到期${d.dueSoon}项，涉及${d.leadUnits}个牵头单位；超期事项集中在`
+      `截至2022年9月30日，2022年津南区政府重点工作共106项，完成情况未填报（按完成时限：超期${d.overdue}项，即将到期${d.dueSoon}项），涉及${d.leadUnits}个牵头单位；超期事项集中在`
     );
     expect(sept.sentences).toContainEqual(expect.stringMatching(/^4张表合计170项，/));
     expect(sept.sentences).toContainEqual(expect.stringMatching(/^按分管领导看，超期事项较多的是/));
     expect(sept.sentences[sept.sentences.length - 1]).toMatch(
-      /^校验发现问题\d+处（错误\d+处，警告\d+处），另有提示\d+处。$/
+      /^校验发现问题\d+处（错误\d+处，警告\d+处，不含超期提醒\d+处），另有提示\d+处。$/
     );
+  });
+
+  test("says 完成情况未填报, not 完成率0.0%, when no 完成状态 is filled in", () => {
+    const sept = bySeed.get("2022-09-30") as Summary;
+    expect(sept.sentences.join("")).not.toContain("已完成0项");
+    expect(sept.units.every((u) => u.completionRate === null)).toBe(true);
+  });
+
+  test("warns when the check date lies outside the plan year", () => {
+    const late = summarize(seedTables(), [], { checkDate: "2026-12-03", roster: defaultRoster() });
+    expect(late.sentences[0]).toBe(
+      "注意：检查日期2026年12月3日不在计划年度（2022年）内，以下超期、即将到期均按该日期计算，请核对检查日期。"
+    );
+    expect((bySeed.get("2022-09-30") as Summary).sentences[0]).not.toMatch(/^注意/);
+  });
+
+  test("uses 集中在 only for units with more than one overdue item", () => {
+    const sept = bySeed.get("2022-09-30") as Summary;
+    for (const sentence of sept.sentences) {
+      const named = [...sentence.matchAll(/集中在(.*?)。/g)].flatMap((m) =>
+        [...m[1].matchAll(/（(\d+)项）/g)].map((n) => Number(n[1]))
+      );
+      expect(named.every((n) => n > 1)).toBe(true);
+    }
+    // 关键任务's two overdue items lie with different units: spread, not concentrated.
+    const key = sept.sentences.find((s) => s.includes("关键任务"))!;
+    expect(key).not.toContain("集中在");
   });
 
   test("names where overdue work concentrates, most first", () => {
@@ -227,7 +254,8 @@ describe("the report", () => {
 
   test("gives the tables as HTML with inline borders, and as tab-separated text", () => {
     const s = bySeed.get("2022-09-30") as Summary;
-    expect(s.html.match(/<table /g)).toHaveLength(4);
+    // Per unit, per leader, per table, and one per table with sections (区重点工作, 民心工程).
+    expect(s.html.match(/<table /g)).toHaveLength(5);
     expect(s.html).toContain('style="border-collapse:collapse;');
     expect(s.html).toContain("border:1px solid #000000;");
     expect(s.html.split("<tr>").length - 1).toBe(
@@ -237,8 +265,7 @@ describe("the report", () => {
         1 +
         s.tables.length +
         1 +
-        s.tables.reduce((n, t) => n + t.sections.length, 0) +
-        1
+        s.tables.reduce((n, t) => n + t.sections.length + (t.sections.length > 0 ? 1 : 0), 0)
     );
     expect(s.text.split("\n")).toContainEqual(
       "牵头单位\t牵头\t配合\t已完成\t推进中\t超期\t即将到期\t校验问题\t完成率"

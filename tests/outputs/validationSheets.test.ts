@@ -63,13 +63,20 @@ describe("校验 outputs", () => {
     const rows = op.values![0].values;
     expect(rows[1][0]).toBe(`${validationSummary(result)}检查日期：2022-09-30。`);
     expect(rows).toHaveLength(3 + issues.length);
-    const residueRow = rows.find((r) => r[9] === "text.residue")!;
+    // Rules by their Chinese names, tables by their sheet names.
+    const residueRow = rows.find((r) => r[9] === "电子表格残留")!;
     expect(residueRow[1]).toBe("错误");
     expect(residueRow[3]).toEqual({
       text: "市重点工作!C15",
       link: { sheet: "市重点工作", row: 14, col: 2 },
     });
-    expect(residueRow[4]).toBe("2022年市政府重点工作责任分解表（涉及津南区工作）");
+    expect(residueRow[4]).toBe("市重点工作");
+    expect(rows.slice(3).some((r) => /^[a-z]+\.[a-z-]+$/.test(String(r[9])))).toBe(false);
+    // Errors first, then warnings, then 提示; within each, by sheet and row.
+    const rank = { 错误: 0, 警告: 1, 提示: 2 } as Record<string, number>;
+    const ranks = rows.slice(3).map((r) => rank[String(r[1])]);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(op.autoFilter).toEqual({ row: 2, col: 0, rowCount: issues.length + 1, colCount: 10 });
   });
 
   test("the summary sentence counts rows and issues by severity", () => {

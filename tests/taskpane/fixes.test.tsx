@@ -17,15 +17,25 @@ async function validated(actions = fakeActions()) {
 describe("safe fixes", () => {
   const fixes = seedOutcome(CHECK_DATE).fixes;
 
-  test("are listed with every box ticked", async () => {
+  // Only filling a lost 序号 is risk-free; names changed or split are the user's call.
+  const riskFree = fixes.filter((f) => f.kind === "fill-seq").length;
+
+  test("are listed with only the risk-free ones ticked, folded when many", async () => {
     await validated();
     const section = screen.getByRole("region", { name: `可自动修正（${fixes.length} 项）` });
-    const boxes = within(section).getAllByRole("checkbox") as HTMLInputElement[];
+    const boxes = within(section).getAllByRole("checkbox", { hidden: true }) as HTMLInputElement[];
     // 全选 and one per fix.
     expect(boxes).toHaveLength(fixes.length + 1);
-    expect(boxes.every((b) => b.checked)).toBe(true);
+    expect(boxes.filter((b) => b.checked)).toHaveLength(riskFree);
+    // Up to eight fixes show unfolded; a longer list starts folded.
+    expect(section.querySelector("details")!.open).toBe(fixes.length <= 8);
+    expect(
+      within(section).getByText(`逐项查看（已选 ${riskFree} / ${fixes.length} 项）`)
+    ).toBeTruthy();
     const alias = fixes.find((f) => f.before === "区市场监管委")!;
-    const label = within(section).getByText("把「区市场监管委」改为「区市场监管局」").closest("label")!;
+    const label = within(section)
+      .getByText("把「区市场监管委」改为「区市场监管局」")
+      .closest("label")!;
     expect(label.textContent).toContain(`市重点工作 ${alias.address.split("!")[1]}`);
   });
 
@@ -37,22 +47,29 @@ describe("safe fixes", () => {
       .mockImplementationOnce(async ({ checkDate }): Promise<ValidateOutcome> => {
         const before = seedOutcome(checkDate);
         const issues = before.issues.filter((i) => i.rule !== "unit.alias");
-        return { ...before, issues, fixes: [], summary: `校验完成：共 ${before.rows} 行，已无单位别称。` };
+        return {
+          ...before,
+          issues,
+          fixes: [],
+          summary: `校验完成：共 ${before.rows} 行，已无单位别称。`,
+        };
       });
     await validated(actions);
     const section = screen.getByRole("region", { name: `可自动修正（${fixes.length} 项）` });
-    fireEvent.click(within(section).getByRole("checkbox", { name: /区应急局/ }));
+    fireEvent.click(within(section).getByRole("checkbox", { name: /区应急局/, hidden: true }));
     fireEvent.click(within(section).getByRole("button", { name: "应用所选修正" }));
 
     const { dialog, button } = await openDialog();
-    expect(within(dialog).getByText(`将修改 ${fixes.length - 1} 个单元格，完成后自动重新校验。`)).toBeTruthy();
+    expect(
+      within(dialog).getByText(`将修改 ${riskFree + 1} 个单元格，完成后自动重新校验。`)
+    ).toBeTruthy();
     expect(actions.applyFixes).not.toHaveBeenCalled();
     fireEvent.click(button("应用"));
 
-    await screen.findByText(`已应用 ${fixes.length - 1} 项修正，并已重新校验。`);
+    await screen.findByText(`已应用 ${riskFree + 1} 项修正，并已重新校验。`);
     const applied = actions.applyFixes.mock.calls[0][0];
-    expect(applied.map((f) => f.before)).not.toContain("区应急局");
-    expect(applied).toHaveLength(fixes.length - 1);
+    expect(applied.map((f) => f.before)).toContain("区应急局");
+    expect(applied).toHaveLength(riskFree + 1);
     expect(actions.validate).toHaveBeenCalledTimes(2);
     expect(actions.validate.mock.calls[1][0]).toEqual({ checkDate: CHECK_DATE });
     expect(screen.getByText(/已无单位别称/)).toBeTruthy();
@@ -62,12 +79,17 @@ describe("safe fixes", () => {
   test("取消 applies nothing; with every box cleared the button is off", async () => {
     const actions = await validated();
     const section = screen.getByRole("region", { name: `可自动修正（${fixes.length} 项）` });
+    const selectAll = () =>
+      fireEvent.click(within(section).getByRole("checkbox", { name: "全选" }));
+    if (riskFree < fixes.length) selectAll();
     fireEvent.click(within(section).getByRole("button", { name: "应用所选修正" }));
     fireEvent.click((await openDialog()).button("取消"));
     await waitFor(() => expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull());
     expect(actions.applyFixes).not.toHaveBeenCalled();
 
-    fireEvent.click(within(section).getByRole("checkbox", { name: "全选" }));
-    expect((within(section).getByRole("button", { name: "应用所选修正" }) as HTMLButtonElement).disabled).toBe(true);
+    selectAll();
+    expect(
+      (within(section).getByRole("button", { name: "应用所选修正" }) as HTMLButtonElement).disabled
+    ).toBe(true);
   });
 });

@@ -24,7 +24,7 @@ describe("long work", () => {
     expect(within(status).getByText("正在校验…", { selector: "label" })).toBeTruthy();
     // Every button of the toolbar, whatever later issues add to it.
     expect(buttons().map((b) => b.textContent)).toEqual(
-      expect.arrayContaining(["导入种子表", "校验", "清除标记"])
+      expect.arrayContaining(["导入示例表", "校验", "清除标记"])
     );
     expect(buttons().every((b) => b.disabled)).toBe(true);
     expect((screen.getByLabelText("检查日期") as HTMLInputElement).disabled).toBe(true);

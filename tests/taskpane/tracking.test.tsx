@@ -40,7 +40,7 @@ describe("生成单位表", () => {
     const actions = fakeActions();
     await renderPane(actions);
     setCheckDate(CHECK_DATE);
-    fireEvent.click(button("导入种子表"));
+    fireEvent.click(button("导入示例表"));
     await screen.findByText("已导入 4 张表。");
     expect(actions.importSeeds).toHaveBeenCalledWith(expect.any(Function), {
       checkDate: CHECK_DATE,
@@ -72,7 +72,7 @@ describe("生成单位表", () => {
     fireEvent.change(days, { target: { value: "-3" } });
     fireEvent.blur(days);
     expect(days.value).toBe("30");
-    fireEvent.click(button("导入种子表"));
+    fireEvent.click(button("导入示例表"));
     await screen.findByText("已导入 4 张表。");
     expect(actions.importSeeds).toHaveBeenCalledWith(
       expect.any(Function),
@@ -88,7 +88,7 @@ describe("生成单位表", () => {
   });
 });
 
-describe("回填进展", () => {
+describe("回收进展", () => {
   const outcome = seedBackfill();
   const [conflict] = outcome.conflicts;
 
@@ -101,7 +101,7 @@ describe("回填进展", () => {
   test("lists the conflict, and writes the unit's value only once the user picks it", async () => {
     const actions = fakeActions();
     await renderPane(actions);
-    fireEvent.click(button("回填进展"));
+    fireEvent.click(button("回收进展"));
     await screen.findByText(outcome.summary);
     const list = screen.getByRole("region", { name: "待确认的冲突（1 处）" });
     const choice = within(list).getByRole("radiogroup", { name: conflict.message });
@@ -123,7 +123,7 @@ describe("回填进展", () => {
   test("用总表的 keeps the master's value", async () => {
     const actions = fakeActions();
     await renderPane(actions);
-    fireEvent.click(button("回填进展"));
+    fireEvent.click(button("回收进展"));
     fireEvent.click(await screen.findByRole("radio", { name: "用总表的" }));
     fireEvent.click(button("应用所选"));
     await screen.findByText("已按所选处理 1 处冲突。");
@@ -145,7 +145,7 @@ describe("回填进展", () => {
       })),
     });
     await renderPane(actions);
-    fireEvent.click(button("回填进展"));
+    fireEvent.click(button("回收进展"));
     expect(await screen.findByText(problem)).toBeTruthy();
     expect(screen.getByText("回填未能处理的内容")).toBeTruthy();
   });

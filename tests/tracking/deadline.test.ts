@@ -2,6 +2,8 @@ import { goalQuarter, rowDeadline } from "../../src/core/tracking/deadline";
 import { trackState } from "../../src/core/tracking/state";
 import type { Row, Table } from "../../src/core/table/schema";
 import { seedTable } from "../support/seeds";
+import { defaultRoster } from "../../src/core/roster";
+import { validate } from "../../src/core/rules";
 
 /** The seed row whose field contains `phrase` (there must be exactly one). */
 function rowWith(table: Table, phrase: string): Row {
@@ -14,7 +16,10 @@ describe("a row's 截止日期", () => {
   const district = seedTable("district");
   const minxin = seedTable("minxin");
 
-  test("is the last dated milestone of 工作明细及完成时限", () => {
+  test("is the final dated milestone of 工作明细及完成时限", () => {
+    // 市重点工作 #1: 6月开工 … 12月底完工 … 6月底完工 — due 12月底, not at the last-written 6月底.
+    const city = seedTable("city");
+    expect(rowDeadline(city, city.rows[0], "2022-09-30")).toBe("2022-12-31");
     expect(
       rowDeadline(district, rowWith(district, "全区生产总值增长高于全市预期目标"), "2022-09-30")
     ).toBe("2022-12-31");
@@ -26,9 +31,9 @@ describe("a row's 截止日期", () => {
         "2022-09-30"
       )
     ).toBe("2022-03-31");
-    // …12月底完工。4-6月份完善各项工作档案… — by position the last one is 4-6月份.
+    // …12月底完工。4-6月份完善各项工作档案… — the last written is 4-6月份, the final 12月底.
     expect(rowDeadline(district, rowWith(district, "4-6月份完善各项工作档案"), "2022-09-30")).toBe(
-      "2022-06-30"
+      "2022-12-31"
     );
   });
 
@@ -87,5 +92,21 @@ describe("where a row stands", () => {
     expect(trackState("2022-10-16", "", "2022-09-30", 16)).toBe("dueSoon");
     expect(trackState("2022-09-30", "", "2022-09-30", 0)).toBe("dueSoon");
     expect(trackState("2022-10-01", "", "2022-09-30", 0)).toBe("open");
+  });
+});
+
+describe("a past milestone of an unfinished row", () => {
+  test("is 阶段节点已过, not 超期 of the row (市重点工作 #1 on 2022-09-30)", () => {
+    const city = seedTable("city");
+    const { issues } = validate([city], { roster: defaultRoster(), checkDate: "2022-09-30" });
+    const first = issues.filter((i) => i.row === 1 && i.rule.startsWith("deadline."));
+    expect(first.map((i) => i.rule)).toEqual(["deadline.milestone-passed"]);
+    expect(first[0].message).toContain("阶段节点「6月底」（2022年6月30日）已过");
+    expect(first[0].message).toContain("最终完成时限为2022年12月31日");
+    // After 12月底 it is 超期, and only that.
+    const late = validate([city], { roster: defaultRoster(), checkDate: "2023-01-15" }).issues;
+    expect(
+      late.filter((i) => i.row === 1 && i.rule.startsWith("deadline.")).map((i) => i.rule)
+    ).toEqual(["deadline.overdue"]);
   });
 });

@@ -283,7 +283,7 @@ describe("the Office.js and the .xlsx adapter carry out the same patches alike",
     // The named differences.
     expect(file.sheetNames.at(-1)).toBe(STORE_SHEET);
     expect(excel.sheetNames).toContain(STORE_SHEET);
-    expect(excel.sheets["区重点工作"].rowHeights).toEqual({ "1": 28 });
+    expect(excel.sheets["区重点工作"].rowHeights).toEqual({ "1": 36 });
     expect(Object.keys(file.sheets["区重点工作"].rowHeights).length).toBeGreaterThan(50);
   });
 

@@ -11,6 +11,7 @@ import {
 } from "../../src/core/patch/messages";
 import type { SheetOpInput } from "../../src/core/patch/schema";
 import { buildImportSheet } from "../../src/core/outputs/importSheet";
+import { pageWidthUnits } from "../../src/core/outputs/style";
 import { XlsxPatchError } from "../../src/xlsx/errors";
 import { loadXlsx } from "../../src/xlsx/loadWorkbook";
 import { readXlsx } from "../../src/xlsx/readWorkbook";
@@ -230,12 +231,33 @@ describe("applyPatchToWorkbook: what lands in the file", () => {
     op.columns!.push({ col: 9, width: 12, hidden: true });
     const { workbook } = await patchFile({ sheets: [op] }, join(dir(), "关键任务.xlsx"));
     const ws = workbook.getWorksheet("关键任务")!;
-    expect([1, 2, 3, 7, 8, 9].map((c) => ws.getColumn(c).width)).toEqual([6, 40, 40, 12, 10, 20]);
+    // Narrowed to fit A4 landscape with 五号 text at 9 pt or more; the prose columns stay widest.
+    const widths = Array.from({ length: 9 }, (_, c) => ws.getColumn(c + 1).width!);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(pageWidthUnits("A4", 9));
+    expect(Math.max(...widths)).toBe(widths[1]);
+    expect(widths[2]).toBe(widths[1]);
     expect([ws.getColumn(9).hidden, ws.getColumn(10).hidden]).toEqual([false, true]);
-    expect(ws.getRow(1).height).toBe(28);
+    expect(ws.getRow(1).height).toBe(36);
     // Wrapped text gets the rows LibreOffice would otherwise cut to one line.
     expect(ws.getRow(3).height).toBeGreaterThan(60);
-    expect(ws.model.merges).toEqual(["A1:I1", "A8:I8"]);
+    // The title keeps A1:C1; D1:I1 are the printed legend of the colours.
+    expect(ws.model.merges).toEqual(["A1:C1", "A8:I8"]);
+    expect(["D1", "E1", "F1", "G1", "H1", "I1"].map((a) => ws.getCell(a).value)).toEqual([
+      "错误",
+      "警告",
+      "超期",
+      "即将到期",
+      "已完成",
+      "无截止日期",
+    ]);
+    expect(fillOf(ws.getCell("F1"))).toBe("#F8CBAD");
+    expect(ws.headerFooter.oddHeader).toBe(
+      "&L2022年市政府工作关键任务（涉及津南区工作）&R检查日期：2022年9月30日"
+    );
+    expect(ws.headerFooter.oddFooter).toBe("&C第 &P 页 共 &N 页");
+    // (ExcelJS reads <sz val="10.5"/> back as 10: it parses sizes as integers.)
+    expect(ws.getCell("C3").font).toMatchObject({ name: "宋体" });
+    expect(ws.getCell("A1").font).toMatchObject({ name: "黑体", size: 14 });
     expect(ws.properties.tabColor).toEqual({ argb: "FF2F5597" });
     expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 0, ySplit: 2, topLeftCell: "A3" });
     expect(ws.pageSetup).toMatchObject({
@@ -249,7 +271,7 @@ describe("applyPatchToWorkbook: what lands in the file", () => {
     expect(ws.getCell("G3").value).toEqual(new Date(Date.UTC(2022, 11, 31)));
     expect(ws.getCell("G2").note).toContain("截止日期取自「工作明细及完成时限」");
     expect(fillOf(ws.getCell("B2"))).toBe("#D9E1F2");
-    expect(ws.getCell("B2").font).toMatchObject({ bold: true });
+    expect(ws.getCell("B2").font).toMatchObject({ name: "黑体" });
 
     const rules = (
       ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }
@@ -260,7 +282,7 @@ describe("applyPatchToWorkbook: what lands in the file", () => {
         cf.rules[0].type,
         (cf.rules[0] as ExcelJS.ExpressionRuleType).formulae,
       ])
-    ).toEqual(op.conditionalFormats!.map((cf) => ["G3:H8", "expression", [cf.formula.slice(1)]]));
+    ).toEqual(op.conditionalFormats!.map((cf) => ["G3:H6", "expression", [cf.formula.slice(1)]]));
     expect(rules.map((cf) => cf.rules[0].style?.fill)).toContainEqual({
       type: "pattern",
       pattern: "solid",
@@ -269,7 +291,7 @@ describe("applyPatchToWorkbook: what lands in the file", () => {
     const validation = (
       ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }
     ).dataValidations.model;
-    expect(Object.keys(validation).sort()).toEqual(["H3", "H4", "H5", "H6", "H7", "H8"]);
+    expect(Object.keys(validation).sort()).toEqual(["H3", "H4", "H5", "H6"]);
     expect(validation.H5).toMatchObject({
       type: "list",
       formulae: ['"未启动,推进中,已完成,已延期"'],

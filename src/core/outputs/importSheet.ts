@@ -14,7 +14,8 @@ import {
 import { QUARTER_KEYS, hasQuarterGoals, rowDeadline } from "../tracking/deadline";
 import { trackingFormats } from "../tracking/formulas";
 import { TrackingOptions, type TrackingOptionsInput } from "../tracking/schema";
-import { COLORS, TITLE_FONT, fittedWidth } from "./style";
+import { laidOutForPrint, MARK_LEGEND, titleRowLegend, TRACKING_LEGEND } from "./print";
+import { COLORS, HEAD_FONT, TITLE_FONT, fittedWidth } from "./style";
 
 /** A table's 导入 sheet, and where each of its rows and fields lands in it. */
 export interface ImportedSheet {
@@ -54,10 +55,23 @@ export function buildImportSheet(
   const width = columns.length;
   const grouped = columns.some((c) => c.group !== null);
   const headerRows = grouped ? 2 : 1;
-  const values: PatchCell[][] = [[table.title, ...blank(width - 1)]];
-  const merges: Rect[] = [rect(TITLE_ROW, 0, 1, width)];
+  const legend = titleRowLegend(
+    TITLE_ROW,
+    columns.map((_, i) => i),
+    options ? [...MARK_LEGEND, ...TRACKING_LEGEND] : MARK_LEGEND
+  );
+  const titleRow: PatchCell[] = [table.title, ...blank(width - 1)];
+  for (const { col, text } of legend.values) titleRow[col] = text;
+  const values: PatchCell[][] = [titleRow];
+  const merges: Rect[] = [rect(TITLE_ROW, 0, 1, legend.titleSpan)];
   const formats: RangeFormat[] = [
-    { range: rect(TITLE_ROW, 0, 1, width), font: TITLE_FONT, vertical: "center" },
+    {
+      range: rect(TITLE_ROW, 0, 1, legend.titleSpan),
+      font: TITLE_FONT,
+      vertical: "center",
+      wrap: true,
+    },
+    ...legend.formats,
   ];
   const rowIndex: number[] = [];
 
@@ -65,12 +79,13 @@ export function buildImportSheet(
   formats.push({
     range: rect(HEADER_ROW, 0, headerRows, width),
     fill: COLORS.headerFill,
-    font: { bold: true },
+    font: HEAD_FONT,
     wrap: true,
     horizontal: "center",
     vertical: "center",
   });
 
+  const merged = verticalMerges();
   let section: string | null = null;
   let domain: string | null = null;
   const band = (text: string, fill: string) => {
@@ -90,13 +105,17 @@ export function buildImportSheet(
       if (domain) band(domain, COLORS.domainFill);
     }
     const at = values.length;
+    const follows = rowIndex[rowIndex.length - 1] === at - 1;
     rowIndex.push(at);
-    values.push(columns.map((c) => cellOf(row, c)));
-    columns.forEach((c, i) => {
-      if (row.merged.includes(c.key))
-        formats.push({ range: rect(at, i), font: { color: COLORS.continuedFont } });
-    });
+    values.push(
+      columns.map((c, i) => {
+        if (!follows || !row.merged.includes(c.key)) return cellOf(row, c);
+        merged.extend(i, at);
+        return null;
+      })
+    );
   }
+  merges.push(...merged.rects());
   const bodyStart = HEADER_ROW + headerRows;
   if (values.length > bodyStart) {
     formats.push({
@@ -125,21 +144,17 @@ export function buildImportSheet(
     generated: { kind: "import", key: table.id },
     tabColor: COLORS.tab,
     columns: columns.map((c, i) => ({ col: i, width: columnWidth(c, rows, i === 0) })),
-    rows: [{ row: TITLE_ROW, height: 28 }],
+    rows: [{ row: TITLE_ROW, height: 36 }],
     values: [{ row: 0, col: 0, values }],
     formats,
     merges,
     freeze: { rows: bodyStart, cols: 0 },
-    print: {
-      orientation: "landscape",
-      paper: "A4",
-      titleRows: { first: HEADER_ROW, count: headerRows },
-      fitToWidth: true,
-    },
+    print: { titleRows: { first: HEADER_ROW, count: headerRows } },
   };
   if (options && rowIndex.length > 0) {
     const col = (key: Column["key"]) => columns.findIndex((c) => c.key === key);
-    const rowCount = values.length - bodyStart;
+    // Colours and the drop-down cover the data rows only, not the note under the table.
+    const rowCount = rowIndex[rowIndex.length - 1] + 1 - bodyStart;
     const quarterCols = QUARTER_KEYS.map(col);
     op.conditionalFormats = trackingFormats(
       {
@@ -155,12 +170,34 @@ export function buildImportSheet(
       options
     );
     op.validations = [statusValidation(bodyStart, col("status"), rowCount)];
-    op.notes = [
-      deadlineNote(HEADER_ROW, col("deadline"), hasQuarterGoals(table), options.dueSoonDays),
-    ];
+    op.notes = [deadlineNote(HEADER_ROW, col("deadline"), hasQuarterGoals(table), options)];
   }
   const headerRowIndexes = Array.from({ length: headerRows }, (_, i) => HEADER_ROW + i);
-  return { op, layout: { sheet, headerRows: headerRowIndexes, rowIndex, columnIndex } };
+  const printed = laidOutForPrint(op, { title: table.title, checkDate: options?.checkDate });
+  return { op: printed, layout: { sheet, headerRows: headerRowIndexes, rowIndex, columnIndex } };
+}
+
+/**
+ * A cell the source table merged over several rows (分管领导 of 区重点工作 #1–#5) is merged over
+ * the same rows here, as printed, so reading the sheet back finds one value, not five: 校验 of
+ * the sheet then counts what 校验 of the text counts.
+ */
+function verticalMerges() {
+  const all: Rect[] = [];
+  const open = new Map<number, Rect>();
+  return {
+    /** The cell at (row, col) continues the one above it. */
+    extend(col: number, row: number): void {
+      const run = open.get(col);
+      if (run && run.row + run.rowCount === row) run.rowCount++;
+      else {
+        const started = { ...rect(row - 1, col), rowCount: 2 };
+        open.set(col, started);
+        all.push(started);
+      }
+    },
+    rects: (): Rect[] => all,
+  };
 }
 
 /** Rows with their tracking fields: the deadline on the check date, status and progress carried over. */
@@ -223,6 +260,22 @@ function cellOf(row: Row, column: Column): PatchCell {
   return row.fields[column.key] ?? "";
 }
 
+/** Widest a column gets before its text wraps: prose is read in long lines, names in short ones. */
+const CEILING: Partial<Record<Column["key"], number>> = {
+  task: 40,
+  detail: 40,
+  q1: 40,
+  q2: 40,
+  q3: 40,
+  q4: 40,
+  progress: 40,
+  leader: 12,
+  lead: 16,
+  coop: 16,
+  cityUnit: 16,
+  category: 16,
+};
+
 function columnWidth(column: Column, rows: readonly Row[], first: boolean): number {
   if (column.key === "seq") return 6;
   if (column.key === "deadline") return 12;
@@ -232,7 +285,7 @@ function columnWidth(column: Column, rows: readonly Row[], first: boolean): numb
   return fittedWidth(
     [column.title, ...texts],
     column.key === "progress" ? 20 : first ? 10 : 8,
-    ["task", "detail", "q1", "q2", "q3", "q4", "progress"].includes(column.key) ? 40 : 24
+    CEILING[column.key] ?? 24
   );
 }
 

@@ -14,7 +14,42 @@ export const COLORS = {
   tab: "#2F5597",
 } as const;
 
-export const TITLE_FONT = { bold: true, size: 14 } as const;
+/**
+ * Fonts as government tables print them: 宋体 for the text, 黑体 for titles and column heads.
+ * A machine without them substitutes (Windows and WPS have both; on Linux the fontconfig
+ * aliases in assets/fonts/duban-fonts.conf map them to Noto Serif / Sans CJK SC).
+ * Body text is 五号 (10.5 pt); pages are laid out so that it prints at 9 pt or more.
+ */
+export const BODY_FONT = { name: "宋体", size: 10.5 } as const;
+export const HEAD_FONT = { name: "黑体" } as const;
+export const TITLE_FONT = { name: "黑体", size: 14 } as const;
+
+/** The smallest size body text may shrink to when a page is fitted to the paper's width. */
+export const MIN_PRINTED_POINTS = 9;
+
+/**
+ * Column-width units that fit across a landscape page at the smallest scale that keeps body
+ * text at MIN_PRINTED_POINTS. A column of width w takes about 7w + 5 pixels (96 per inch) at
+ * 100 %; the printable width is the paper's less Excel's default 0.7-inch side margins.
+ */
+export function pageWidthUnits(paper: "A4" | "A3", columnCount: number): number {
+  const inches = paper === "A4" ? 11.69 - 1.4 : 16.54 - 1.4;
+  const pixels = (inches * 96 * BODY_FONT.size) / MIN_PRINTED_POINTS;
+  return Math.floor((pixels - 5 * columnCount) / 7);
+}
+
+/**
+ * Widths that fit the page: when the columns are wider than `budget` together, each column
+ * wider than `floor` gives up the same share of its width above the floor, so long prose
+ * columns stay the widest; narrow columns keep their width. Cut columns wrap onto more lines.
+ */
+export function fitToPage(widths: readonly number[], budget: number, floor = 10): number[] {
+  const total = widths.reduce((sum, w) => sum + w, 0);
+  const above = widths.reduce((sum, w) => sum + Math.max(0, w - floor), 0);
+  if (total <= budget || above === 0) return [...widths];
+  const keep = Math.max(0, 1 - (total - budget) / above);
+  return widths.map((w) => (w <= floor ? w : Math.floor(floor + (w - floor) * keep)));
+}
 
 /** Visual width of a text in Excel's character units: CJK and full-width forms count double. */
 export function displayWidth(text: string): number {

@@ -12,7 +12,8 @@ import { identityKey, matchRows, rowIdentity, type RowIdentity } from "../tracki
 import { TrackingOptions, type TrackingOptionsInput } from "../tracking/schema";
 import { carryOver, unitEdited } from "../tracking/sync";
 import { assignSheetNames, type ExistingSheet } from "./generatedNames";
-import { COLORS, TITLE_FONT, fittedWidth } from "./style";
+import { laidOutForPrint, titleRowLegend, TRACKING_LEGEND } from "./print";
+import { COLORS, HEAD_FONT, TITLE_FONT, fittedWidth } from "./style";
 import { UNIT_COLUMN, type UnitSheetContent, type UnitSheetRow } from "./unitSheetRead";
 
 /** A master table as it stands in its 导入 sheet (as written, or read back with readGridTable). */
@@ -162,7 +163,7 @@ function buildOne(
   const quarterTables = entries.map((e) => e.master.table).filter(hasQuarterGoals);
   const columns: Column[] = [
     { title: "序号", key: "seq", width: 6 },
-    { title: UNIT_COLUMN.source, width: 16 },
+    { title: UNIT_COLUMN.source, width: 14 },
     { title: "重点工作", key: "task", width: 36 },
     { title: "工作明细及完成时限", key: "detail", width: 48 },
     ...(quarterTables.length > 0
@@ -173,11 +174,11 @@ function buildOne(
         }))
       : []),
     { title: "分管领导", key: "leader", width: 12 },
-    { title: "牵头单位", key: "lead", width: 20 },
-    { title: "配合单位", key: "coop", width: 24 },
+    { title: "牵头单位", key: "lead", width: 16 },
+    { title: "配合单位", key: "coop", width: 16 },
     { title: "截止日期", key: "deadline", width: 12 },
     { title: "完成状态", key: "status", width: 10 },
-    { title: "进展情况", key: "progress", width: 30 },
+    { title: "进展情况", key: "progress", width: 12 },
     { title: UNIT_COLUMN.key, width: 10, hidden: true },
     { title: UNIT_COLUMN.baseStatus, width: 10, hidden: true },
     { title: UNIT_COLUMN.baseProgress, width: 10, hidden: true },
@@ -208,17 +209,27 @@ function buildOne(
         unitEdited({ value: r.progress, base: r.baseProgress }, ""))
   );
 
-  const values: PatchCell[][] = [
-    [kind.title(key), ...blank(width - 1)],
-    columns.map((c) => c.title),
-  ];
-  const merges: Rect[] = [rect(0, 0, 1, width)];
+  const legend = titleRowLegend(
+    0,
+    columns.flatMap((c, i) => (c.hidden ? [] : [i])),
+    TRACKING_LEGEND
+  );
+  const titleRow: PatchCell[] = [kind.title(key), ...blank(width - 1)];
+  for (const { col: at, text: label } of legend.values) titleRow[at] = label;
+  const values: PatchCell[][] = [titleRow, columns.map((c) => c.title)];
+  const merges: Rect[] = [rect(0, 0, 1, legend.titleSpan)];
   const formats: RangeFormat[] = [
-    { range: rect(0, 0, 1, width), font: TITLE_FONT, vertical: "center" },
+    {
+      range: rect(0, 0, 1, legend.titleSpan),
+      font: TITLE_FONT,
+      vertical: "center",
+      wrap: true,
+    },
+    ...legend.formats,
     {
       range: rect(1, 0, 1, width),
       fill: COLORS.headerFill,
-      font: { bold: true },
+      font: HEAD_FONT,
       wrap: true,
       horizontal: "center",
       vertical: "center",
@@ -254,7 +265,7 @@ function buildOne(
   );
   const quarterCols = QUARTER_KEYS.map((q) => columns.findIndex((c) => c.key === q));
   const notes: CellNote[] = [
-    deadlineNote(1, col("截止日期"), quarterTables.length > 0, tracking.dueSoonDays),
+    deadlineNote(1, col("截止日期"), quarterTables.length > 0, tracking),
     {
       row: 1,
       col: col(UNIT_COLUMN.baseStatus),
@@ -278,7 +289,7 @@ function buildOne(
           : c.width,
       ...(c.hidden ? { hidden: true } : {}),
     })),
-    rows: [{ row: 0, height: 28 }],
+    rows: [{ row: 0, height: 36 }],
     values: [{ row: 0, col: 0, values }],
     formats,
     merges,
@@ -305,15 +316,10 @@ function buildOne(
         : [],
     validations: rowCount > 0 ? [statusValidation(bodyStart, col("完成状态"), rowCount)] : [],
     notes,
-    print: {
-      orientation: "landscape",
-      paper: "A4",
-      titleRows: { first: 1, count: 1 },
-      fitToWidth: true,
-    },
+    print: { titleRows: { first: 1, count: 1 } },
   };
   return {
-    op,
+    op: laidOutForPrint(op, { title: kind.title(key), checkDate: tracking.checkDate }),
     counts: { lead: lead.length, coop: by === "unit" ? coop.length : 0, kept: kept.length },
   };
 }

@@ -10,8 +10,10 @@ import {
   type Severity,
   type ValidationResult,
 } from "../rules/schema";
+import { ruleInfo, type RuleId } from "../rules/catalogue";
 import type { Table } from "../table/schema";
-import { COLORS, TITLE_FONT } from "./style";
+import { laidOutForPrint } from "./print";
+import { COLORS, HEAD_FONT, TITLE_FONT } from "./style";
 
 /** A table as it stands in a sheet. */
 export interface PlacedTable {
@@ -153,12 +155,12 @@ const ISSUE_COLUMNS = [
   { title: "严重程度", width: 9 },
   { title: "问题类别", width: 11 },
   { title: "位置", width: 16 },
-  { title: "表格", width: 22 },
+  { title: "表格", width: 12 },
   { title: "原序号", width: 7 },
-  { title: "列", width: 16 },
-  { title: "问题说明", width: 60 },
-  { title: "相关原文", width: 36 },
-  { title: "规则", width: 22 },
+  { title: "列", width: 12 },
+  { title: "问题说明", width: 50 },
+  { title: "相关原文", width: 30 },
+  { title: "规则", width: 16 },
 ] as const;
 const HEADER_AT = 2;
 
@@ -173,7 +175,17 @@ export function buildIssueSheet(
   checkDate: string
 ): SheetOpInput {
   const width = ISSUE_COLUMNS.length;
-  const titles = new Map(result.perTable.map((t) => [t.table, t.title]));
+  const sheetOrder = new Map<string, number>();
+  for (const issue of issues)
+    if (!sheetOrder.has(issue.sheet)) sheetOrder.set(issue.sheet, sheetOrder.size);
+  // Most severe first, then in reading order: sheet, row, column.
+  const sorted = [...issues].sort(
+    (a, b) =>
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      (sheetOrder.get(a.sheet) as number) - (sheetOrder.get(b.sheet) as number) ||
+      a.sheetRow - b.sheetRow ||
+      a.sheetCol - b.sheetCol
+  );
   const values: PatchCell[][] = [
     ["校验结果", ...Array<PatchCell>(width - 1).fill(null)],
     [
@@ -183,8 +195,8 @@ export function buildIssueSheet(
     ISSUE_COLUMNS.map((c) => c.title),
   ];
   // A loop, not a spread of issues.map: one row array per issue and no copy of the list.
-  for (let i = 0; i < issues.length; i++) {
-    const issue = issues[i];
+  for (let i = 0; i < sorted.length; i++) {
+    const issue = sorted[i];
     values.push([
       i + 1,
       SEVERITY_LABEL[issue.severity],
@@ -194,18 +206,18 @@ export function buildIssueSheet(
         row: issue.sheetRow,
         col: issue.sheetCol,
       }),
-      titles.get(issue.table) ?? issue.table,
+      issue.sheet,
       issue.seq,
       issue.columnTitle,
       issue.message,
       issue.evidence,
-      issue.rule,
+      ruleInfo(issue.rule as RuleId).title,
     ]);
   }
   const body = rect(HEADER_AT + 1, 0, Math.max(1, issues.length), width);
   const severityColumn = rect(HEADER_AT + 1, 1, Math.max(1, issues.length), 1);
   const severityIs = (label: string) => `=$B${HEADER_AT + 2}="${label}"`;
-  return {
+  const op: SheetOpInput = {
     sheet: ISSUE_SHEET,
     mode: "replace",
     generated: { kind: "issues" },
@@ -219,7 +231,7 @@ export function buildIssueSheet(
       {
         range: rect(HEADER_AT, 0, 1, width),
         fill: COLORS.headerFill,
-        font: { bold: true },
+        font: HEAD_FONT,
         horizontal: "center",
       },
       { range: body, wrap: true, vertical: "top" },
@@ -232,11 +244,8 @@ export function buildIssueSheet(
       { range: severityColumn, formula: severityIs("提示"), fill: COLORS.info },
     ],
     freeze: { rows: HEADER_AT + 1, cols: 0 },
-    print: {
-      orientation: "landscape",
-      paper: "A4",
-      titleRows: { first: HEADER_AT, count: 1 },
-      fitToWidth: true,
-    },
+    autoFilter: rect(HEADER_AT, 0, issues.length + 1, width),
+    print: { titleRows: { first: HEADER_AT, count: 1 } },
   };
+  return laidOutForPrint(op, { title: "校验结果", checkDate });
 }

@@ -145,6 +145,14 @@ export type ListValidation = z.infer<typeof ListValidation>;
 export const CellNote = z.object({ row: RowIndex, col: ColIndex, text: z.string().min(1) });
 export type CellNote = z.infer<typeof CellNote>;
 
+/** One line of a printed header or footer, in three parts. */
+export const HeaderFooterText = z.object({
+  left: z.string().optional(),
+  center: z.string().optional(),
+  right: z.string().optional(),
+});
+export type HeaderFooterText = z.infer<typeof HeaderFooterText>;
+
 export const PrintSetup = z.object({
   orientation: z.enum(["landscape", "portrait"]).default("landscape"),
   paper: z.enum(["A4", "A3"]).default("A4"),
@@ -152,6 +160,12 @@ export const PrintSetup = z.object({
   titleRows: z.object({ first: RowIndex, count: z.number().int().positive() }).optional(),
   /** Shrink so all columns fit on one page width (pages run on downward as needed). */
   fitToWidth: z.boolean().default(true),
+  /**
+   * Text at the top and bottom of every printed page, left / centre / right, in Excel's
+   * header codes (&P the page number, &N the page count).
+   */
+  header: HeaderFooterText.optional(),
+  footer: HeaderFooterText.optional(),
 });
 export type PrintSetup = z.infer<typeof PrintSetup>;
 
@@ -204,6 +218,8 @@ export const SheetOp = z
     formats: z.array(RangeFormat).default([]),
     merges: z.array(Rect).default([]),
     freeze: Freeze.optional(),
+    /** Filter buttons on the header row of this range (its first row). */
+    autoFilter: Rect.optional(),
     /** Ranges whose conditional formats are removed before `conditionalFormats` are added. */
     clearConditionalFormats: z.array(Rect).default([]),
     conditionalFormats: z.array(ConditionalFormat).default([]),

@@ -99,6 +99,16 @@ const CATALOGUE = [
     message:
       "完成时限「{phrase}」（{date}）已过（检查日期{checkDate}），且未标为已完成，请督促牵头单位报送完成情况。",
   },
+  {
+    id: "deadline.milestone-passed",
+    category: "deadline",
+    severity: "info",
+    title: "阶段节点已过",
+    description:
+      "只在给出检查日期时检查：工作明细写有几个时间节点（如“6月底开工，12月底完工”），最终完成时限未到，但前面的某个节点已过，而完成状态不是“已完成”。不算超期，提示核对该阶段是否按时完成。",
+    message:
+      "阶段节点「{phrase}」（{date}）已过（检查日期{checkDate}），最终完成时限为{final}，请核对该阶段工作是否按时完成。",
+  },
   // leader
   {
     id: "leader.missing",

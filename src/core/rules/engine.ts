@@ -3,7 +3,7 @@ import { RuleContext, type Rule, type ValidateOptions } from "./context";
 import { deadlineBeyondYear } from "./deadline/beyondYear";
 import { deadlineMissing } from "./deadline/missing";
 import { deadlineOpenEnded } from "./deadline/openEnded";
-import { deadlineOverdue } from "./deadline/overdue";
+import { deadlineMilestonePassed, deadlineOverdue } from "./deadline/overdue";
 import { quarterMissing } from "./deadline/quarterMissing";
 import { figureCrossTable } from "./figure/crossTable";
 import { leaderMissing, unitMissing } from "./names/missing";
@@ -41,6 +41,7 @@ export const RULES: readonly Rule[] = [
   deadlineBeyondYear,
   quarterMissing,
   deadlineOverdue,
+  deadlineMilestonePassed,
   leaderMissing,
   leaderUnknown,
   leaderAlias,

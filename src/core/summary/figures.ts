@@ -45,8 +45,9 @@ const empty = (): Tally => ({
   issues: 0,
 });
 
+/** No rate where no 完成状态 is filled in: 0 % would say nothing was done, not that nobody reported. */
 function finish(t: Tally): Counts {
-  return { ...t, completionRate: t.total === 0 ? null : t.done / t.total };
+  return { ...t, completionRate: t.total === 0 || t.unset === t.total ? null : t.done / t.total };
 }
 
 /** One task as 汇总 counts it. */
@@ -101,9 +102,12 @@ export function summaryFigures(
   const { checkDate, dueSoonDays } = TrackingOptions.parse(options);
   const when = { checkDate, dueSoonDays };
   const issuesPerRow = new Map<string, number>();
-  const issueTotals = { error: 0, warning: 0, info: 0 };
+  const issueTotals = { error: 0, warning: 0, info: 0, overdue: 0 };
   for (const issue of issues) {
-    if (issue.rule === OVERDUE_RULE) continue;
+    if (issue.rule === OVERDUE_RULE) {
+      issueTotals.overdue++;
+      continue;
+    }
     issueTotals[issue.severity]++;
     if (issue.severity === "info") continue;
     const key = `${issue.table}#${issue.row}`;
@@ -161,6 +165,7 @@ export function summaryFigures(
       table: table.id,
       title: table.title,
       label: reportLabel(table.title),
+      planYear: table.planYear,
       leadUnits: new Set(own.flatMap((t) => t.lead)).size,
       ...finish(tally),
       sections: [...sections].map(([section, s]) => ({ section, ...finish(s) })),

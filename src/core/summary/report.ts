@@ -10,23 +10,43 @@ export interface ReportTable {
   rows: (string | number | null)[][];
 }
 
-/** Most overdue first, at most `max`: "区发展改革委（3项）、区水务局（2项）等5个单位". */
+/**
+ * Where overdue work concentrates, most first, at most `max`: "区发展改革委（3项）、区水务局（2项）
+ * 等5个单位". Only names with more than one overdue item concentrate anything; when every name
+ * has one, the work is spread: "分散在3个单位，各1项".
+ */
 function concentration(
   items: readonly { name: string; overdue: number }[],
   noun: string,
   max = 3
-): string | null {
-  const ranked = items.filter((i) => i.overdue > 0).sort((a, b) => b.overdue - a.overdue);
-  if (ranked.length === 0) return null;
+): { text: string; spread: boolean } | null {
+  const overdue = items.filter((i) => i.overdue > 0);
+  if (overdue.length === 0) return null;
+  const ranked = overdue.filter((i) => i.overdue > 1).sort((a, b) => b.overdue - a.overdue);
+  if (ranked.length === 0) return { text: `分散在${overdue.length}${noun}，各1项`, spread: true };
   const named = ranked
     .slice(0, max)
     .map((i) => `${i.name}（${i.overdue}项）`)
     .join("、");
-  return ranked.length > max ? `${named}等${ranked.length}${noun}` : named;
+  return { text: ranked.length > max ? `${named}等${ranked.length}${noun}` : named, spread: false };
 }
 
+/** By 完成状态 when any is filled in; otherwise it says so and counts by deadline only. */
 function statusClause(c: Counts): string {
-  return `已完成${c.done}项，推进中${c.inProgress}项，超期${c.overdue}项，即将到期${c.dueSoon}项`;
+  const byDeadline = `超期${c.overdue}项，即将到期${c.dueSoon}项`;
+  if (c.total > 0 && c.unset === c.total) return `完成情况未填报（按完成时限：${byDeadline}）`;
+  return `已完成${c.done}项，推进中${c.inProgress}项，${byDeadline}`;
+}
+
+/** The plan years of the tables, and a warning when the check date lies outside them. */
+function planYearSentence(f: SummaryFigures): string | null {
+  const years = [...new Set(f.tables.map((t) => t.planYear).filter((y) => y !== null))].sort();
+  if (years.length === 0) return null;
+  const checkYear = Number(f.checkDate.slice(0, 4));
+  const named = years.map((y) => `${y}年`).join("、");
+  return years.includes(checkYear)
+    ? null
+    : `注意：检查日期${toChineseDate(f.checkDate)}不在计划年度（${named}）内，以下超期、即将到期均按该日期计算，请核对检查日期。`;
 }
 
 /**
@@ -36,6 +56,8 @@ function statusClause(c: Counts): string {
 export function reportSentences(f: SummaryFigures): string[] {
   const asOf = `截至${toChineseDate(f.checkDate)}`;
   const sentences: string[] = [];
+  const warning = planYearSentence(f);
+  if (warning) sentences.push(warning);
   for (const table of f.tables) {
     const perUnit = new Map<string, number>();
     for (const o of f.overdue) {
@@ -46,9 +68,14 @@ export function reportSentences(f: SummaryFigures): string[] {
       [...perUnit].map(([name, overdue]) => ({ name, overdue })),
       "个单位"
     );
+    const year = table.planYear !== null ? `${table.planYear}年` : "";
     sentences.push(
-      `${asOf}，${table.label}共${table.total}项，${statusClause(table)}，涉及${table.leadUnits}个牵头单位；` +
-        (where ? `超期事项集中在${where}。` : "暂无超期事项。")
+      `${asOf}，${year}${table.label}共${table.total}项，${statusClause(table)}，涉及${table.leadUnits}个牵头单位；` +
+        (where
+          ? where.spread
+            ? `超期事项${where.text}。`
+            : `超期事项集中在${where.text}。`
+          : "暂无超期事项。")
     );
   }
   if (f.tables.length > 1) {
@@ -61,12 +88,14 @@ export function reportSentences(f: SummaryFigures): string[] {
     f.leaders.map((l) => ({ name: l.leader, overdue: l.overdue })),
     "位领导"
   );
-  if (leaders) sentences.push(`按分管领导看，超期事项较多的是${leaders}分管的工作。`);
+  if (leaders && !leaders.spread)
+    sentences.push(`按分管领导看，超期事项较多的是${leaders.text}分管的工作。`);
   const t = f.issueTotals;
+  const overdueNote = t.overdue > 0 ? `，不含超期提醒${t.overdue}处` : "";
   sentences.push(
     t.error + t.warning + t.info === 0
-      ? "校验未发现问题。"
-      : `校验发现问题${t.error + t.warning}处（错误${t.error}处，警告${t.warning}处），另有提示${t.info}处。`
+      ? `校验未发现问题${t.overdue > 0 ? `（超期提醒${t.overdue}处见上）` : ""}。`
+      : `校验发现问题${t.error + t.warning}处（错误${t.error}处，警告${t.warning}处${overdueNote}），另有提示${t.info}处。`
   );
   return sentences;
 }
@@ -104,15 +133,13 @@ export function reportTables(f: SummaryFigures): ReportTable[] {
       rows: f.tables.map((t) => [t.label, t.total, ...countCells(t), t.noDate]),
     },
   ];
-  const sectioned = f.tables.filter((t) => t.sections.length > 0);
-  if (sectioned.length > 0) {
+  // One table per sectioned table, so names stand in the first column as in the others.
+  for (const t of f.tables.filter((t) => t.sections.length > 0)) {
     tables.push({
-      title: "各表分类完成情况",
-      header: ["表", "分类", "事项", ...COUNT_COLUMNS],
-      kinds: ["text", "text", "count", ...countKinds],
-      rows: sectioned.flatMap((t) =>
-        t.sections.map((s) => [t.label, s.section, s.total, ...countCells(s)])
-      ),
+      title: `${t.label}分类完成情况`,
+      header: ["分类", "事项", ...COUNT_COLUMNS],
+      kinds: ["text", "count", ...countKinds],
+      rows: t.sections.map((s) => [s.section, s.total, ...countCells(s)]),
     });
   }
   return tables;

@@ -39,6 +39,8 @@ export const TableFigures = Counts.extend({
   title: z.string(),
   /** The title as a report names it: 津南区政府重点工作. */
   label: z.string(),
+  /** The plan year from the title (2022年…), null when the title names none. */
+  planYear: z.number().int().nullable(),
   /** Distinct lead units of its rows. */
   leadUnits: Count,
   /** Per section (一、…) or 民心工程 category, in table order; empty when the table has none. */
@@ -67,8 +69,11 @@ export const SummaryFigures = z.object({
   units: z.array(UnitFigures),
   leaders: z.array(LeaderFigures),
   overdue: z.array(OverdueTask),
-  /** Issue totals by severity, 超期 excluded. */
-  issueTotals: z.object({ error: Count, warning: Count, info: Count }),
+  /**
+   * Issue totals by severity, 超期 excluded (it is a figure of its own); `overdue` is how many
+   * 超期 warnings 校验 gave besides, so a view can say what its warning count leaves out.
+   */
+  issueTotals: z.object({ error: Count, warning: Count, info: Count, overdue: Count }),
 });
 export type SummaryFigures = z.infer<typeof SummaryFigures>;
 

@@ -1,7 +1,8 @@
 import { toChineseDate } from "../deadline";
 import { rect } from "../patch/build";
 import type { PatchCell, RangeFormat, Rect, RowSpec, SheetOpInput } from "../patch/schema";
-import { COLORS, TITLE_FONT, fittedWidth } from "../outputs/style";
+import { laidOutForPrint } from "../outputs/print";
+import { COLORS, HEAD_FONT, TITLE_FONT, fittedWidth } from "../outputs/style";
 import { reportTables } from "./report";
 import type { Summary } from "./schema";
 
@@ -16,30 +17,29 @@ const LINE_HEIGHT = 15;
  * rates as percentages. Generated {kind: "summary"}: a re-run replaces it. Prints A4 landscape.
  */
 export function buildSummarySheet(summary: Summary, sheet = SUMMARY_SHEET): SheetOpInput {
-  const tables = reportTables(summary);
+  // The long per-unit table goes last: its header is the one repeated on every later page.
+  const [units, ...others] = reportTables(summary);
+  const tables = [...others, units];
   const width = Math.max(...tables.map((t) => t.header.length));
   const values: PatchCell[][] = [];
   const merges: Rect[] = [];
   const formats: RangeFormat[] = [];
   const rows: RowSpec[] = [{ row: 0, height: 28 }];
   const line = (cells: PatchCell[]) => values.push([...cells, ...blank(width - cells.length)]);
-  // Text columns fit their names; the others hold numbers.
-  const widths = Array.from({ length: width }, (_, c): number => (c === 0 ? 20 : 9));
-  for (const t of tables)
-    t.kinds.forEach((kind, c) => {
-      if (kind === "text")
-        widths[c] = Math.max(
-          widths[c],
-          fittedWidth(
-            t.rows.map((r) => String(r[c] ?? "")),
-            8,
-            40
-          )
-        );
-    });
+  // Names stand in the first column (wrapped past 30 characters); the others hold numbers.
+  const widths = Array.from({ length: width }, (_, c): number =>
+    c === 0
+      ? fittedWidth(
+          tables.flatMap((t) => t.rows.map((r) => String(r[0] ?? ""))),
+          12,
+          30
+        )
+      : 9
+  );
   const across = widths.reduce((a, b) => a + b, 0);
+  const title = `督办情况汇总（截至${toChineseDate(summary.checkDate)}）`;
 
-  line([`督办情况汇总（截至${toChineseDate(summary.checkDate)}）`]);
+  line([title]);
   merges.push(rect(0, 0, 1, width));
   formats.push({ range: rect(0, 0, 1, width), font: TITLE_FONT, vertical: "center" });
   for (const sentence of summary.sentences) {
@@ -51,17 +51,18 @@ export function buildSummarySheet(summary: Summary, sheet = SUMMARY_SHEET): Shee
     const lines = Math.max(1, Math.ceil(fittedWidth([sentence], 0, Infinity) / across));
     rows.push({ row: at, height: Math.min(409, lines * LINE_HEIGHT + 4) });
   }
+  let lastHeader = 0;
   for (const t of tables) {
     line([]);
     const titleAt = values.length;
     line([t.title]);
-    formats.push({ range: rect(titleAt, 0, 1, width), font: { bold: true } });
-    const headerAt = values.length;
+    formats.push({ range: rect(titleAt, 0, 1, width), font: { ...HEAD_FONT, size: 12 } });
+    const headerAt = (lastHeader = values.length);
     line(t.header);
     formats.push({
       range: rect(headerAt, 0, 1, t.header.length),
       fill: COLORS.headerFill,
-      font: { bold: true },
+      font: HEAD_FONT,
       horizontal: "center",
       wrap: true,
     });
@@ -70,23 +71,28 @@ export function buildSummarySheet(summary: Summary, sheet = SUMMARY_SHEET): Shee
       range: rect(headerAt, 0, t.rows.length + 1, t.header.length),
       borders: { color: "#808080" },
     });
+    if (t.rows.length > 0)
+      formats.push({ range: rect(headerAt + 1, 0, t.rows.length, 1), wrap: true });
     t.kinds.forEach((kind, c) => {
       if (kind === "rate" && t.rows.length > 0)
         formats.push({ range: rect(headerAt + 1, c, t.rows.length, 1), numberFormat: "0.0%" });
     });
   }
-  return {
-    sheet,
-    mode: "replace",
-    generated: { kind: "summary", key: "summary" },
-    tabColor: COLORS.tab,
-    columns: widths.map((w, col) => ({ col, width: w })),
-    rows,
-    values: [{ row: 0, col: 0, values }],
-    formats,
-    merges,
-    print: { orientation: "landscape", paper: "A4", fitToWidth: true },
-  };
+  return laidOutForPrint(
+    {
+      sheet,
+      mode: "replace",
+      generated: { kind: "summary", key: "summary" },
+      tabColor: COLORS.tab,
+      columns: widths.map((w, col) => ({ col, width: w })),
+      rows,
+      values: [{ row: 0, col: 0, values }],
+      formats,
+      merges,
+      print: { titleRows: { first: lastHeader, count: 1 } },
+    },
+    { title, checkDate: summary.checkDate }
+  );
 }
 
 function blank(count: number): PatchCell[] {

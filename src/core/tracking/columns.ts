@@ -2,7 +2,8 @@ import { rect } from "../patch/build";
 import type { CellNote, ListValidation } from "../patch/schema";
 import type { Column, Row, Table } from "../table/schema";
 import { matchRows, rowIdentity } from "./identity";
-import { STATUS_VALUES } from "./schema";
+import { toChineseDate } from "../deadline";
+import { STATUS_VALUES, type TrackingOptions } from "./schema";
 
 /** The columns tracking adds at the right of a table, in this order. */
 export const TRACKING_COLUMNS: readonly Column[] = [
@@ -32,15 +33,21 @@ export function deadlineNote(
   row: number,
   col: number,
   quarterRows: boolean,
-  dueSoonDays: number
+  options: Pick<TrackingOptions, "dueSoonDays" | "reference" | "checkDate">
 ): CellNote {
+  const today = options.reference === "today";
   const source = quarterRows
-    ? "民心工程按检查日期所在季度的阶段性目标判断：截止日期为该季度末，该季度目标为空则不计截止日期；季度更替后颜色自动按新季度判断，重新导入可刷新本列日期。"
-    : "截止日期取自「工作明细及完成时限」中最后一个时间（如“6月底前”为6月30日）。";
+    ? `民心工程按检查日期所在季度的阶段性目标判断：截止日期为该季度末，该季度目标为空则不计截止日期；${
+        today ? "季度更替后颜色自动按新季度判断，" : ""
+      }重新导入可刷新本列日期。`
+    : "截止日期取自「工作明细及完成时限」中最终的时间节点（如“6月底开工，12月底完工”为12月31日）。";
+  const basis = today
+    ? "颜色按打开文件当天判断"
+    : `颜色按检查日期${toChineseDate(options.checkDate)}判断，不随日期变化`;
   return {
     row,
     col,
-    text: `${source}颜色：超期（截止日期已过且未完成）橙色，即将到期（${dueSoonDays}天内）黄色，已完成绿色，无截止日期灰色。`,
+    text: `${source}${basis}：超期（截止日期已过且未完成）橙色，即将到期（${options.dueSoonDays}天内）黄色，已完成绿色，无截止日期灰色。`,
   };
 }
 

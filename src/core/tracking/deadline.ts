@@ -44,10 +44,11 @@ export function goalDeadline(row: Row, goal: Goal): string | null {
 /**
  * The date a row is judged by on `checkDate` (YYYY-MM-DD), or null when it has none.
  * - A row with quarter goals: the end of the goal quarter when that quarter's goal is written.
- * - Any other row: the deadline read from 工作明细及完成时限 (its last dated milestone, the one
- *   the 校验 overdue rule uses). A table whose title has no year is dated in the check date's year.
+ * - Any other row: the final milestone read from 工作明细及完成时限 (“6月开工，12月底完工” is due
+ *   12-31, wherever each phrase stands; the 校验 overdue rule uses the same). A table whose title
+ *   has no year is dated in the check date's year.
  */
 export function rowDeadline(table: Table, row: Row, checkDate: string): string | null {
   if (hasQuarterGoals(table)) return goalDeadline(row, goalOn(table, checkDate));
-  return parseDeadlines(row.fields.detail ?? "", datingYear(table, checkDate)).deadline;
+  return parseDeadlines(row.fields.detail ?? "", datingYear(table, checkDate)).latest;
 }

@@ -35,7 +35,7 @@ export function ActionBar(props: ActionBarProps) {
   return (
     <div className={styles.root} role="toolbar" aria-label="操作">
       <Button icon={<ArrowImport20Regular />} disabled={busy} onClick={props.onImport}>
-        导入种子表
+        导入示例表
       </Button>
       <Button
         appearance="primary"
@@ -52,7 +52,7 @@ export function ActionBar(props: ActionBarProps) {
         生成单位表
       </Button>
       <Button icon={<ArrowSync20Regular />} disabled={busy} onClick={props.onBackfill}>
-        回填进展
+        回收进展
       </Button>
       <Button icon={<DataBarVertical20Regular />} disabled={busy || !canValidate} onClick={props.onSummarize}>
         汇总

@@ -1,4 +1,11 @@
-import { Button, Caption1, Checkbox, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  Checkbox,
+  makeStyles,
+  Subtitle2,
+  tokens,
+} from "@fluentui/react-components";
 import { Wrench20Regular } from "@fluentui/react-icons";
 import { useState } from "react";
 import type { Fix } from "../actions";
@@ -19,6 +26,7 @@ const useStyles = makeStyles({
   label: { display: "flex", flexDirection: "column" },
   place: { color: tokens.colorNeutralForeground3 },
   apply: { alignSelf: "flex-start" },
+  summary: { cursor: "pointer", paddingLeft: tokens.spacingHorizontalS },
 });
 
 export interface FixListProps {
@@ -28,21 +36,30 @@ export interface FixListProps {
   onApply(fixes: Fix[]): void;
 }
 
+/** Fixes that only fill what is empty (a lost 序号 from its neighbours): ticked from the start. */
+const RISK_FREE: ReadonlySet<Fix["kind"]> = new Set(["fill-seq"]);
+
+/** A list this long starts folded, so the issue list below stays in reach. */
+const FOLD_OVER = 8;
+
 /**
- * The safe fixes of the last 校验, all ticked at first. Mount it with a new key per 校验 so the
- * ticks start over with the new list.
+ * The safe fixes of the last 校验. Only the risk-free ones start ticked: a name changed or split
+ * is the user's call. Mount it with a new key per 校验 so the ticks start over with the new list.
  */
 export function FixList({ fixes, disabled, onApply }: FixListProps) {
   const styles = useStyles();
-  const [unticked, setUnticked] = useState<ReadonlySet<number>>(new Set());
-  const selected = fixes.filter((_, i) => !unticked.has(i));
-  const allState = unticked.size === 0 ? true : selected.length === 0 ? false : "mixed";
+  const [ticked, setTicked] = useState<ReadonlySet<number>>(
+    () => new Set(fixes.flatMap((f, i) => (RISK_FREE.has(f.kind) ? [i] : [])))
+  );
+  const selected = fixes.filter((_, i) => ticked.has(i));
+  const allState =
+    selected.length === fixes.length ? true : selected.length === 0 ? false : "mixed";
 
   const toggle = (i: number, checked: boolean) => {
-    const next = new Set(unticked);
-    if (checked) next.delete(i);
-    else next.add(i);
-    setUnticked(next);
+    const next = new Set(ticked);
+    if (checked) next.add(i);
+    else next.delete(i);
+    setTicked(next);
   };
 
   return (
@@ -54,25 +71,30 @@ export function FixList({ fixes, disabled, onApply }: FixListProps) {
         label="全选"
         checked={allState}
         disabled={disabled}
-        onChange={(_, data) => setUnticked(data.checked === true ? new Set() : new Set(fixes.keys()))}
+        onChange={(_, data) => setTicked(data.checked === true ? new Set(fixes.keys()) : new Set())}
       />
-      <ul className={styles.list}>
-        {fixes.map((fix, i) => (
-          <li key={`${fix.address}-${i}`}>
-            <Checkbox
-              checked={!unticked.has(i)}
-              disabled={disabled}
-              onChange={(_, data) => toggle(i, data.checked === true)}
-              label={
-                <span className={styles.label}>
-                  <span>{fix.label}</span>
-                  <Caption1 className={styles.place}>{placeOf(fix.address)}</Caption1>
-                </span>
-              }
-            />
-          </li>
-        ))}
-      </ul>
+      <details open={fixes.length <= FOLD_OVER}>
+        <summary className={styles.summary}>
+          逐项查看（已选 {selected.length} / {fixes.length} 项）
+        </summary>
+        <ul className={styles.list}>
+          {fixes.map((fix, i) => (
+            <li key={`${fix.address}-${i}`}>
+              <Checkbox
+                checked={ticked.has(i)}
+                disabled={disabled}
+                onChange={(_, data) => toggle(i, data.checked === true)}
+                label={
+                  <span className={styles.label}>
+                    <span>{fix.label}</span>
+                    <Caption1 className={styles.place}>{placeOf(fix.address)}</Caption1>
+                  </span>
+                }
+              />
+            </li>
+          ))}
+        </ul>
+      </details>
       <Button
         className={styles.apply}
         icon={<Wrench20Regular />}

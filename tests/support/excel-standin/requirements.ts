@@ -20,6 +20,7 @@ const MEMBER_SINCE: Readonly<Record<string, string>> = {
   "Workbook.protection": "1.7",
   "Worksheet.freezePanes": "1.7",
   "Worksheet.pageLayout": "1.9",
+  "Worksheet.autoFilter": "1.9",
   "Worksheet.customProperties": "1.12",
   "Worksheet.notes": "1.18",
   "Worksheet.getRangeByIndexes": "1.7",

@@ -1,6 +1,7 @@
 import { type DeadlineResult, parseDeadlines, toChineseDate } from "../../deadline";
 import type { Row, Table } from "../../table/schema";
 import { datingYear, goalDeadline, goalOn, hasQuarterGoals } from "../../tracking/deadline";
+import { DONE } from "../../tracking/schema";
 import { isOverdue } from "../../tracking/state";
 import type { Rule, RuleContext } from "../context";
 import type { Issue } from "../schema";
@@ -35,16 +36,29 @@ function detailDeadlines(ctx: RuleContext, table: Table, row: Row, checkDate: st
   return parseDeadlines(row.fields.detail ?? "", datingYear(table, checkDate));
 }
 
-/** The phrase that sets the deadline: the row's last milestone on that date. */
-function deadlinePhrase(result: DeadlineResult): string {
-  const last = result.milestones.filter((m) => m.date === result.deadline).pop();
-  return last?.text ?? (result.deadline as string);
+/** The phrase of a date: the row's last milestone on it. */
+function phraseOf(result: DeadlineResult, date: string): string {
+  const last = result.milestones.filter((m) => m.date === date).pop();
+  return last?.text ?? date;
+}
+
+/** Rows dated by their detail text that are not 已完成, with the parse of that text. */
+function* openDetailRows(ctx: RuleContext, checkDate: string) {
+  for (const table of ctx.tables) {
+    if (hasQuarterGoals(table) || !ctx.hasColumn(table, "detail")) continue;
+    for (const row of table.rows) {
+      if (row.fields.status?.trim() === DONE) continue;
+      const result = detailDeadlines(ctx, table, row, checkDate);
+      if (result.latest !== null) yield { table, row, result, final: result.latest };
+    }
+  }
 }
 
 /**
  * With a check date only: the row's deadline has passed and its 完成状态 is not 已完成. Rows are
- * dated by their detail text (its last dated milestone; merged detail cells count on every row,
- * since each row is a task of its own) or, in 民心工程, by the goal of the current quarter.
+ * dated by their detail text (its final milestone: “6月底开工，12月底完工” is due 12月底; merged
+ * detail cells count on every row, since each row is a task of its own) or, in 民心工程, by the
+ * goal of the current quarter.
  */
 export const deadlineOverdue: Rule = {
   id: "deadline.overdue",
@@ -52,20 +66,44 @@ export const deadlineOverdue: Rule = {
     const checkDate = ctx.options.checkDate;
     if (!checkDate) return [];
     const issues: Issue[] = [];
-    for (const table of ctx.tables) {
-      if (hasQuarterGoals(table)) {
-        append(issues, quarterIssues(ctx, table, checkDate));
-        continue;
-      }
-      if (!ctx.hasColumn(table, "detail")) continue;
-      for (const row of table.rows) {
-        const result = detailDeadlines(ctx, table, row, checkDate);
-        if (!isOverdue(result.deadline, row.fields.status, checkDate)) continue;
-        const phrase = deadlinePhrase(result);
-        const date = toChineseDate(result.deadline as string);
-        const params = { phrase, date, checkDate: toChineseDate(checkDate) };
-        issues.push(ctx.issue("deadline.overdue", table, row, "detail", params, phrase));
-      }
+    for (const table of ctx.tables)
+      if (hasQuarterGoals(table)) append(issues, quarterIssues(ctx, table, checkDate));
+    for (const { table, row, result, final } of openDetailRows(ctx, checkDate)) {
+      if (!isOverdue(final, row.fields.status, checkDate)) continue;
+      const phrase = phraseOf(result, final);
+      const params = { phrase, date: toChineseDate(final), checkDate: toChineseDate(checkDate) };
+      issues.push(ctx.issue("deadline.overdue", table, row, "detail", params, phrase));
+    }
+    return issues;
+  },
+};
+
+/**
+ * With a check date only: the final deadline is still ahead, but a milestone on the way (6月底开工)
+ * has passed while the row is not 已完成 — a finding of its own, not 超期 of the row.
+ */
+export const deadlineMilestonePassed: Rule = {
+  id: "deadline.milestone-passed",
+  check(ctx) {
+    const checkDate = ctx.options.checkDate;
+    if (!checkDate) return [];
+    const issues: Issue[] = [];
+    for (const { table, row, result, final } of openDetailRows(ctx, checkDate)) {
+      if (final < checkDate) continue;
+      const passed = result.milestones
+        .map((m) => m.date)
+        .filter((d): d is string => d !== null && d < checkDate)
+        .sort()
+        .pop();
+      if (!passed) continue;
+      const phrase = phraseOf(result, passed);
+      const params = {
+        phrase,
+        date: toChineseDate(passed),
+        final: toChineseDate(final),
+        checkDate: toChineseDate(checkDate),
+      };
+      issues.push(ctx.issue("deadline.milestone-passed", table, row, "detail", params, phrase));
     }
     return issues;
   },

@@ -11,7 +11,7 @@ import { Range, rangeArgument } from "./range";
 const WORKSHEET: TypeSpec = {
   name: "Worksheet",
   scalars: { id: { readonly: true }, name: {}, position: {}, visibility: {}, tabColor: {} },
-  navs: ["freezePanes", "pageLayout", "customProperties", "notes", "protection"],
+  navs: ["freezePanes", "pageLayout", "customProperties", "notes", "protection", "autoFilter"],
 };
 const WORKSHEET_PROTECTION: TypeSpec = {
   name: "WorksheetProtection",
@@ -77,6 +77,8 @@ export class Worksheet extends ClientObject {
         return new CustomPropertyCollection(this.context, path, sheet);
       case "protection":
         return new WorksheetProtection(this.context, path, sheet);
+      case "autoFilter":
+        return new AutoFilter(this.context, path, sheet);
       default:
         return new NoteCollection(this.context, path, sheet);
     }
@@ -185,7 +187,7 @@ export class FreezePanes extends ClientObject {
 const PAGE_LAYOUT: TypeSpec = {
   name: "PageLayout",
   scalars: { orientation: {}, paperSize: {}, zoom: {}, centerHorizontally: {} },
-  navs: [],
+  navs: ["headersFooters"],
 };
 
 export class PageLayout extends ClientObject {
@@ -231,6 +233,12 @@ export class PageLayout extends ClientObject {
         layout.zoom = { ...(zoom as PageLayoutZoom) };
       }
     }
+  }
+
+  override _makeChild(name: string): ClientObject {
+    return new HeaderFooterGroup(this.context, `${this._path}.${name}`, (exec) =>
+      this._require(exec)
+    );
   }
 
   /** The rows repeated at the top of every printed page ("$1:$2"). */
@@ -352,6 +360,82 @@ export class CustomProperty extends ClientObject {
     this._enqueue("delete", [], (exec) => {
       const { sheet, entry } = this._require(exec) as PropertyEntity;
       sheet.customProperties.splice(sheet.customProperties.indexOf(entry), 1);
+    });
+  }
+}
+
+const HEADER_FOOTER_GROUP: TypeSpec = {
+  name: "HeaderFooterGroup",
+  scalars: {},
+  navs: ["defaultForAllPages"],
+};
+
+/** PageLayout.headersFooters: only the one header and footer used on all pages. */
+export class HeaderFooterGroup extends ClientObject {
+  get _spec(): TypeSpec {
+    return HEADER_FOOTER_GROUP;
+  }
+
+  _read(): unknown {
+    return undefined;
+  }
+
+  override _makeChild(name: string): ClientObject {
+    return new HeaderFooter(this.context, `${this._path}.${name}`, (exec) => this._require(exec));
+  }
+}
+
+const HEADER_FOOTER_PARTS = [
+  "leftHeader",
+  "centerHeader",
+  "rightHeader",
+  "leftFooter",
+  "centerFooter",
+  "rightFooter",
+] as const;
+
+const HEADER_FOOTER: TypeSpec = {
+  name: "HeaderFooter",
+  scalars: Object.fromEntries(HEADER_FOOTER_PARTS.map((p) => [p, {}])),
+  navs: [],
+};
+
+export class HeaderFooter extends ClientObject {
+  get _spec(): TypeSpec {
+    return HEADER_FOOTER;
+  }
+
+  _read(entity: unknown, name: string): unknown {
+    return (entity as SheetModel).pageLayout.headersFooters[name as HeaderFooterPart] ?? "";
+  }
+
+  override _write(entity: unknown, name: string, value: unknown): void {
+    if (typeof value !== "string") throw invalidArgument(`HeaderFooter.${name} must be a string.`);
+    (entity as SheetModel).pageLayout.headersFooters[name as HeaderFooterPart] = value;
+  }
+}
+
+type HeaderFooterPart = (typeof HEADER_FOOTER_PARTS)[number];
+
+const AUTO_FILTER: TypeSpec = { name: "AutoFilter", scalars: {}, navs: [] };
+
+/** Worksheet.autoFilter: apply() only, which records the filtered area ("$A$3:$J$40"). */
+export class AutoFilter extends ClientObject {
+  get _spec(): TypeSpec {
+    return AUTO_FILTER;
+  }
+
+  _read(): unknown {
+    return undefined;
+  }
+
+  apply(range: Range | string): void {
+    this._sameContext(range);
+    this._enqueue("apply", [range], (exec) => {
+      const sheet = this._require(exec) as SheetModel;
+      const ref = rangeArgument(range, exec, sheet);
+      if (ref.sheet !== sheet) throw invalidArgument("The filter range must be on this worksheet.");
+      sheet.autoFilter = { ...ref.area };
     });
   }
 }

@@ -41,6 +41,8 @@ export interface PageLayoutModel {
   printTitleRows: string | null;
   zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
   centerHorizontally: boolean;
+  /** headersFooters.defaultForAllPages: leftHeader … rightFooter, Excel's header codes. */
+  headersFooters: Partial<Record<string, string>>;
 }
 
 /** Excel's default column width (8.43 characters of Calibri 11) and row height, in points. */
@@ -80,6 +82,8 @@ export class SheetModel {
   dataValidations: DataValidationModel[] = [];
   readonly notes = new Map<number, string>();
   readonly customProperties: { key: string; value: string }[] = [];
+  /** The area Worksheet.autoFilter.apply() put filter buttons on. */
+  autoFilter: Area | null = null;
   frozenRows = 0;
   frozenColumns = 0;
   readonly pageLayout: PageLayoutModel = {
@@ -88,6 +92,7 @@ export class SheetModel {
     printTitleRows: null,
     zoom: { scale: 100 },
     centerHorizontally: false,
+    headersFooters: {},
   };
 
   constructor(

@@ -1,0 +1,101 @@
+import { spawnSync } from "child_process";
+import { mkdtempSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { basename, join } from "path";
+import { ROOT } from "./cli";
+
+/** The first of these on PATH, or null. */
+function which(command: string): string | null {
+  const found = spawnSync("sh", ["-c", `command -v ${command}`], { encoding: "utf8" });
+  return found.status === 0 ? found.stdout.trim() : null;
+}
+
+/** Why a rendering test cannot run here (null when it can): LibreOffice and poppler-utils. */
+export function renderingUnavailable(): string | null {
+  if (!which("soffice")) return "LibreOffice 未安装，跳过";
+  if (!which("pdftotext")) return "poppler-utils（pdftotext）未安装，跳过";
+  return null;
+}
+
+/**
+ * Prints `file` (an .xlsx) to PDF with LibreOffice as a user's machine would: headless, in a
+ * private profile (so a running LibreOffice or another test does not interfere), with the
+ * fontconfig aliases CI installs (.ci/fonts) for 宋体 and 黑体. Returns the PDF's path.
+ */
+export function printToPdf(file: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "duban-pdf-"));
+  const fonts = join(dir, "fonts.conf");
+  writeFileSync(
+    fonts,
+    `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>` +
+      `<include ignore_missing="yes">/etc/fonts/fonts.conf</include>` +
+      `<include ignore_missing="yes">${join(ROOT, ".ci", "fonts", "duban-fonts.conf")}</include>` +
+      `</fontconfig>`
+  );
+  const run = spawnSync(
+    "soffice",
+    [
+      `-env:UserInstallation=file://${join(dir, "profile")}`,
+      "--headless",
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      dir,
+      file,
+    ],
+    { encoding: "utf8", env: { ...process.env, FONTCONFIG_FILE: fonts }, timeout: 360_000 }
+  );
+  if (run.status !== 0) throw new Error(`soffice failed: ${run.stderr || run.error}`);
+  return join(dir, basename(file).replace(/\.xlsx$/i, ".pdf"));
+}
+
+/** One printed page: its text lines, and each word with its box (points). */
+export interface PdfPage {
+  lines: string[];
+  words: { text: string; xMin: number; xMax: number; yMin: number; yMax: number }[];
+}
+
+/** The pages of a PDF as pdftotext reads them (-bbox-layout). */
+export function pdfPages(pdf: string): PdfPage[] {
+  const out = spawnSync("pdftotext", ["-bbox-layout", pdf, "-"], {
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (out.status !== 0) throw new Error(`pdftotext failed: ${out.stderr}`);
+  return out.stdout
+    .split(/<page [^>]*>/)
+    .slice(1)
+    .map((page) => {
+      // Top to bottom, left to right: pdftotext lists a page's blocks in its own order.
+      const lines = [
+        ...page.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([\s\S]*?)<\/line>/g),
+      ]
+        .map((l) => ({
+          x: Number(l[1]),
+          y: Number(l[2]),
+          text: [...l[3].matchAll(/>([^<]*)<\/word>/g)].map((w) => unescape(w[1])).join(""),
+        }))
+        .sort((a, b) => a.y - b.y || a.x - b.x)
+        .map((l) => l.text);
+      const words = [
+        ...page.matchAll(
+          /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g
+        ),
+      ].map((w) => ({
+        text: unescape(w[5]),
+        xMin: Number(w[1]),
+        yMin: Number(w[2]),
+        xMax: Number(w[3]),
+        yMax: Number(w[4]),
+      }));
+      return { lines, words };
+    });
+}
+
+function unescape(text: string): string {
+  return text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&");
+}
