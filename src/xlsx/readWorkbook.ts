@@ -71,6 +71,23 @@ export async function readXlsx(
   return { workbook, sheets, grids, problems };
 }
 
+/**
+ * Every sheet of a file, hidden ones too, with whether it is visible: what 回收 reads from a
+ * unit's returned file (its hidden record sheet included). Refused as readXlsx refuses.
+ */
+export async function readAllSheets(
+  source: XlsxSource,
+  name?: string
+): Promise<{ grid: Grid; visible: boolean }[]> {
+  const workbook = await loadXlsx(source, sourceName(source, name));
+  return workbook.worksheets
+    .filter((ws) => !isStoreSheet(ws))
+    .map((ws) => ({
+      grid: gridOfWorksheet(ws),
+      visible: ws.state === "visible" || ws.state === undefined,
+    }));
+}
+
 /** The sheet's cells with a value, as a Grid; an empty sheet gives an empty grid at A1. */
 export function gridOfWorksheet(worksheet: ExcelJS.Worksheet): Grid {
   const cells: Array<{ row: number; col: number; value: CellValue; format: string }> = [];

@@ -31,7 +31,9 @@ import {
   writeLayout,
   writeMerges,
   writePrint,
+  writeProtection,
   writeValidations,
+  writeVisibility,
   writeValues,
 } from "./writeContent";
 
@@ -125,6 +127,8 @@ function writeSheet(
   fallbacks.push(...notes.messages());
   writeFreeze(ws, op);
   writePrint(ws, op);
+  writeProtection(ws, op);
+  writeVisibility(ws, op);
   if (op.generated) setMarker(store, ws, op.generated);
   // A rebuilt sheet starts without marks (ExcelJS may give it the old sheet's id).
   if (op.mode === "replace") setMarks(store, ws, []);
