@@ -54,7 +54,7 @@ export async function runCollect(
   masterPath: string,
   returns: readonly string[],
   options: CollectCommandOptions
-): Promise<string[]> {
+): Promise<{ lines: string[]; result: CollectResult }> {
   const { master, read } = await readMasterFile(masterPath, options.roster);
   const sources: ReturnSource[] = [];
   const unreadable: { file: string; reason: string }[] = [];
@@ -73,11 +73,12 @@ export async function runCollect(
     }),
   });
   await writeXlsx(read.workbook, options.output, { force: options.force, input: masterPath });
-  return [
+  const lines = [
     ...result.skipped.map((s) => s.reason),
     ...result.decisions.map((d) => `待确认：${d.message}`),
     result.summary,
     ...report.fallbacks,
     `已写入 ${options.output}（总表和回收文件均未改动）`,
   ];
+  return { lines, result };
 }

@@ -157,7 +157,7 @@ function main(argv: string[]): void {
           throw new UnreadableInput(
             `--conflicts 只能是 master、return 或 both，而不是「${options.conflicts}」。`
           );
-        const lines = await runCollect(master, returns, {
+        const { lines } = await runCollect(master, returns, {
           output: options.output,
           date: checkDateOrToday(options.date),
           roster: rosterOf(options.roster),

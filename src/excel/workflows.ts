@@ -1,6 +1,6 @@
 import { readGridTable } from "../core/grid/gridTable";
 import { backfill, resolveConflicts } from "../core/outputs/backfill";
-import { sheetNameFor } from "../core/outputs/generatedNames";
+import { singleSheetName } from "../core/outputs/generatedNames";
 import { buildImportSheet, importSheetName } from "../core/outputs/importSheet";
 import { buildUnitSheets } from "../core/outputs/unitSheets";
 import {
@@ -39,9 +39,11 @@ const NO_UNIT_SHEETS =
 
 /** The sheet 汇总 writes to: its own earlier sheet, else 汇总, else a variant no sheet has. */
 function summarySheetName(sheets: readonly SheetInfo[]): string {
-  const own = sheets.find((s) => s.marker?.kind === "summary");
-  if (own) return own.name;
-  return sheetNameFor("", SUMMARY_SHEET, (name) => sheets.some((s) => sameSheetName(s.name, name)));
+  return singleSheetName(
+    "summary",
+    SUMMARY_SHEET,
+    sheets.map((s) => ({ name: s.name, generated: s.marker }))
+  );
 }
 
 function unitSheetsSummary(

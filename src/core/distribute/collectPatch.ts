@@ -1,11 +1,11 @@
 import { toChineseDate } from "../deadline";
-import { assignSheetNames, type ExistingSheet } from "../outputs/generatedNames";
+import { singleSheetName, type ExistingSheet } from "../outputs/generatedNames";
 import { COLORS, TITLE_FONT } from "../outputs/style";
 import { rect } from "../patch/build";
 import type { ListValidation, PatchCell, RangeFormat, Rect, SheetOpInput } from "../patch/schema";
 import type { Roster } from "../roster/schema";
 import { validate } from "../rules";
-import { buildSummarySheet, summarize } from "../summary";
+import { buildSummarySheet, SUMMARY_SHEET, summarize } from "../summary";
 import type { Table } from "../table/schema";
 import type { CollectResult, Decision, SheetCell } from "./collect";
 import type { Master } from "./master";
@@ -68,14 +68,11 @@ export function collectPatch(
       .map((c) => ({ col: c.col, width: c.title === "完成状态" ? 10 : 30 })),
   }));
 
-  const names = assignSheetNames("collect", "", [COLLECT_SHEET], options.existing);
-  ops.push(
-    collectSheet(names.get(COLLECT_SHEET) ?? COLLECT_SHEET, result, choices, options.checkDate)
-  );
+  const collectName = singleSheetName("collect", COLLECT_SHEET, options.existing);
+  ops.push(collectSheet(collectName, result, choices, options.checkDate));
   const tables = updatedTables(master, writes);
   const summary = summarize(tables, validate(tables, options).issues, options);
-  const summaryName =
-    assignSheetNames("summary", "", ["汇总"], options.existing).get("汇总") ?? "汇总";
+  const summaryName = singleSheetName("summary", SUMMARY_SHEET, options.existing);
   ops.push({ ...buildSummarySheet(summary, summaryName), activate: true });
   return ops;
 }

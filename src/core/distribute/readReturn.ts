@@ -46,6 +46,8 @@ const TITLE_SUFFIX = "重点工作督办事项";
  */
 export function readReturn(source: ReturnSource): ReturnContent | { problem: string } {
   const meta = readMeta(source);
+  if (source.sheets.every((s) => !s.visible || s.grid.values.length === 0))
+    return { problem: `文件「${source.file}」是空的：没有任何填写内容，已跳过。` };
   for (const { grid, visible } of source.sheets) {
     if (!visible) continue;
     const text = (r: number, c: number) =>
