@@ -3,9 +3,8 @@ import { basename } from "path";
 import { collect, type CollectResult } from "../core/distribute/collect";
 import { collectPatch, type Choices } from "../core/distribute/collectPatch";
 import type { ReturnSource } from "../core/distribute/readReturn";
-import { isoDate } from "../core/deadline/isoDate";
 import type { Roster } from "../core/roster";
-import { applyPatchToWorkbook, readAllSheets, writeXlsx, XlsxInputError } from "../xlsx";
+import { applyPatchToWorkbook, readReturnSource, writeXlsx } from "../xlsx";
 import { readMasterFile } from "./splitCommand";
 
 export interface CollectCommandOptions {
@@ -17,20 +16,10 @@ export interface CollectCommandOptions {
   conflicts: "master" | "return" | "both";
 }
 
-/** A returned file read for 回收; a file that cannot be read is named with the reason. */
-export async function readReturnFile(
-  path: string
-): Promise<ReturnSource | { file: string; reason: string }> {
-  const file = basename(path);
-  try {
-    const sheets = await readAllSheets(path, file);
-    const stat = await fs.stat(path);
-    const m = stat.mtime;
-    return { file, modified: isoDate(m.getFullYear(), m.getMonth() + 1, m.getDate()), sheets };
-  } catch (error) {
-    if (error instanceof XlsxInputError) return { file, reason: `${error.message}已跳过。` };
-    throw error;
-  }
+/** A returned file read for 回收; a missing one is named like one that cannot be read. */
+async function readReturnFile(path: string): Promise<ReturnSource | { file: string; reason: string }> {
+  const stat = await fs.stat(path).catch(() => null);
+  return readReturnSource(path, basename(path), stat?.mtime ?? new Date());
 }
 
 /** Each decision's option of the kind asked for; where it has none, the master is kept. */

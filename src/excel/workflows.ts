@@ -27,6 +27,7 @@ import type {
 } from "../taskpane/actions";
 import { todayIso } from "../taskpane/format";
 import { applyPatch } from "./applyPatch";
+import { distributeActions } from "./distributeActions";
 import { readMarkStore } from "./markStore";
 import { mastersOf, ofKind, readSheets, readTables, unitContentsOf } from "./readSheets";
 import { listSheets, selectAddress, type SheetInfo } from "./sheets";
@@ -253,5 +254,7 @@ export function createExcelActions(options: ExcelActionsOptions = {}): WorkbookA
       onProgress("汇总完成", 1);
       return { summary, sheet };
     },
+
+    ...distributeActions(roster),
   };
 }

@@ -17,3 +17,4 @@ export {
   type XlsxInputProblem,
 } from "./errors";
 export { workbookBytes } from "./newWorkbook";
+export { readReturnSource } from "./returnFile";
