@@ -53,13 +53,23 @@ export async function readReturnFiles(
   const unreadable: { file: string; reason: string }[] = [];
   for (const [i, file] of files.entries()) {
     await breathe(signal);
-    const bytes = new Uint8Array(await file.arrayBuffer());
+    const bytes = await bytesOf(file);
     const read = await readReturnSource(bytes, file.name, new Date(file.lastModified));
     if ("reason" in read) unreadable.push(read);
     else sources.push(read);
     onFile(i + 1, files.length, file.name);
   }
   return { sources, unreadable };
+}
+
+/** A file's bytes through FileReader, which older webviews have and Blob#arrayBuffer not. */
+export function bytesOf(blob: Blob): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error ?? new Error("无法读取文件。"));
+    reader.readAsArrayBuffer(blob);
+  });
 }
 
 /** Offers the archive for download under `name`. */
