@@ -12,6 +12,7 @@ import type { Master } from "../../src/core/distribute/master";
 import { splitByUnit, type UnitFile as Planned } from "../../src/core/distribute/split";
 import { cellText } from "../../src/core/grid/cellText";
 import { defaultRoster } from "../../src/core/roster";
+import { readReturn } from "../../src/core/distribute/readReturn";
 import { readAllSheets } from "../../src/xlsx";
 import { compoundFile } from "../xlsx/compoundFile";
 import { MINXIN_FILE, NOTICE_FILE, SEED_DIR, seedText } from "../support/seeds";
@@ -288,6 +289,27 @@ test("汇总 counts the statuses that came back", async () => {
     .find((t) => t.includes("张表合计"));
   expect(total).toContain(`已完成${done(after)}项`);
 });
+
+test("LibreOffice opens every split file and keeps its hidden keys and record", async () => {
+  if (!soffice()) {
+    console.log("LibreOffice (soffice) is not installed: the split files were not opened in it.");
+    return;
+  }
+  const out = join(dir, "下发");
+  const saved = throughLibreOffice(filesIn(out).map((f) => join(out, f)));
+  expect(filesIn(saved).sort()).toEqual(plan.map((p) => p.fileName).sort());
+  for (const p of plan) {
+    const read = readReturn({
+      file: p.fileName,
+      modified: null,
+      sheets: await readAllSheets(join(saved, p.fileName)),
+    });
+    if ("problem" in read) throw new Error(read.problem);
+    expect(read.meta?.head.unit).toBe(p.unit);
+    expect(read.rows.map((r) => r.texts.key)).toEqual(read.meta?.rows.map((r) => r.key));
+    expect(read.rows).toHaveLength(p.lead + p.coop);
+  }
+}, 600_000);
 
 test("choosing the returns' values writes them (duban collect --conflicts return)", async () => {
   const out = join(dir, "总表-采用回收.xlsx");
