@@ -17,7 +17,9 @@ export interface CollectCommandOptions {
 }
 
 /** A returned file read for 回收; a missing one is named like one that cannot be read. */
-async function readReturnFile(path: string): Promise<ReturnSource | { file: string; reason: string }> {
+async function readReturnFile(
+  path: string
+): Promise<ReturnSource | { file: string; reason: string }> {
   const stat = await fs.stat(path).catch(() => null);
   return readReturnSource(path, basename(path), stat?.mtime ?? new Date());
 }

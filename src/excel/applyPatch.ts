@@ -29,6 +29,7 @@ import {
   queueLayout,
   queueMerges,
   queuePrint,
+  queueProtection,
   queueValidations,
   queueValues,
 } from "./writeContent";
@@ -269,4 +270,5 @@ async function queueContent(
   w.fallbacks.push(...notes.messages());
   await queueFreeze(w, worksheet, op);
   await queuePrint(w, worksheet, op);
+  await queueProtection(w, worksheet, op);
 }

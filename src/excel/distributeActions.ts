@@ -14,9 +14,17 @@ const NO_MASTER = "没有找到责任分解表：请先导入或打开总表（�
 const STALE =
   "回收的结果已过时：请重新点“回收进展”选择文件（工作簿在两步之间被导入或回收替换了）。";
 
-/** The open workbook's name, as the files of 下发 record their master. */
+/**
+ * The open workbook's file name, as the files of 下发 record their master (for messages only:
+ * matching goes by the tables). Hosts without a document URL give "当前工作簿".
+ */
 function workbookName(): string {
-  const url = typeof Office === "undefined" ? "" : (Office.context?.document?.url ?? "");
+  let url = "";
+  try {
+    url = Office.context.document.url ?? "";
+  } catch {
+    // Excel on the web before the file is saved, and test hosts, have no URL.
+  }
   return decodeURIComponent(url.replace(/^.*[\\/]/, "")) || "当前工作簿";
 }
 

@@ -21,6 +21,7 @@ const DIST = join(ROOT, "dist");
 const SHOTS = join(ROOT, "test-output", "e2e");
 const UNIT_FILE = "区发展改革委-督办事项-20220930.xlsx";
 const PROGRESS = "前三季度已完成全年目标的七成。";
+const CORRECTED = "更正：前三季度已完成全年目标的八成。";
 
 let server: StaticServer;
 let browser: Browser;
@@ -32,7 +33,9 @@ beforeAll(async () => {
   await ensureProductionBuild(ROOT);
   const html = readFileSync(join(DIST, "taskpane.html"), "utf8");
   const office = scriptSources(html).find((s) => /\/office\.js$/.test(s));
-  const standIn = officeStandInScript({ excelApi: "1.18", realDelayMs: 5 }, []);
+  const standIn = officeStandInScript({ excelApi: "1.18", realDelayMs: 5 }, [
+    { name: "我的台账", values: [["日期", "事项"]] },
+  ]);
   server = await serveDirectory(DIST);
   browser = await launchChromium({ width: 360, height: 900 });
   await browser.context.route("**/*", (route) =>
@@ -54,6 +57,8 @@ afterAll(async () => {
 });
 
 test("下发 downloads every unit's file as one .zip; 回收 takes a filled file back", async () => {
+  await page.getByText(/^工作簿中还没有可识别的责任分解表/).waitFor();
+  expect(pageErrors).toEqual([]);
   await page.getByRole("button", { name: "导入种子表" }).click();
   await page.getByText(/^已导入 4 张表/).waitFor();
   await page.getByLabel("检查日期").fill("2022-09-30");
@@ -95,5 +100,21 @@ test("下发 downloads every unit's file as one .zip; 回收 takes a filled file
   });
   expect(values).toContain(PROGRESS);
   expect(names).toEqual(expect.arrayContaining(["回收情况", "汇总"]));
+
+  // The unit sends a second, different file: 回收 asks which to keep before writing anything.
+  sheet.getCell(first, 8).value = CORRECTED;
+  const again = join(SHOTS, "报回-发展改革委-更正.xlsx");
+  writeFileSync(again, Buffer.from(await workbook.xlsx.writeBuffer()));
+  await page.getByLabel("选择各单位报回的文件").setInputFiles([back, again]);
+  await page.getByText("回收待确认（1 处）").waitFor();
+  await page.screenshot({ path: join(SHOTS, "collect-decisions.png"), fullPage: true });
+  await page.getByRole("radio", { name: "采用「报回-发展改革委-更正.xlsx」的" }).check();
+  await page.getByRole("button", { name: "写入总表" }).click();
+  await page.getByText(/其中 1 处按所选采用回收内容/).waitFor();
+  const after = await page.evaluate(() => {
+    const { workbook } = (window as unknown as { __excelStandIn: StandInHandle }).__excelStandIn;
+    return workbook.sheetNames().flatMap((n) => workbook.toGrid(n, "values").flat());
+  });
+  expect(after).toContain(CORRECTED);
   expect(pageErrors).toEqual([]);
 }, 600_000);
