@@ -83,7 +83,6 @@ export function DecisionList({
               <Body1 id={messageId}>{decision.message}</Body1>
               <RadioGroup
                 aria-labelledby={messageId}
-                layout="horizontal"
                 disabled={disabled}
                 value={String(choices[i] ?? 0)}
                 onChange={(_, data) => onChoose(i, Number(data.value))}

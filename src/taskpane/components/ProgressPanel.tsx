@@ -12,6 +12,7 @@ import type { Busy } from "../useWorkbookTask";
 const useStyles = makeStyles({
   root: { display: "flex", alignItems: "flex-end", gap: tokens.spacingHorizontalS },
   bar: { flexGrow: 1 },
+  cancel: { flexShrink: 0, whiteSpace: "nowrap" },
 });
 
 /**
@@ -31,7 +32,12 @@ export function ProgressPanel({ busy, onCancel }: { busy: Busy; onCancel?: () =>
         <ProgressBar value={busy.fraction ?? undefined} thickness="large" />
       </Field>
       {onCancel && (
-        <Button size="small" icon={<Dismiss20Regular />} onClick={onCancel}>
+        <Button
+          className={styles.cancel}
+          size="small"
+          icon={<Dismiss20Regular />}
+          onClick={onCancel}
+        >
           取消
         </Button>
       )}
