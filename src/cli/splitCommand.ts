@@ -42,6 +42,10 @@ export async function runSplit(
 ): Promise<string[]> {
   const { master } = await readMasterFile(masterPath, options.roster);
   const files = splitByUnit(master, { date: options.date });
+  if (files.length === 0)
+    throw new UnreadableInput(
+      `「${masterPath}」的责任分解表中没有填写牵头单位或配合单位，无法按单位拆分，未写出任何文件。`
+    );
   await fs.mkdir(options.output, { recursive: true });
   if (!options.force) {
     const present = new Set(await fs.readdir(options.output));
