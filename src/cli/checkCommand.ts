@@ -12,6 +12,7 @@ import {
 } from "../core/rules";
 import type { ParseResult, Table } from "../core/table/schema";
 import { readSources, UnreadableInput } from "./sources";
+import { append } from "../core/append";
 
 export interface CheckOptions {
   json?: boolean;
@@ -35,7 +36,7 @@ export function runCheck(
       stderr: problemLines(parsed).join("\n"),
     };
   }
-  return { stdout: report(parsed, result), stderr: "" };
+  return { stdout: [...parsed.notes, report(parsed, result)].join("\n"), stderr: "" };
 }
 
 /** The --date given, checked, or today in local time. */
@@ -111,6 +112,6 @@ export function report(parsed: ParseResult, result: ValidationResult): string {
       `校验完成：共 ${parsed.tables.length} 张表 ${rows} 行，${totalsText(result.totals)}。`
     );
   }
-  lines.push(...problemLines(parsed));
+  append(lines, problemLines(parsed));
   return lines.join("\n") + "\n";
 }

@@ -63,7 +63,10 @@ export async function runCollect(
       existing: read.sheets.map((s) => ({ name: s.name, generated: s.generated })),
     }),
   });
-  await writeXlsx(read.workbook, options.output, { force: options.force, input: masterPath });
+  await writeXlsx(read.workbook, options.output, {
+    force: options.force,
+    inputs: [masterPath, ...returns],
+  });
   const lines = [
     ...result.skipped.map((s) => s.reason),
     ...result.decisions.map((d) => `待确认：${d.message}`),

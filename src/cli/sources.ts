@@ -1,21 +1,24 @@
-import { readFileSync, statSync } from "fs";
 import { basename } from "path";
 import { parseSeedText } from "../core/parse/seedText";
 import { uniqueTableId } from "../core/parse/tableIdentity";
 import type { ParseProblem, ParseResult, Table } from "../core/table/schema";
+import { readTextFile } from "./textFile";
 
-/** A file the CLI could not open at all (as opposed to problems inside a file it could read). */
-export class UnreadableInput extends Error {}
+export { UnreadableInput } from "./unreadable";
+export { isWorkbookFile } from "./textFile";
 
 /**
  * Reads every file into tables. Table ids stay unique across files (a second 附件1 becomes city-2),
- * so files given together can be checked together.
+ * so files given together can be checked together. `notes` says which encoding each file was read in.
  */
-export function readSources(paths: readonly string[]): ParseResult {
+export function readSources(paths: readonly string[]): ParseResult & { notes: string[] } {
   const tables: Table[] = [];
   const problems: ParseProblem[] = [];
+  const notes: string[] = [];
   for (const path of paths) {
-    const result = parseSeedText(readText(path), basename(path));
+    const { text, encoding } = readTextFile(path);
+    notes.push(`已读取「${path}」（${encoding} 编码）。`);
+    const result = parseSeedText(text, basename(path));
     for (const table of result.tables) {
       const id = uniqueTableId(
         table.id.replace(/-\d+$/, ""),
@@ -23,19 +26,7 @@ export function readSources(paths: readonly string[]): ParseResult {
       );
       tables.push({ ...table, id });
     }
-    problems.push(...result.problems);
+    for (const problem of result.problems) problems.push(problem);
   }
-  return { tables, problems };
-}
-
-function readText(path: string): string {
-  try {
-    if (!statSync(path).isFile()) throw new UnreadableInput(`「${path}」不是文件。`);
-    return readFileSync(path, "utf8");
-  } catch (e) {
-    if (e instanceof UnreadableInput) throw e;
-    throw new UnreadableInput(
-      `无法读取文件「${path}」：${(e as NodeJS.ErrnoException).code === "ENOENT" ? "文件不存在" : String(e)}。`
-    );
-  }
+  return { tables, problems, notes };
 }
