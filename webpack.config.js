@@ -46,6 +46,8 @@ module.exports = (env, options) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
+      // The .xlsx adapter reads files by path in Node only; in the pane it gets bytes (下发, 回收).
+      fallback: { fs: false, zlib: false },
     },
     module: {
       rules: [

@@ -10,6 +10,8 @@ import { parseJson, parseSummary } from "./parseCommand";
 import { runReport, type ReportOptions } from "./reportCommand";
 import { rulesMarkdown } from "./rulesCommand";
 import { readSources, UnreadableInput } from "./sources";
+import { runSplit } from "./splitCommand";
+import { runCollect } from "./collectCommand";
 
 const SEED_PATHS = ["000_867c357d3391b2e7.txt", "003_4a3e803327059358.txt"].map((f) =>
   join(__dirname, "..", "..", "seeds", f)
@@ -101,6 +103,70 @@ function main(argv: string[]): void {
     .action((files: string[], options: ReportOptions) => {
       print(runReport(files, options));
     });
+
+  program
+    .command("split")
+    .description("下发：按单位拆分总表，每个单位一个 .xlsx 文件（单位名-督办事项-日期.xlsx）")
+    .argument("<master>", "总表（.xlsx）")
+    .requiredOption("-o, --output <folder>", "写入下发文件的文件夹")
+    .option("--date <YYYY-MM-DD>", "下发日期（默认为今天）：写入文件名，并按它计算截止日期")
+    .option("--roster <file>", "名册 JSON 文件（默认为津南区 2022 年名册）")
+    .option("--force", "覆盖文件夹中已有的同名文件")
+    .action(
+      async (
+        master: string,
+        options: { output: string; date?: string; roster?: string; force?: boolean }
+      ) => {
+        const lines = await runSplit(master, {
+          output: options.output,
+          date: checkDateOrToday(options.date),
+          roster: rosterOf(options.roster),
+          force: options.force === true,
+        });
+        process.stdout.write(lines.join("\n") + "\n");
+      }
+    );
+
+  program
+    .command("collect")
+    .description("回收：把各单位报回的文件对应到总表，写入总表的副本（含回收情况和汇总）")
+    .argument("<master>", "总表（.xlsx），不会被修改")
+    .argument("<returns...>", "各单位报回的 .xlsx 文件")
+    .requiredOption("-o, --output <file.xlsx>", "写入结果的新文件")
+    .option("--date <YYYY-MM-DD>", "回收日期（默认为今天）：汇总按它统计")
+    .option("--roster <file>", "名册 JSON 文件（默认为津南区 2022 年名册）")
+    .option(
+      "--conflicts <choice>",
+      "待确认各处的处理：master 保留总表（默认）、return 采用回收、both 两者都保留",
+      "master"
+    )
+    .option("--force", "覆盖已存在的输出文件")
+    .action(
+      async (
+        master: string,
+        returns: string[],
+        options: {
+          output: string;
+          date?: string;
+          roster?: string;
+          force?: boolean;
+          conflicts: string;
+        }
+      ) => {
+        if (!["master", "return", "both"].includes(options.conflicts))
+          throw new UnreadableInput(
+            `--conflicts 只能是 master、return 或 both，而不是「${options.conflicts}」。`
+          );
+        const { lines } = await runCollect(master, returns, {
+          output: options.output,
+          date: checkDateOrToday(options.date),
+          roster: rosterOf(options.roster),
+          force: options.force === true,
+          conflicts: options.conflicts as "master" | "return" | "both",
+        });
+        process.stdout.write(lines.join("\n") + "\n");
+      }
+    );
 
   program
     .command("rules")

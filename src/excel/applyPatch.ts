@@ -35,6 +35,7 @@ import {
   queueMerges,
   queuePrint,
   queueAutoFilter,
+  queueProtection,
   queueValidations,
   queueValues,
 } from "./writeContent";
@@ -382,5 +383,6 @@ async function queueContent(
   await queueFreeze(w, worksheet, op);
   await queuePrint(w, worksheet, op);
   await queueAutoFilter(w, worksheet, op);
+  await queueProtection(w, worksheet, op);
   return marks;
 }

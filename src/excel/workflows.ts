@@ -20,6 +20,7 @@ import type {
 } from "../taskpane/actions";
 import { todayIso } from "../taskpane/format";
 import { applyPatch } from "./applyPatch";
+import { distributeActions } from "./distributeActions";
 import { readRecord } from "./record";
 import { mastersOf, ofKind, readSheets, readTables, unitContentsOf } from "./readSheets";
 import { listSheets, selectAddress, type SheetInfo } from "./sheets";
@@ -252,5 +253,7 @@ export function createExcelActions(options: ExcelActionsOptions = {}): WorkbookA
       onProgress("汇总完成", 1);
       return { summary: generated.summary!, sheet };
     },
+
+    ...distributeActions(roster),
   };
 }

@@ -311,3 +311,37 @@ export async function queuePrint(
     }
   });
 }
+
+const VISIBILITY = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const;
+
+/**
+ * Protection without a password, every cell locked but the editable ranges (ExcelApi 1.2), and
+ * the sheet's visibility. Both are part of the files 下发 makes; kept here so a patch means the
+ * same in Excel as in a file.
+ */
+export async function queueProtection(
+  w: Writer,
+  worksheet: Excel.Worksheet,
+  op: SheetOp
+): Promise<void> {
+  const protection = op.protection;
+  if (protection) {
+    for (const range of protection.editable)
+      await w.batcher.add(stepBytes({ ranges: 1, actions: 1 }), op.sheet, () => {
+        rangeOf(worksheet, range).format.protection.locked = false;
+      });
+    await w.batcher.add(stepBytes({ proxies: 1, actions: 1, data: [protection] }), op.sheet, () =>
+      worksheet.protection.protect({
+        allowFormatColumns: true,
+        allowFormatRows: true,
+        allowSort: protection.allowSort,
+        allowAutoFilter: protection.allowSort,
+      })
+    );
+  }
+  const visibility = op.visibility;
+  if (visibility)
+    await w.batcher.add(stepBytes({ proxies: 1, actions: 1, data: [visibility] }), op.sheet, () => {
+      worksheet.visibility = VISIBILITY[visibility] as Excel.SheetVisibility;
+    });
+}

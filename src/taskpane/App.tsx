@@ -4,6 +4,7 @@ import type { WorkbookActions } from "./actions";
 import { ActionBar } from "./components/ActionBar";
 import { ConfirmDialog } from "./components/ConfirmDialog";
 import { ConflictList } from "./components/ConflictList";
+import { DecisionList } from "./components/DecisionList";
 import { ErrorBoundary } from "./components/ErrorBoundary";
 import { ErrorMessage } from "./components/ErrorMessage";
 import { FixList } from "./components/FixList";
@@ -17,6 +18,7 @@ import { SummaryPanel } from "./components/SummaryPanel";
 import { TrackingSettings } from "./components/TrackingSettings";
 import { ValidationSummary } from "./components/ValidationSummary";
 import { groupIssues, type SeverityFilter } from "./issueGroups";
+import { useDistributeFlows } from "./useDistributeFlows";
 import { useTaskPane } from "./useTaskPane";
 
 const useStyles = makeStyles({
@@ -50,11 +52,23 @@ function Pane({ actions }: AppProps) {
   const pane = useTaskPane(actions);
   const { task, outcome, tracking } = pane;
   const [filter, setFilter] = useState<SeverityFilter>("all");
-  const groups = useMemo(() => (outcome ? groupIssues(outcome.issues, filter) : []), [outcome, filter]);
+  const groups = useMemo(
+    () => (outcome ? groupIssues(outcome.issues, filter) : []),
+    [outcome, filter]
+  );
   const busy = task.busy !== null;
+  const distribute = useDistributeFlows(actions, task, pane.checkDate);
 
   return (
-    <div className={styles.root}>
+    <div
+      className={styles.root}
+      // Returned files dropped anywhere on the pane are taken in as 回收进展.
+      onDragOver={(event) => event.preventDefault()}
+      onDrop={(event) => {
+        event.preventDefault();
+        if (!busy) void distribute.collect(Array.from(event.dataTransfer.files));
+      }}
+    >
       <div className={styles.top}>
         <Header
           info={pane.info}
@@ -72,6 +86,8 @@ function Pane({ actions }: AppProps) {
           onBuildUnitSheets={() => void tracking.buildUnitSheets()}
           onBackfill={() => void tracking.backfill()}
           onSummarize={() => void tracking.summarize()}
+          onDistribute={() => void distribute.distribute()}
+          onCollect={(files) => void distribute.collect(files)}
         />
         <TrackingSettings
           splitBy={tracking.splitBy}
@@ -80,7 +96,12 @@ function Pane({ actions }: AppProps) {
           onSplitByChange={tracking.setSplitBy}
           onDueSoonDaysChange={tracking.setDueSoonDays}
         />
-        {task.busy && <ProgressPanel busy={task.busy} />}
+        {task.busy && (
+          <ProgressPanel
+            busy={task.busy}
+            onCancel={distribute.cancelable ? distribute.cancel : undefined}
+          />
+        )}
       </div>
       <main className={styles.body}>
         {task.error && <ErrorMessage error={task.error} onDismiss={task.dismissError} />}
@@ -90,6 +111,16 @@ function Pane({ actions }: AppProps) {
           </MessageBar>
         )}
         <ProblemList title="回填未能处理的内容" problems={tracking.backfillProblems} />
+        {distribute.pending && (
+          <DecisionList
+            result={distribute.pending}
+            choices={distribute.choices}
+            disabled={busy}
+            onChoose={distribute.choose}
+            onApply={() => void distribute.apply()}
+            onDiscard={distribute.discard}
+          />
+        )}
         {tracking.conflicts.length > 0 && (
           <ConflictList
             conflicts={tracking.conflicts}
@@ -122,7 +153,11 @@ function Pane({ actions }: AppProps) {
               <>
                 <IssueFilter value={filter} totals={outcome.totals} onChange={setFilter} />
                 {groups.length > 0 ? (
-                  <IssueList groups={groups} disabled={busy} onSelect={(address) => void pane.selectCell(address)} />
+                  <IssueList
+                    groups={groups}
+                    disabled={busy}
+                    onSelect={(address) => void pane.selectCell(address)}
+                  />
                 ) : (
                   <Body1>没有此类问题。</Body1>
                 )}
@@ -130,10 +165,17 @@ function Pane({ actions }: AppProps) {
             )}
           </>
         ) : (
-          !busy && !tracking.summary && tracking.conflicts.length === 0 && <StartHint info={pane.info} />
+          !busy &&
+          !tracking.summary &&
+          !distribute.pending &&
+          tracking.conflicts.length === 0 && <StartHint info={pane.info} />
         )}
       </main>
-      <ConfirmDialog request={pane.confirm.request} open={pane.confirm.open} onAnswer={pane.confirm.answer} />
+      <ConfirmDialog
+        request={pane.confirm.request}
+        open={pane.confirm.open}
+        onAnswer={pane.confirm.answer}
+      />
     </div>
   );
 }

@@ -1,3 +1,6 @@
+import type { CollectResult } from "../core/distribute/collect";
+import type { ReturnSource } from "../core/distribute/readReturn";
+import type { UnitFile } from "../core/distribute/split";
 import type { Conflict } from "../core/outputs/backfill";
 import type { Issue, SeverityTotals } from "../core/rules/schema";
 import type { Summary } from "../core/summary/schema";
@@ -44,6 +47,33 @@ export interface WorkbookActions {
   ): Promise<{ resolved: number }>;
   /** 汇总: figures and report text of the breakdown sheets on the check date; writes the 汇总 sheet. */
   summarize(options: SummaryChoice, onProgress: ProgressListener): Promise<SummaryOutcome>;
+  /**
+   * 下发: the breakdown sheets split into one file plan per unit (the pane makes the files).
+   * Nothing is written to the workbook.
+   */
+  splitPlan(options: { date: string }, onProgress: ProgressListener): Promise<UnitFile[]>;
+  /**
+   * 回收, first step: the units' returned files (read by the pane) against the breakdown sheets.
+   * Nothing is written yet; the decisions go to the user.
+   */
+  collectReturns(returns: CollectInput, onProgress: ProgressListener): Promise<CollectResult>;
+  /**
+   * 回收, second step: the settled values and the option the user chose per decision (index
+   * into decision.options; 0, keep the master, when left out) into the workbook, with
+   * 回收情况 and 汇总.
+   */
+  applyCollect(
+    result: CollectResult,
+    choices: readonly number[],
+    options: { checkDate: string },
+    onProgress: ProgressListener
+  ): Promise<{ summary: string }>;
+}
+
+/** The returned files as read, and those that could not be read (named, with the reason). */
+export interface CollectInput {
+  sources: ReturnSource[];
+  unreadable: { file: string; reason: string }[];
 }
 
 export type ProgressListener = (step: string, fraction: number) => void;

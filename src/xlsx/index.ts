@@ -1,5 +1,11 @@
 /** The .xlsx adapter: read a workbook into grids, carry out a WorkbookPatch, save a copy. */
-export { readXlsx, gridOfWorksheet, type XlsxRead, type XlsxSheet } from "./readWorkbook";
+export {
+  readXlsx,
+  readAllSheets,
+  gridOfWorksheet,
+  type XlsxRead,
+  type XlsxSheet,
+} from "./readWorkbook";
 export { applyPatchToWorkbook, type XlsxPatchReport } from "./writePatch";
 export { refuseInputAsOutput, writeXlsx, type SaveOptions } from "./saveWorkbook";
 export { loadXlsx, MAX_XLSX_BYTES, type XlsxSource } from "./loadWorkbook";
@@ -10,3 +16,5 @@ export {
   XlsxPatchError,
   type XlsxInputProblem,
 } from "./errors";
+export { workbookBytes } from "./newWorkbook";
+export { readReturnSource } from "./returnFile";

@@ -10,6 +10,8 @@ interface WorksheetFields {
   conditionalFormattings: ExcelJS.ConditionalFormattingOptions[];
   /** Validations by address: a cell ("F3") or a range ("F3:F200"); files load as cells. */
   dataValidations: { model: Record<string, ExcelJS.DataValidation | undefined> };
+  /** What protect() sets, written as is: true for an action means it stays allowed. */
+  sheetProtection: (Partial<ExcelJS.WorksheetProtection> & { sheet: boolean }) | null;
 }
 
 export function fieldsOf(worksheet: ExcelJS.Worksheet): WorksheetFields {

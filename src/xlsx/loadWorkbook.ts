@@ -24,13 +24,32 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 /** An OLE compound file: an encrypted OOXML workbook, or a pre-2007 binary .xls. */
 const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-function startsWith(bytes: Buffer, magic: number[]): boolean {
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return magic.every((b, i) => bytes[i] === b);
 }
 
+/**
+ * Whether `bytes` hold `needle`. Plain Uint8Array code (no Buffer), so the task pane reads
+ * returned files in the browser with the same checks.
+ */
+function includes(bytes: Uint8Array, needle: Uint8Array): boolean {
+  const first = needle[0];
+  for (let at = bytes.indexOf(first); at >= 0; at = bytes.indexOf(first, at + 1)) {
+    let i = 1;
+    while (i < needle.length && bytes[at + i] === needle[i]) i++;
+    if (i === needle.length) return true;
+  }
+  return false;
+}
+
 /** Stream names in a compound file's directory are UTF-16LE. */
-function hasStream(bytes: Buffer, name: string): boolean {
-  return bytes.includes(Buffer.from(name, "utf16le"));
+function hasStream(bytes: Uint8Array, name: string): boolean {
+  const utf16 = new Uint8Array(name.length * 2);
+  for (let i = 0; i < name.length; i++) {
+    utf16[2 * i] = name.charCodeAt(i) & 0xff;
+    utf16[2 * i + 1] = name.charCodeAt(i) >> 8;
+  }
+  return includes(bytes, utf16);
 }
 
 function megabytes(bytes: number): string {
@@ -72,7 +91,7 @@ function checkSize(file: string, size: number): void {
 export async function loadXlsx(source: XlsxSource, name?: string): Promise<ExcelJS.Workbook> {
   const file = sourceName(source, name);
   if (typeof source !== "string") checkSize(file, source.byteLength);
-  const bytes = typeof source === "string" ? await readBytes(source) : Buffer.from(source);
+  const bytes = typeof source === "string" ? await readBytes(source) : source;
   if (startsWith(bytes, CFB)) {
     if (hasStream(bytes, "EncryptedPackage")) throw inputError(file, "encrypted");
     if (hasStream(bytes, "Workbook") || hasStream(bytes, "Book"))
@@ -80,7 +99,11 @@ export async function loadXlsx(source: XlsxSource, name?: string): Promise<Excel
     throw inputError(file, "not-xlsx");
   }
   if (!startsWith(bytes, ZIP)) throw inputError(file, "not-xlsx");
-  const xml = unzippedXmlBytes(bytes);
+  // Node only: the check inflates with zlib; the pane (回收 in the browser) reads without it.
+  const xml =
+    typeof Buffer === "undefined"
+      ? 0
+      : unzippedXmlBytes(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   if (xml === null) throw inputError(file, "damaged");
   if (xml > MAX_XML_BYTES) {
     throw inputError(
@@ -99,7 +122,8 @@ export async function loadXlsx(source: XlsxSource, name?: string): Promise<Excel
   }
   if (workbook.worksheets.length === 0) {
     // A zip without a workbook part is some other package (a .docx, an archive), not an empty workbook.
-    throw inputError(file, bytes.includes("xl/workbook.xml") ? "empty" : "not-xlsx");
+    const workbookPart = new TextEncoder().encode("xl/workbook.xml");
+    throw inputError(file, includes(bytes, workbookPart) ? "empty" : "not-xlsx");
   }
   return workbook;
 }

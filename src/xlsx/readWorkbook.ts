@@ -73,6 +73,23 @@ export async function readXlsx(
 }
 
 /**
+ * Every sheet of a file, hidden ones too, with whether it is visible: what 回收 reads from a
+ * unit's returned file (its hidden record sheet included). Refused as readXlsx refuses.
+ */
+export async function readAllSheets(
+  source: XlsxSource,
+  name?: string
+): Promise<{ grid: Grid; visible: boolean }[]> {
+  const workbook = await loadXlsx(source, sourceName(source, name));
+  return workbook.worksheets
+    .filter((ws) => !isStoreSheet(ws))
+    .map((ws) => ({
+      grid: gridOfWorksheet(ws),
+      visible: ws.state === "visible" || ws.state === undefined,
+    }));
+}
+
+/**
  * The most cells a sheet's used area may span (rows × columns). The grid is dense, so a far cell
  * costs its whole rectangle: past this, the sheet is refused rather than filled in.
  */

@@ -289,3 +289,27 @@ function headerFooterCode(text: HeaderFooterText | undefined): string | undefine
   ].filter((p): p is [string, string] => Boolean(p[1]));
   return parts.map(([code, part]) => code + part).join("");
 }
+
+/**
+ * Protects the sheet without a password, every cell locked but the editable ranges. Column
+ * widths and row heights may still be changed (long 进展情况 text), and sorting and filtering
+ * stay allowed where the patch says so.
+ */
+export function writeProtection(ws: ExcelJS.Worksheet, op: SheetOp): void {
+  const protection = op.protection;
+  if (!protection) return;
+  for (const range of protection.editable)
+    eachCell(ws, range, (cell) => restyle(cell, { protection: { locked: false } }));
+  fieldsOf(ws).sheetProtection = {
+    sheet: true,
+    formatColumns: true,
+    formatRows: true,
+    sort: protection.allowSort,
+    autoFilter: protection.allowSort,
+  };
+}
+
+/** Shows or hides the sheet; "veryHidden" keeps it out of Excel's 取消隐藏 list. */
+export function writeVisibility(ws: ExcelJS.Worksheet, op: SheetOp): void {
+  if (op.visibility) ws.state = op.visibility;
+}

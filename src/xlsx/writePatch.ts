@@ -33,7 +33,9 @@ import {
   writeMerges,
   writePrint,
   writeAutoFilter,
+  writeProtection,
   writeValidations,
+  writeVisibility,
   writeValues,
 } from "./writeContent";
 
@@ -125,6 +127,8 @@ function writeSheet(
   writeFreeze(ws, op);
   writePrint(ws, op);
   writeAutoFilter(ws, op);
+  writeProtection(ws, op);
+  writeVisibility(ws, op);
   if (op.generated) setMarker(store, ws, op.generated);
   // A rebuilt sheet starts without marks (ExcelJS may give it the old sheet's id).
   if (op.mode === "replace") setMarks(store, ws, []);

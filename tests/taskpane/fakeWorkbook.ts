@@ -1,3 +1,6 @@
+import { collect } from "../../src/core/distribute/collect";
+import { readMaster, type Master } from "../../src/core/distribute/master";
+import { splitByUnit } from "../../src/core/distribute/split";
 import { readGridTable } from "../../src/core/grid/gridTable";
 import type { Grid } from "../../src/core/grid/schema";
 import { backfill } from "../../src/core/outputs/backfill";
@@ -158,6 +161,15 @@ export function seedSummary(checkDate: string, dueSoonDays?: number): SummaryOut
   return { summary: summarize(tables, issues, { checkDate, roster, dueSoonDays }), sheet: "汇总" };
 }
 
+/** The seed tables as the master 下发 and 回收 read: 导入 sheets with tracking columns. */
+export function seedMaster(checkDate = "2022-09-30"): Master {
+  const sheets = seedTables().map((t) => {
+    const op = buildImportSheet(t, undefined, { checkDate }).op;
+    return { grid: gridOfSheetOp(op), generated: GeneratedMarker.parse(op.generated) };
+  });
+  return readMaster("总表.xlsx", sheets, defaultRoster());
+}
+
 /** Every action resolves at once with seed data; a test overrides what it looks at. */
 export function fakeActions(
   overrides: Partial<WorkbookActions> = {}
@@ -182,6 +194,11 @@ export function fakeActions(
     backfill: jest.fn(async () => seedBackfill()),
     resolveConflicts: jest.fn(async (choices) => ({ resolved: choices.length })),
     summarize: jest.fn(async ({ checkDate, dueSoonDays }) => seedSummary(checkDate, dueSoonDays)),
+    splitPlan: jest.fn(async ({ date }) => splitByUnit(seedMaster(), { date })),
+    collectReturns: jest.fn(async ({ sources, unreadable }) =>
+      collect(seedMaster(), sources, unreadable)
+    ),
+    applyCollect: jest.fn(async (result) => ({ summary: result.summary })),
     ...overrides,
   } as jest.Mocked<WorkbookActions>;
 }

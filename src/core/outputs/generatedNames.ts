@@ -86,3 +86,17 @@ export function assignSheetNames(
   }
   return names;
 }
+
+/**
+ * The sheet of a kind the workbook holds one of (汇总, 回收情况): its own earlier sheet, even
+ * renamed; else `name`; else a variant of it no sheet has, so a user's sheet is never replaced.
+ */
+export function singleSheetName(
+  kind: GeneratedKind,
+  name: string,
+  existing: readonly ExistingSheet[]
+): string {
+  const own = existing.find((s) => s.generated?.kind === kind);
+  if (own) return own.name;
+  return sheetNameFor("", name, (n) => existing.some((s) => sameSheetName(s.name, n)));
+}

@@ -170,6 +170,21 @@ export const PrintSetup = z.object({
 export type PrintSetup = z.infer<typeof PrintSetup>;
 
 /**
+ * Sheet protection without a password: every cell is locked except `editable`, so a unit fills
+ * in its columns and cannot break the structure by accident (anyone may lift it, on purpose).
+ */
+export const Protection = z.object({
+  editable: z.array(Rect).default([]),
+  /** Sorting and filtering stay allowed: units reorder their list; 回收 matches rows by key. */
+  allowSort: z.boolean().default(true),
+});
+export type Protection = z.infer<typeof Protection>;
+
+/** hidden sheets are listed in 取消隐藏; veryHidden ones are not (bookkeeping sheets). */
+export const SheetVisibility = z.enum(["visible", "hidden", "veryHidden"]);
+export type SheetVisibility = z.infer<typeof SheetVisibility>;
+
+/**
  * A highlight on a cell of an existing sheet: a fill, and optionally a note with the message.
  * The core cannot know the cell's fill before marking; the adapter records it so that
  * clearing marks restores it.
@@ -182,7 +197,18 @@ export const Mark = z.object({
 });
 export type Mark = z.infer<typeof Mark>;
 
-export const GeneratedKind = z.enum(["import", "unit", "leader", "issues", "summary", "roster"]);
+export const GeneratedKind = z.enum([
+  "import",
+  "unit",
+  "leader",
+  "issues",
+  "summary",
+  "roster",
+  /** 下发: a unit's file, and the hidden sheet saying which master and rows it came from. */
+  "distribute",
+  /** 回收情况: what came back from the units. */
+  "collect",
+]);
 export type GeneratedKind = z.infer<typeof GeneratedKind>;
 
 /** Says a sheet was made by the add-in, so it may later be replaced; user sheets never carry it. */
@@ -228,6 +254,8 @@ export const SheetOp = z
     /** Where notes (ExcelApi 1.18) are missing: use comments (1.10), or leave the text out. */
     noteFallback: z.enum(["comment", "skip"]).default("comment"),
     print: PrintSetup.optional(),
+    protection: Protection.optional(),
+    visibility: SheetVisibility.optional(),
     /** Remove this sheet's earlier marks first, restoring each cell's original fill. */
     clearMarks: z.boolean().default(false),
     marks: z.array(Mark).default([]),

@@ -1,8 +1,11 @@
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import { useRef } from "react";
 import {
   ArrowImport20Regular,
   ArrowSync20Regular,
   DataBarVertical20Regular,
+  DocumentArrowDown20Regular,
+  DocumentArrowUp20Regular,
   Eraser20Regular,
   ShieldCheckmark20Regular,
   TableSplit20Regular,
@@ -27,11 +30,15 @@ export interface ActionBarProps {
   onBuildUnitSheets(): void;
   onBackfill(): void;
   onSummarize(): void;
+  onDistribute(): void;
+  // eslint-disable-next-line no-unused-vars -- the base rule misreads parameter names in .tsx types; tsc checks unused names
+  onCollect(files: File[]): void;
 }
 
 export function ActionBar(props: ActionBarProps) {
   const { busy, canValidate } = props;
   const styles = useStyles();
+  const picker = useRef<HTMLInputElement>(null);
   return (
     <div className={styles.root} role="toolbar" aria-label="操作">
       <Button icon={<ArrowImport20Regular />} disabled={busy} onClick={props.onImport}>
@@ -48,15 +55,50 @@ export function ActionBar(props: ActionBarProps) {
       <Button icon={<Eraser20Regular />} disabled={busy} onClick={props.onClearMarks}>
         清除标记
       </Button>
-      <Button icon={<TableSplit20Regular />} disabled={busy || !canValidate} onClick={props.onBuildUnitSheets}>
+      <Button
+        icon={<TableSplit20Regular />}
+        disabled={busy || !canValidate}
+        onClick={props.onBuildUnitSheets}
+      >
         生成单位表
       </Button>
       <Button icon={<ArrowSync20Regular />} disabled={busy} onClick={props.onBackfill}>
         回收进展
       </Button>
-      <Button icon={<DataBarVertical20Regular />} disabled={busy || !canValidate} onClick={props.onSummarize}>
+      <Button
+        icon={<DataBarVertical20Regular />}
+        disabled={busy || !canValidate}
+        onClick={props.onSummarize}
+      >
         汇总
       </Button>
+      <Button
+        icon={<DocumentArrowDown20Regular />}
+        disabled={busy || !canValidate}
+        onClick={props.onDistribute}
+      >
+        下发单位表
+      </Button>
+      <Button
+        icon={<DocumentArrowUp20Regular />}
+        disabled={busy}
+        onClick={() => picker.current?.click()}
+      >
+        回收进展
+      </Button>
+      <input
+        ref={picker}
+        type="file"
+        multiple
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        hidden
+        aria-label="选择各单位报回的文件"
+        onChange={(event) => {
+          const files = Array.from(event.target.files ?? []);
+          event.target.value = "";
+          props.onCollect(files);
+        }}
+      />
     </div>
   );
 }

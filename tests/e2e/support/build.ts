@@ -1,5 +1,5 @@
 import { spawn } from "child_process";
-import { existsSync, readdirSync, readFileSync, statSync } from "fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "fs";
 import { join } from "path";
 import { scriptSources } from "./paneHtml";
 
@@ -47,6 +47,34 @@ function isFresh(root: string): boolean {
 export async function ensureProductionBuild(root: string): Promise<{ built: boolean; ms: number }> {
   const started = Date.now();
   if (isFresh(root)) return { built: false, ms: 0 };
+  // Two end-to-end files in two Jest workers must not both rebuild dist/ (webpack empties it).
+  const release = await buildLock(root);
+  try {
+    if (isFresh(root)) return { built: false, ms: Date.now() - started };
+    return await build(root, started);
+  } finally {
+    release();
+  }
+}
+
+/** A lock older than this was left by a run that died; it is taken over. */
+const STALE_LOCK_MS = 20 * 60_000;
+
+async function buildLock(root: string): Promise<() => void> {
+  const lock = join(root, ".dist-build.lock");
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      return () => rmSync(lock, { recursive: true, force: true });
+    } catch {
+      const age = Date.now() - (existsSync(lock) ? statSync(lock).mtimeMs : Date.now());
+      if (age > STALE_LOCK_MS) rmSync(lock, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}
+
+async function build(root: string, started: number): Promise<{ built: boolean; ms: number }> {
   const cli = require.resolve("webpack-cli/bin/cli.js", { paths: [root] });
   const output: string[] = [];
   const code = await new Promise<number | null>((resolve, reject) => {

@@ -1,0 +1,44 @@
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { duban } from "../support/cli";
+import { MINXIN_FILE, NOTICE_FILE, SEED_DIR, seedText } from "../support/seeds";
+
+/** duban split and duban collect as a user runs them: messages, exit codes, files left alone. */
+const dir = mkdtempSync(join(tmpdir(), "duban-cli-distribute-"));
+const master = join(dir, "总表.xlsx");
+const out = join(dir, "下发");
+
+beforeAll(() => {
+  const seeds = [NOTICE_FILE, MINXIN_FILE].map((f) => join(SEED_DIR, f));
+  expect(duban("check", ...seeds, "--date", "2022-09-30", "-o", master).status).toBe(0);
+}, 300_000);
+
+test("split writes one file per unit and refuses to write over them without --force", () => {
+  const first = duban("split", master, "-o", out, "--date", "2022-09-30");
+  expect(first.stderr).toBe("");
+  expect(first.stdout).toContain("已为 63 个单位生成下发文件");
+  const files = readdirSync(out);
+  expect(files).toHaveLength(63);
+  expect(files).toContain("区发展改革委-督办事项-20220930.xlsx");
+  const stamps = files.map((f) => statSync(join(out, f)).mtimeMs);
+
+  const again = duban("split", master, "-o", out, "--date", "2022-09-30");
+  expect(again.status).toBe(2);
+  expect(again.stderr).toContain("已有 63 个同名文件");
+  expect(files.map((f) => statSync(join(out, f)).mtimeMs)).toEqual(stamps);
+}, 300_000);
+
+test("split names a master that is no workbook, and collect a wrong --conflicts", () => {
+  const text = join(dir, "分解表.xlsx");
+  writeFileSync(text, seedText(NOTICE_FILE));
+  const split = duban("split", text, "-o", join(dir, "x"));
+  expect(split.status).toBe(2);
+  expect(split.stderr).toContain(`「${text}」不是 Excel 工作簿`);
+
+  const before = readFileSync(master);
+  const collect = duban("collect", master, text, "-o", join(dir, "y.xlsx"), "--conflicts", "mine");
+  expect(collect.status).toBe(2);
+  expect(collect.stderr).toContain("--conflicts 只能是 master、return 或 both");
+  expect(readFileSync(master).equals(before)).toBe(true);
+}, 300_000);

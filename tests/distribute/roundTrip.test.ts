@@ -1,0 +1,336 @@
+import { createHash } from "crypto";
+import ExcelJS from "exceljs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { runCollect } from "../../src/cli/collectCommand";
+import { readMasterFile, runSplit } from "../../src/cli/splitCommand";
+import { writeCheckedWorkbook } from "../../src/cli/workbookCommand";
+import type { CollectResult } from "../../src/core/distribute/collect";
+import { NOTE_COLUMN } from "../../src/core/distribute/collect";
+import type { Master } from "../../src/core/distribute/master";
+import { splitByUnit, type UnitFile as Planned } from "../../src/core/distribute/split";
+import { cellText } from "../../src/core/grid/cellText";
+import { defaultRoster } from "../../src/core/roster";
+import { readReturn } from "../../src/core/distribute/readReturn";
+import { readAllSheets } from "../../src/xlsx";
+import { compoundFile } from "../xlsx/compoundFile";
+import { MINXIN_FILE, NOTICE_FILE, SEED_DIR, seedText } from "../support/seeds";
+import { filesIn, soffice, throughLibreOffice, UnitFile } from "./simulate";
+
+/**
+ * 下发 → units → 回收 on the four seed tables, with what units and offices really do: fill some
+ * rows and leave others, change a locked column, rename the file, not answer, answer twice,
+ * re-sort, save with LibreOffice; the 督查室 edits the master meanwhile; bad files come back too.
+ */
+const DATE = "2022-09-30";
+const roster = defaultRoster();
+let dir: string;
+let masterV2: string;
+let plan: Planned[];
+let before: Master;
+let result: CollectResult;
+let output: string;
+const inputHashes = new Map<string, string>();
+/** What units typed, by item key, and where it must end up. */
+const typed: { unit: string; key: string; field: "status" | "progress"; value: string }[] = [];
+const units: Record<string, Planned> = {};
+
+const hash = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "duban-roundtrip-"));
+  const master = join(dir, "总表.xlsx");
+  await writeCheckedWorkbook(
+    [NOTICE_FILE, MINXIN_FILE].map((f) => join(SEED_DIR, f)),
+    { output: master, force: false, checkDate: DATE, roster }
+  );
+  const out = join(dir, "下发");
+  await runSplit(master, { output: out, date: DATE, roster, force: false });
+  plan = splitByUnit((await readMasterFile(master, roster)).master, { date: DATE });
+
+  // Units with three lead items or more, and one that also cooperates, play the parts.
+  const busy = plan.filter((p) => p.lead >= 3);
+  const [a, b, c, d, e, f, g] = [
+    busy.find((p) => p.coop > 0)!,
+    ...busy.filter((p) => p !== busy.find((q) => q.coop > 0)),
+  ];
+  Object.assign(units, { a, b, c, d, e, f, g });
+  const back = join(dir, "回收");
+  mkdirSync(back);
+  const open = (p: Planned) => UnitFile.open(join(out, p.fileName));
+  const fill = (
+    file: UnitFile,
+    unit: Planned,
+    row: number,
+    field: "status" | "progress",
+    value: string
+  ) => {
+    file.set(row, field, value);
+    typed.push({ unit: unit.unit, key: file.text(row, "key"), field, value });
+  };
+
+  // A fills two lead rows, leaves the rest, and notes a cooperating item.
+  const fa = await open(a);
+  const [a1, a2] = fa.itemRows();
+  fill(fa, a, a1, "status", "已完成");
+  fill(fa, a, a1, "progress", "已于9月完成验收。");
+  fa.set(a2, "status", "已完成"); // the master says 推进中 meanwhile: a conflict
+  const aCoop = fa.itemRows()[a.lead];
+  fa.set(aCoop, "note", "已提供用地资料");
+  await fa.save(join(back, a.fileName));
+
+  // B changes a locked column, fills a row, and fills a row the master rewrites meanwhile.
+  const fb = await open(b);
+  const [b1, b2, b3] = fb.itemRows();
+  fb.set(b1, "task", fb.text(b1, "task") + "（单位改）");
+  fill(fb, b, b2, "progress", "正在推进，完成70%。");
+  fb.set(b3, "progress", "总表改写前填的进展");
+  const orphanKey = fb.text(b3, "key");
+  await fb.save(join(back, b.fileName));
+
+  // C renames its file.
+  const fc = await open(c);
+  fill(fc, c, fc.itemRows()[0], "status", "推进中");
+  await fc.save(join(back, "报回材料（C）.xlsx"));
+
+  // D does not answer. E answers twice, the second file differing in one row.
+  const fe = await open(e);
+  const [e1, e2] = fe.itemRows();
+  fill(fe, e, e2, "status", "已延期");
+  fe.set(e1, "progress", "第一版进展");
+  await fe.save(join(back, e.fileName));
+  fe.set(e1, "progress", "更正后的进展");
+  await fe.save(join(back, "更正-" + e.fileName));
+
+  // F re-sorts its list and renumbers it before filling it (its lead items are now last).
+  const ff = await open(f);
+  ff.reverseItems();
+  const [f1, f2] = ff.itemRows().slice(-2);
+  fill(ff, f, f1, "progress", "倒序后填写");
+  fill(ff, f, f2, "status", "推进中");
+  await ff.save(join(back, f.fileName));
+
+  // G saves with LibreOffice.
+  const fg = await open(g);
+  fill(fg, g, fg.itemRows()[0], "progress", "用 LibreOffice 保存");
+  fill(fg, g, fg.itemRows()[1], "status", "已完成");
+  const gDraft = join(dir, g.fileName);
+  await fg.save(gDraft);
+  if (soffice()) {
+    const saved = throughLibreOffice([gDraft]);
+    writeFileSync(join(back, g.fileName), readFileSync(join(saved, g.fileName)));
+  } else {
+    console.log("LibreOffice (soffice) is not installed: G's return is saved by ExcelJS only.");
+    writeFileSync(join(back, g.fileName), readFileSync(gDraft));
+  }
+
+  // Bad returns: a text file, a password-protected file, an empty workbook, another master's file.
+  writeFileSync(join(back, "说明.xlsx"), seedText(NOTICE_FILE));
+  writeFileSync(join(back, "加密.xlsx"), compoundFile(["EncryptionInfo", "EncryptedPackage"]));
+  const empty = new ExcelJS.Workbook();
+  empty.addWorksheet("Sheet1");
+  await empty.xlsx.writeFile(join(back, "空白.xlsx"));
+  const other = join(dir, "民心工程总表.xlsx");
+  await writeCheckedWorkbook([join(SEED_DIR, MINXIN_FILE)], {
+    output: other,
+    force: false,
+    checkDate: DATE,
+    roster,
+  });
+  const otherOut = join(dir, "其他下发");
+  await runSplit(other, { output: otherOut, date: DATE, roster, force: false });
+  const otherFile = filesIn(otherOut)[0];
+  writeFileSync(join(back, "其他-" + otherFile), readFileSync(join(otherOut, otherFile)));
+
+  // Meanwhile the 督查室 sets A's second item to 推进中 and rewrites B's third item.
+  masterV2 = join(dir, "总表-新.xlsx");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(master);
+  const m = (await readMasterFile(master, roster)).master;
+  const setCell = (key: string, field: "status" | "task", value: string) => {
+    const item = m.byKey.get(key)!;
+    const col = item.master.layout.columnIndex[field]!;
+    wb
+      .getWorksheet(item.master.layout.sheet)!
+      .getCell(item.master.layout.rowIndex[item.index] + 1, col + 1).value = value;
+  };
+  setCell(fa.text(a2, "key"), "status", "推进中");
+  setCell(orphanKey, "task", "总表改写后的事项文字");
+  await wb.xlsx.writeFile(masterV2);
+  before = (await readMasterFile(masterV2, roster)).master;
+
+  const returns = filesIn(back).map((f) => join(back, f));
+  for (const path of [masterV2, ...returns]) inputHashes.set(path, hash(path));
+  output = join(dir, "总表-回收.xlsx");
+  ({ result } = await runCollect(masterV2, returns, {
+    output,
+    date: DATE,
+    roster,
+    force: false,
+    conflicts: "master",
+  }));
+}, 600_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function masterAfter(): Promise<Master> {
+  return (await readMasterFile(output, roster)).master;
+}
+
+test("every typed value is in the master, at the item it was typed against", async () => {
+  const after = await masterAfter();
+  expect(typed.length).toBeGreaterThanOrEqual(9);
+  for (const t of typed) expect(after.byKey.get(t.key)?.row.fields[t.field]).toBe(t.value);
+});
+
+test("the cooperating unit's note is gathered under the lead unit's row", async () => {
+  const after = await masterAfter();
+  const notes = [...after.headers.values()].flatMap(({ grid, titles }) => {
+    const col = titles.get(NOTE_COLUMN);
+    return col === undefined ? [] : grid.values.map((r) => cellText(r[col - grid.left] ?? null));
+  });
+  expect(notes).toContain(`${units.a.unit}（配合）：已提供用地资料`);
+});
+
+test("every conflict is listed for the user, and the master keeps its value", async () => {
+  const kinds = result.decisions.map((d) => [d.kind, d.unit, d.field]);
+  expect(kinds).toEqual(
+    expect.arrayContaining([
+      ["value", units.a.unit, "完成状态"],
+      ["protected", units.b.unit, "重点工作"],
+      ["orphan", units.b.unit, "完成状态/进展情况"],
+      ["duplicate", units.e.unit, "进展情况"],
+    ])
+  );
+  expect(result.decisions).toHaveLength(4);
+  const value = result.decisions.find((d) => d.kind === "value")!;
+  expect(value.options.map((o) => o.kind)).toEqual(["master", "return"]);
+  const after = await masterAfter();
+  const cell = value.cell!;
+  const item = after.items.find(
+    (i) => i.master.layout.sheet === cell.sheet && i.master.layout.rowIndex[i.index] === cell.row
+  )!;
+  expect(item.row.fields.status).toBe("推进中");
+});
+
+test("the renamed, re-sorted and LibreOffice-saved files match by their hidden keys", () => {
+  const receipt = (file: string) => result.receipts.find((r) => r.file === file)!;
+  expect(receipt("报回材料（C）.xlsx")).toMatchObject({
+    unit: units.c.unit,
+    updated: 1,
+    byFallback: 0,
+  });
+  expect(receipt(units.f.fileName)).toMatchObject({
+    unit: units.f.unit,
+    updated: 2,
+    byFallback: 0,
+  });
+  expect(receipt(units.g.fileName)).toMatchObject({
+    unit: units.g.unit,
+    updated: 2,
+    byFallback: 0,
+  });
+  expect(result.notReturned).toContain(units.d.unit);
+  expect(result.notReturned).not.toContain(units.e.unit);
+});
+
+test("bad returns are named with a Chinese reason and the others go on", () => {
+  const reasons = Object.fromEntries(result.skipped.map((s) => [s.file, s.reason]));
+  expect(Object.keys(reasons).sort()).toEqual(
+    ["加密.xlsx", "空白.xlsx", "说明.xlsx", expect.stringMatching(/^其他-/)].sort()
+  );
+  expect(reasons["加密.xlsx"]).toContain("设有打开密码");
+  expect(reasons["说明.xlsx"]).toContain("不是 Excel 工作簿");
+  expect(reasons["空白.xlsx"]).toContain("是空的");
+  const other = Object.entries(reasons).find(([f]) => f.startsWith("其他-"))!;
+  expect(other[1]).toContain("另一份总表「民心工程总表.xlsx」");
+});
+
+test("nothing else changed in the master, and no input file was written", async () => {
+  for (const [path, digest] of inputHashes) expect(hash(path)).toBe(digest);
+  const grids = async (path: string) =>
+    new Map((await readAllSheets(path)).map((s) => [s.grid.sheet, s.grid]));
+  const [old, now] = [await grids(masterV2), await grids(output)];
+  const expected = new Set([
+    ...result.writes.map((w) => `${w.cell.sheet}!${w.cell.row},${w.cell.col}`),
+    ...result.newColumns.map((c) => `${c.sheet}!${c.row},${c.col}`),
+  ]);
+  const changed = new Set<string>();
+  for (const [sheet, grid] of old) {
+    if (sheet === "汇总") continue;
+    const other = now.get(sheet)!;
+    const text = (g: typeof grid, r: number, c: number) =>
+      cellText(
+        g.values[r - g.top]?.[c - g.left] ?? null,
+        g.numberFormats?.[r - g.top]?.[c - g.left]
+      );
+    const rows = Math.max(grid.top + grid.values.length, other.top + other.values.length);
+    const cols =
+      Math.max(...[...grid.values, ...other.values].map((r) => r.length)) +
+      Math.max(grid.left, other.left);
+    for (let r = 0; r < rows; r++)
+      for (let c = 0; c < cols; c++)
+        if (text(grid, r, c) !== text(other, r, c)) changed.add(`${sheet}!${r},${c}`);
+  }
+  expect([...changed].sort()).toEqual([...expected].sort());
+  expect(now.has("回收情况")).toBe(true);
+});
+
+test("汇总 counts the statuses that came back", async () => {
+  const done = (m: Master) => m.items.filter((i) => i.row.fields.status === "已完成").length;
+  const after = await masterAfter();
+  const newlyDone = typed.filter((t) => t.field === "status" && t.value === "已完成").length;
+  expect(done(after)).toBe(done(before) + newlyDone);
+  const summary = (await readAllSheets(output)).find((s) => s.grid.sheet === "汇总")!.grid;
+  const total = summary.values
+    .flat()
+    .map((v) => cellText(v))
+    .find((t) => t.includes("张表合计"));
+  expect(total).toContain(`已完成${done(after)}项`);
+});
+
+test("LibreOffice opens every split file and keeps its hidden keys and record", async () => {
+  if (!soffice()) {
+    console.log("LibreOffice (soffice) is not installed: the split files were not opened in it.");
+    return;
+  }
+  const out = join(dir, "下发");
+  const saved = throughLibreOffice(filesIn(out).map((f) => join(out, f)));
+  expect(filesIn(saved).sort()).toEqual(plan.map((p) => p.fileName).sort());
+  for (const p of plan) {
+    const read = readReturn({
+      file: p.fileName,
+      modified: null,
+      sheets: await readAllSheets(join(saved, p.fileName)),
+    });
+    if ("problem" in read) throw new Error(read.problem);
+    expect(read.meta?.head.unit).toBe(p.unit);
+    expect(read.rows.map((r) => r.texts.key)).toEqual(read.meta?.rows.map((r) => r.key));
+    expect(read.rows).toHaveLength(p.lead + p.coop);
+  }
+}, 600_000);
+
+test("choosing the returns' values writes them (duban collect --conflicts return)", async () => {
+  const out = join(dir, "总表-采用回收.xlsx");
+  const back = join(dir, "回收");
+  await runCollect(
+    masterV2,
+    filesIn(back).map((f) => join(back, f)),
+    {
+      output: out,
+      date: DATE,
+      roster,
+      force: false,
+      conflicts: "return",
+    }
+  );
+  const after = (await readMasterFile(out, roster)).master;
+  const value = result.decisions.find((d) => d.kind === "value")!;
+  const item = after.items.find(
+    (i) =>
+      i.master.layout.sheet === value.cell!.sheet &&
+      i.master.layout.rowIndex[i.index] === value.cell!.row
+  )!;
+  expect(item.row.fields.status).toBe("已完成");
+});

@@ -1,0 +1,83 @@
+/** @jest-environment jsdom */
+import { act, fireEvent, screen, within } from "@testing-library/react";
+import JSZip from "jszip";
+import { readAllSheets } from "../../src/xlsx/readWorkbook";
+import { readReturn } from "../../src/core/distribute/readReturn";
+import { bytesOf } from "../../src/taskpane/files";
+import { fakeActions } from "./fakeWorkbook";
+import { renderPane } from "./renderPane";
+
+/**
+ * 下发单位表 and 回收进展 in the pane (jsdom): the real core on the seed master, the real
+ * ExcelJS and JSZip in the chunk the pane loads on demand; only the workbook is a stand-in.
+ */
+let offered: Blob[] = [];
+beforeEach(() => {
+  offered = [];
+  URL.createObjectURL = jest.fn((blob: Blob) => {
+    offered.push(blob);
+    return "blob:duban";
+  });
+  URL.revokeObjectURL = jest.fn();
+  // jsdom does not navigate: the download link's click is only recorded.
+  HTMLAnchorElement.prototype.click = jest.fn();
+});
+
+const actions = fakeActions();
+afterEach(() => jest.clearAllMocks());
+
+async function downloadZip(): Promise<JSZip> {
+  await renderPane(actions);
+  fireEvent.change(screen.getByLabelText("检查日期"), { target: { value: "2022-09-30" } });
+  fireEvent.click(screen.getByRole("button", { name: "下发单位表" }));
+  await screen.findByText(/^已生成 \d+ 个单位的下发文件/, undefined, { timeout: 60_000 });
+  expect(offered).toHaveLength(1);
+  return JSZip.loadAsync(await bytesOf(offered[0]));
+}
+
+test("下发单位表 offers every unit's file in one .zip, each a workbook 回收 can read", async () => {
+  const zip = await downloadZip();
+  const names = Object.keys(zip.files);
+  expect(names).toHaveLength(63);
+  expect(names).toContain("区发展改革委-督办事项-20220930.xlsx");
+  const bytes = await zip.file("区发展改革委-督办事项-20220930.xlsx")!.async("uint8array");
+  const read = readReturn({ file: "f", modified: null, sheets: await readAllSheets(bytes, "f") });
+  if ("problem" in read) throw new Error(read.problem);
+  expect(read.unit).toBe("区发展改革委");
+  expect(read.meta?.rows.length).toBe(read.rows.length);
+  expect(read.rows.length).toBeGreaterThan(5);
+}, 120_000);
+
+test("回收进展 reads the picked files, names a bad one, and writes the rest", async () => {
+  const zip = await downloadZip();
+  const name = "区发展改革委-督办事项-20220930.xlsx";
+  const good = new File([await zip.file(name)!.async("arraybuffer")], name);
+  const bad = new File(["不是工作簿"], "说明.xlsx");
+  fireEvent.change(screen.getByLabelText("选择各单位报回的文件"), {
+    target: { files: [good, bad] },
+  });
+  const notice = await screen.findByText(/^回收完成：读取 1 个文件/, undefined, {
+    timeout: 60_000,
+  });
+  expect(notice.textContent).toContain("跳过 1 个文件");
+  const [input] = actions.collectReturns.mock.calls[0];
+  expect(input.sources.map((s) => s.file)).toEqual([name]);
+  expect(input.unreadable[0].reason).toContain("「说明.xlsx」不是 Excel 工作簿");
+  expect(actions.applyCollect).toHaveBeenCalledTimes(1);
+}, 120_000);
+
+test("取消 stops 下发 between two files and nothing is offered", async () => {
+  await renderPane(actions);
+  fireEvent.click(screen.getByRole("button", { name: "下发单位表" }));
+  const cancel = await screen.findByRole("button", { name: "取消" }, { timeout: 60_000 });
+  await act(async () => fireEvent.click(cancel));
+  expect(
+    await screen.findByText("已取消下发，没有生成文件。", undefined, { timeout: 60_000 })
+  ).toBeTruthy();
+  expect(offered).toHaveLength(0);
+  expect(
+    within(screen.getByRole("toolbar", { name: "操作" })).getByRole("button", {
+      name: "下发单位表",
+    })
+  ).toBeTruthy();
+}, 120_000);
