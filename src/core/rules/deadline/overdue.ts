@@ -1,6 +1,12 @@
 import { type DeadlineResult, parseDeadlines, toChineseDate } from "../../deadline";
 import type { Row, Table } from "../../table/schema";
-import { datingYear, goalDeadline, goalOn, hasQuarterGoals } from "../../tracking/deadline";
+import {
+  datingYear,
+  deadlineKey,
+  goalDeadline,
+  goalOn,
+  hasQuarterGoals,
+} from "../../tracking/deadline";
 import { isOverdue } from "../../tracking/state";
 import type { Rule, RuleContext } from "../context";
 import type { Issue } from "../schema";
@@ -26,12 +32,13 @@ function quarterIssues(ctx: RuleContext, table: Table, checkDate: string): Issue
 }
 
 /**
- * The deadline read from 工作明细及完成时限, in the year tracking reads it in (the context's
- * cached parse serves tables with a plan year).
+ * The deadline read from the table's deadline column, in the year tracking reads it in (the
+ * context's cached parse serves tables with a plan year).
  */
-function detailDeadlines(ctx: RuleContext, table: Table, row: Row, checkDate: string) {
-  if (table.planYear !== null) return ctx.deadlines(table, row, "detail");
-  return parseDeadlines(row.fields.detail ?? "", datingYear(table, checkDate));
+function rowDeadlines(ctx: RuleContext, table: Table, row: Row, checkDate: string) {
+  const key = deadlineKey(table);
+  if (table.planYear !== null) return ctx.deadlines(table, row, key);
+  return parseDeadlines(row.fields[key] ?? "", datingYear(table, checkDate));
 }
 
 /** The phrase that sets the deadline: the row's last milestone on that date. */
@@ -56,14 +63,15 @@ export const deadlineOverdue: Rule = {
         issues.push(...quarterIssues(ctx, table, checkDate));
         continue;
       }
-      if (!ctx.hasColumn(table, "detail")) continue;
+      const key = deadlineKey(table);
+      if (!ctx.hasColumn(table, key)) continue;
       for (const row of table.rows) {
-        const result = detailDeadlines(ctx, table, row, checkDate);
+        const result = rowDeadlines(ctx, table, row, checkDate);
         if (!isOverdue(result.deadline, row.fields.status, checkDate)) continue;
         const phrase = deadlinePhrase(result);
         const date = toChineseDate(result.deadline as string);
         const params = { phrase, date, checkDate: toChineseDate(checkDate) };
-        issues.push(ctx.issue("deadline.overdue", table, row, "detail", params, phrase));
+        issues.push(ctx.issue("deadline.overdue", table, row, key, params, phrase));
       }
     }
     return issues;
