@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { extname } from "path";
 import { readGridTable } from "../core/grid/gridTable";
+import type { HeaderVocabulary } from "../core/parse/vocabulary";
 import { buildImportSheet } from "../core/outputs/importSheet";
 import { buildUnitSheets } from "../core/outputs/unitSheets";
 import {
@@ -17,6 +18,8 @@ import { applyPatchToWorkbook, readXlsx, writeXlsx } from "../xlsx";
 import { readSources, UnreadableInput } from "./sources";
 
 export interface WorkbookOptions {
+  /** The header vocabulary, with the user's 列对照 when --columns is given. */
+  vocabulary?: HeaderVocabulary;
   output: string;
   force: boolean;
   checkDate: string;
@@ -50,12 +53,12 @@ export async function writeCheckedWorkbook(
   base?.grids.forEach((grid, i) => {
     const marker = base.sheets[i].generated;
     if (marker && marker.kind !== "import") return;
-    const read = readGridTable(grid);
+    const read = readGridTable(grid, options.vocabulary);
     if (read.table) placed.push({ table: read.table, layout: read.layout });
     else lines.push(...read.problems.map((p) => `${p.source}：${p.message}`));
   });
 
-  const parsed = readSources(texts);
+  const parsed = await readSources(texts, options.vocabulary);
   lines.push(...parsed.problems.map((p) => `${p.source} 第 ${p.line} 行：${p.message}`));
   const imported = parsed.tables.map((table) => ({
     table,

@@ -43,7 +43,7 @@ export function parseSeedText(
 
 type Report = (line: number, message: string) => void;
 
-function looksLikeText(text: string): boolean {
+export function looksLikeText(text: string): boolean {
   if (text.includes("\u0000")) return false;
   const sample = text.slice(0, 20000);
   let bad = 0;
