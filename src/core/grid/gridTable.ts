@@ -73,6 +73,7 @@ export function readGridTable(
   const verticalMerges = mergedBelow(grid, firstData);
   const { rows, rowIndex, note } = readRows(grid, header, firstData, verticalMerges);
   fillMergedFromAbove(rows, verticalMerges);
+  joinColumns(grid, rows, rowIndex, header.joins);
   // A workbook states its merges: an empty cell is empty. Only a host that cannot say which
   // cells are merged leaves it to the inference made for seed text.
   if (grid.mergesUnknown)
@@ -314,11 +315,29 @@ function mergedBelow(grid: Grid, firstData: number): Set<number> {
   return cells;
 }
 
+/** The text of a column joined to the one on its left (one title merged over both), added on its own line. */
+function joinColumns(
+  grid: Grid,
+  rows: Row[],
+  rowIndex: readonly number[],
+  joins: readonly { at: number; key: FieldKey }[]
+): void {
+  for (const { at, key } of joins) {
+    rows.forEach((row, i) => {
+      const text = textAt(grid, rowIndex[i] - grid.top, at).trim();
+      const own = row.fields[key] ?? "";
+      if (text !== "" && !own.includes(text))
+        row.fields[key] = own.trim() ? `${own}\n${text}` : text;
+    });
+  }
+}
+
 /** A merged area's value sits in its top cell: copy it into the rows the area covers. */
 function fillMergedFromAbove(rows: DraftRow[], merges: Set<number>): void {
   if (merges.size === 0) return;
   for (let i = 1; i < rows.length; i++) {
-    for (const key of rows[i].merged) rows[i].fields[key] = rows[i - 1].fields[key] ?? "";
+    for (const key of rows[i].merged)
+      if (key !== "seq") rows[i].fields[key] = rows[i - 1].fields[key] ?? "";
   }
 }
 
@@ -341,13 +360,22 @@ function findHeaderRow(text: string[][], vocabulary: HeaderVocabulary): number {
   return above.includes("group") ? best - 1 : best;
 }
 
+/** The table's title: the nearest text above the header that is not a note (注:…) or 附件1. */
 function titleAbove(text: string[][], headerAt: number): string | null {
+  let fallback: string | null = null;
   for (let r = headerAt - 1; r >= 0; r--) {
     const filled = text[r].filter((c) => c.trim() !== "");
-    if (filled.length > 0) return filled[0].trim();
+    if (filled.length === 0) continue;
+    const first = filled[0].trim();
+    if (!NOTE_ABOVE.test(first)) return first;
+    fallback ??= first;
   }
-  return null;
+  return fallback;
 }
+
+/** Lines printed above a table that are not its title: （注：A类指…）, 附件1. */
+const NOTE_ABOVE =
+  /^[（(]?\s*(注|备注|说明)\s*[：:]|^附件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?$/;
 
 interface GridHeader {
   rows: 1 | 2;
@@ -355,6 +383,7 @@ interface GridHeader {
   slots: (FieldKey | null)[];
   reading: ColumnReading[];
   history: { at: number; title: string }[];
+  joins: { at: number; key: FieldKey }[];
 }
 
 function readHeader(text: string[][], at: number, vocabulary: HeaderVocabulary): GridHeader {
@@ -400,6 +429,10 @@ function readHeader(text: string[][], at: number, vocabulary: HeaderVocabulary):
         cells.push(column(k));
       }
     } else cells.push({ title, group: null, match: m });
+    // One title merged over two columns (spreadAcrossMerges repeats it): the second adds to the first.
+    const last = cells[cells.length - 1];
+    if (c > 0 && !fromBelow.has(c) && m.kind === "column" && title === compactHeader(top[c - 1]))
+      last.joinsPrevious = true;
   }
   twoRows ||= cells.some((cell) => cell.group !== null);
   const resolved = resolveColumns(cells);

@@ -9,6 +9,8 @@ export interface HeaderCell {
   /** The header cell spanning this one (阶段性目标, 工作任务安排), or null. */
   group: string | null;
   match: HeaderMatch;
+  /** The second column under one header merged over two (项目名称 over name and sub-target). */
+  joinsPrevious?: boolean;
 }
 
 export interface ResolvedColumns {
@@ -19,6 +21,8 @@ export interface ResolvedColumns {
   reading: ColumnReading[];
   /** Printed positions of earlier periods' progress columns, by title. */
   history: { at: number; title: string }[];
+  /** Printed positions whose text is added to the field of the column on their left. */
+  joins: { at: number; key: FieldKey }[];
 }
 
 /**
@@ -28,6 +32,8 @@ export interface ResolvedColumns {
  *   工作任务 → 工作明细); otherwise the first keeps it and the other is listed as not read;
  * - several progress columns, one per period (1-10月, 1-11月): the latest is the current
  *   进展情况, the earlier ones are kept as history (columns naming no period contest as above).
+ * - the second column under one header merged over two adds its text to the first;
+ * - a table whose only text column is a 工作明细-like one (项目内容) has it as its task.
  * Nothing is dropped without a reading that says so.
  */
 export function resolveColumns(cells: readonly HeaderCell[]): ResolvedColumns {
@@ -43,10 +49,19 @@ export function resolveColumns(cells: readonly HeaderCell[]): ResolvedColumns {
   );
   if (progress.length > 1) {
     const latest = progress.reduce((a, b) =>
-      periodEnd(cells[b].title) >= periodEnd(cells[a].title) ? b : a
+      periodEnd(cells[b].title) > periodEnd(cells[a].title) ? b : a
     );
     for (const i of progress) if (i !== latest) history.add(i);
   }
+
+  const joins: { at: number; key: FieldKey }[] = [];
+  cells.forEach((cell, i) => {
+    if (!cell.joinsPrevious || i === 0) return;
+    const left = keys[i - 1] ?? joins.find((j) => j.at === i - 1)?.key;
+    if (!left) return;
+    joins.push({ at: i, key: left });
+    keys[i] = null;
+  });
 
   for (let pass = 0; pass < 3; pass++) {
     let changed = false;
@@ -74,12 +89,23 @@ export function resolveColumns(cells: readonly HeaderCell[]): ResolvedColumns {
     if (!changed) break;
   }
 
+  // A table's only text column (项目内容, 主要内容 alone) is its task.
+  if (!keys.includes("task")) {
+    const text = keys.indexOf("detail");
+    if (text >= 0) keys[text] = "task";
+  }
+
   const columns: Column[] = [];
   const reading: ColumnReading[] = [];
   const slots = keys.map((key, i) => {
     const { title, group, match } = cells[i];
     if (history.has(i)) {
       reading.push({ title, key: "progress", history: true });
+      return null;
+    }
+    const joined = joins.find((j) => j.at === i);
+    if (joined) {
+      reading.push({ title, key: joined.key });
       return null;
     }
     if (key) {
@@ -101,6 +127,7 @@ export function resolveColumns(cells: readonly HeaderCell[]): ResolvedColumns {
     slots,
     reading,
     history: [...history].map((at) => ({ at, title: cells[at].title })),
+    joins,
   };
 }
 
@@ -120,7 +147,7 @@ const QUARTER_END: Record<string, number> = {
 
 /**
  * The last month a progress column's title covers (1-10月 → 10, 第二季度 → 6, 上半年 → 6,
- * 全年 → 12), or 0 when it names no period; of equal periods the column further right is later.
+ * 全年 → 12), or 0 when it names no period; of equal periods the first is the current one.
  */
 export function periodEnd(title: string): number {
   const months = [...title.matchAll(/([0-9]{1,2}|[一二三四五六七八九十]{1,3})月/g)]

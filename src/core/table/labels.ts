@@ -25,7 +25,7 @@ export const FIELD_LABEL: Record<FieldKey, string> = {
 
 /** One column's reading in a few words: 「协同责任单位」→配合单位, 「资金来源」未读取. */
 export function readingText(r: ColumnReading): string {
-  if (r.history) return `「${r.title}」→进展情况（较早时段，作为历史保留）`;
+  if (r.history) return `「${r.title}」→进展情况（较早时段或同时段另一列，保留备查）`;
   if (r.key) return `「${r.title}」→${FIELD_LABEL[r.key]}`;
   return `「${r.title}」未读取（${r.reason ?? "无法识别"}）`;
 }
