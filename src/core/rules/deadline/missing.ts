@@ -30,9 +30,9 @@ export const deadlineMissing: Rule = {
       const missing = cells.filter(
         (cell) => ctx.deadlines(table, cell.row, key).milestones.length === 0
       );
-      if (key !== "due" && missing.length === cells.length) continue;
-      for (const cell of missing) {
-        if (impossibleIn(ctx, table, cell.text).length > 0) continue;
+      const undated = missing.filter((cell) => impossibleIn(ctx, table, cell.text).length === 0);
+      if (key !== "due" && undated.length === cells.length) continue;
+      for (const cell of undated) {
         issues.push(ctx.issue("deadline.missing", table, cell.row, key, {}, excerpt(cell.text)));
       }
     }
