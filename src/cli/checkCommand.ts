@@ -10,7 +10,7 @@ import {
   type ValidationResult,
 } from "../core/rules";
 import type { ParseResult, Table } from "../core/table/schema";
-import { readingLine } from "../core/table/labels";
+import { readingLine, readingOf } from "../core/table/labels";
 import {
   readJson,
   readSources,
@@ -80,7 +80,7 @@ function readRoster(path: string): Roster {
 
 /** 列识别: how every printed column of a table was read, unused ones named. */
 export function readingHeading(table: Table): string {
-  return `列识别：${readingLine(table.reading ?? table.columns.map((c) => ({ title: c.title, key: c.key })))}`;
+  return `列识别：${readingLine(readingOf(table))}`;
 }
 
 const totalsText = (t: { error: number; warning: number; info: number }) =>

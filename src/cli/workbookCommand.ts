@@ -93,7 +93,7 @@ export async function writeCheckedWorkbook(
   const report = applyPatchToWorkbook(workbook, {
     sheets: [
       ...buildMarkOps(placed, issues),
-      { ...buildIssueSheet(result, issues, options.checkDate), activate: false },
+      { ...buildIssueSheet(result, issues, options.checkDate, tables), activate: false },
       ...units.sheets,
       { ...buildSummarySheet(summary), activate: true },
     ],

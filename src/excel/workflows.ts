@@ -14,6 +14,7 @@ import { safeFixes } from "../core/fixes/safeFixes";
 import { parseSheetCell, sheetCellA1 } from "../core/patch/address";
 import type { SheetOpInput } from "../core/patch/schema";
 import { sameSheetName } from "../core/patch/sheetName";
+import { readingLines } from "../core/table/labels";
 import { defaultRoster, type Roster } from "../core/roster";
 import { validate as runRules } from "../core/rules/engine";
 import { bundledSeedTables } from "../core/seeds/bundled";
@@ -133,7 +134,12 @@ export function createExcelActions(options: ExcelActionsOptions = {}): WorkbookA
       const fixes = placeFixes(safeFixes(tables, result.issues, roster), placed);
       onProgress("标记单元格并写入校验结果…", 0.7);
       const report = await applyPatch(
-        { sheets: [...buildMarkOps(placed, issues), buildIssueSheet(result, issues, checkDate)] },
+        {
+          sheets: [
+            ...buildMarkOps(placed, issues),
+            buildIssueSheet(result, issues, checkDate, tables),
+          ],
+        },
         { sheets }
       );
       onProgress("校验完成", 1);
@@ -144,6 +150,7 @@ export function createExcelActions(options: ExcelActionsOptions = {}): WorkbookA
         issues,
         fixes,
         summary: validationSummary(result),
+        columns: readingLines(tables),
         fallbacks: report.fallbacks,
       };
     },

@@ -362,15 +362,11 @@ function findHeaderRow(text: string[][], vocabulary: HeaderVocabulary): number {
 
 /** The table's title: the nearest text above the header that is not a note (注:…) or 附件1. */
 function titleAbove(text: string[][], headerAt: number): string | null {
-  let fallback: string | null = null;
   for (let r = headerAt - 1; r >= 0; r--) {
-    const filled = text[r].filter((c) => c.trim() !== "");
-    if (filled.length === 0) continue;
-    const first = filled[0].trim();
-    if (!NOTE_ABOVE.test(first)) return first;
-    fallback ??= first;
+    const first = text[r].find((c) => c.trim() !== "")?.trim();
+    if (first && !NOTE_ABOVE.test(first)) return first;
   }
-  return fallback;
+  return null;
 }
 
 /** Lines printed above a table that are not its title: （注：A类指…）, 附件1. */

@@ -1,4 +1,4 @@
-import type { ColumnReading, FieldKey } from "./schema";
+import type { ColumnReading, FieldKey, Table } from "./schema";
 
 /** What each meaning is called for users (列识别, 列对照). */
 export const FIELD_LABEL: Record<FieldKey, string> = {
@@ -33,4 +33,14 @@ export function readingText(r: ColumnReading): string {
 /** The 列识别 line of a table: every printed column and how it was read. */
 export function readingLine(reading: readonly ColumnReading[]): string {
   return reading.map(readingText).join("，");
+}
+
+/** How a table's printed columns were read; a table built in code reads its own columns. */
+export function readingOf(table: Table): ColumnReading[] {
+  return table.reading ?? table.columns.map((c) => ({ title: c.title, key: c.key }));
+}
+
+/** 列识别 of each table, one line each: 「表名」（工作表）：「序号」→序号，… */
+export function readingLines(tables: readonly Table[]): string[] {
+  return tables.map((t) => `「${t.title}」（${t.source}）：${readingLine(readingOf(t))}`);
 }

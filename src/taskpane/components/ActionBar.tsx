@@ -48,13 +48,21 @@ export function ActionBar(props: ActionBarProps) {
       <Button icon={<Eraser20Regular />} disabled={busy} onClick={props.onClearMarks}>
         清除标记
       </Button>
-      <Button icon={<TableSplit20Regular />} disabled={busy || !canValidate} onClick={props.onBuildUnitSheets}>
+      <Button
+        icon={<TableSplit20Regular />}
+        disabled={busy || !canValidate}
+        onClick={props.onBuildUnitSheets}
+      >
         生成单位表
       </Button>
       <Button icon={<ArrowSync20Regular />} disabled={busy} onClick={props.onBackfill}>
         回填进展
       </Button>
-      <Button icon={<DataBarVertical20Regular />} disabled={busy || !canValidate} onClick={props.onSummarize}>
+      <Button
+        icon={<DataBarVertical20Regular />}
+        disabled={busy || !canValidate}
+        onClick={props.onSummarize}
+      >
         汇总
       </Button>
     </div>
