@@ -31,6 +31,8 @@ module.exports = (env, options) => {
   const config = {
     devtool: dev ? "source-map" : false,
     entry: {
+      // ES5: runs in Trident and loads the taskpane bundle only where it can run (src/startpage).
+      startpage: "./src/startpage/index.ts",
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
     },
@@ -39,6 +41,8 @@ module.exports = (env, options) => {
       // Office caches add-in files hard; hashed names make a new deployment take effect.
       filename: dev ? "[name].js" : "[name].[contenthash:8].js",
       clean: true,
+      // webpack's own wrapper code stays ES5, so that the start page (ES5) runs in Trident.
+      environment: { arrowFunction: false, const: false, destructuring: false, forOf: false },
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
@@ -46,8 +50,16 @@ module.exports = (env, options) => {
     module: {
       rules: [
         {
+          test: /src[\\/]startpage[\\/].*\.ts$/,
+          loader: "ts-loader",
+          options: {
+            transpileOnly: true,
+            compilerOptions: { target: "es5", module: "es2015", sourceMap: dev },
+          },
+        },
+        {
           test: /\.tsx?$/,
-          exclude: /node_modules/,
+          exclude: [/node_modules/, /src[\\/]startpage[\\/]/],
           loader: "ts-loader",
           options: {
             // Type checking is tsc --noEmit in npm run lint. ES modules let webpack drop unused Fluent UI code.
@@ -75,7 +87,9 @@ module.exports = (env, options) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        chunks: ["taskpane"],
+        // The template places the start page and names the pane's bundle for it to load.
+        chunks: ["startpage", "taskpane"],
+        inject: false,
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",

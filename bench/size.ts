@@ -1,13 +1,8 @@
 import "./textModules";
 import { writeFileSync } from "fs";
 import { readGridTable } from "../src/core/grid/gridTable";
-import { buildUnitSheets } from "../src/core/outputs/unitSheets";
-import {
-  buildIssueSheet,
-  buildMarkOps,
-  placeIssues,
-  type PlacedTable,
-} from "../src/core/outputs/validationSheets";
+import { generateSheets, type GenerateParts } from "../src/core/outputs/generate";
+import type { PlacedTable } from "../src/core/outputs/validationSheets";
 import { parseSeedText } from "../src/core/parse/seedText";
 import { defaultRoster } from "../src/core/roster";
 import { RULES, validate } from "../src/core/rules/engine";
@@ -36,9 +31,9 @@ export interface ComputeSteps {
   /** readGridTable over the 导入 sheets' grids: what 校验 reads in Excel. */
   readGrid: Timing;
   validate: Timing;
-  /** placeIssues + buildMarkOps + buildIssueSheet: the 校验 WorkbookPatch. */
+  /** generateSheets({check}): placeIssues + buildMarkOps + buildIssueSheet, the 校验 WorkbookPatch. */
   checkPatch: Timing;
-  /** buildUnitSheets: the 生成单位表 WorkbookPatch. */
+  /** generateSheets({units}): the 生成单位表 WorkbookPatch. */
   unitPatch: Timing;
 }
 
@@ -99,12 +94,20 @@ function computeOnce(
     )
   );
   memory.sample();
-  const checkPatch = timed(() => {
-    const issues = placeIssues(checked.value.issues, placed);
-    return [...buildMarkOps(placed, issues), buildIssueSheet(checked.value, issues, CHECK_DATE)];
-  });
+  // The add-in's and the CLI's composition: 校验's patch from the findings just timed, then
+  // 生成单位表's alone.
+  const generate = (parts: GenerateParts) =>
+    generateSheets({
+      placed,
+      roster,
+      tracking: { checkDate: CHECK_DATE },
+      existing: [],
+      parts,
+      result: checked.value,
+    });
+  const checkPatch = timed(() => generate({ check: true }).sheets);
   memory.sample();
-  const unitPatch = timed(() => buildUnitSheets(placed, { roster, checkDate: CHECK_DATE }));
+  const unitPatch = timed(() => generate({ units: "unit" }).units!);
   memory.sample();
   if (parse.value.problems.length > 0 || placed.length !== parse.value.tables.length) {
     throw new Error("the synthetic tables did not read back whole");

@@ -18,6 +18,7 @@ import {
   vocabularyOf,
   type SourceOptions,
 } from "./sources";
+import { append } from "../core/append";
 
 export interface CheckOptions extends SourceOptions {
   json?: boolean;
@@ -44,7 +45,7 @@ export async function runCheck(
       ].join("\n"),
     };
   }
-  return { stdout: report(parsed, result), stderr: "" };
+  return { stdout: [...parsed.notes, report(parsed, result)].join("\n"), stderr: "" };
 }
 
 /** The --date given, checked, or today in local time. */
@@ -121,6 +122,6 @@ export function report(parsed: ParseResult, result: ValidationResult): string {
       `校验完成：共 ${parsed.tables.length} 张表 ${rows} 行，${totalsText(result.totals)}。`
     );
   }
-  lines.push(...problemLines(parsed));
+  append(lines, problemLines(parsed));
   return lines.join("\n") + "\n";
 }

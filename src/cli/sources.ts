@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from "fs";
-import { basename, extname } from "path";
+import { readFileSync } from "fs";
+import { basename } from "path";
 import { readGridTable } from "../core/grid/gridTable";
 import { looksLikeText, parseSeedText } from "../core/parse/seedText";
 import { uniqueTableId } from "../core/parse/tableIdentity";
@@ -10,14 +10,11 @@ import {
 } from "../core/parse/vocabulary";
 import type { ParseProblem, ParseResult, Table } from "../core/table/schema";
 import { readXlsx, XlsxError } from "../xlsx";
+import { isWorkbookFile, readTextFile } from "./textFile";
+import { UnreadableInput } from "./unreadable";
 
-/** A file the CLI could not open at all (as opposed to problems inside a file it could read). */
-export class UnreadableInput extends Error {}
-
-export interface SourceOptions {
-  /** A --columns file: the user's 列对照 (表头 → meaning, or "unused"). */
-  columns?: string;
-}
+export { UnreadableInput } from "./unreadable";
+export { isWorkbookFile } from "./textFile";
 
 /** The vocabulary the files are read with: the shipped one, with the --columns mapping on top. */
 export function vocabularyOf(columns: string | undefined): HeaderVocabulary {
@@ -31,21 +28,35 @@ export function vocabularyOf(columns: string | undefined): HeaderVocabulary {
   return vocabulary.withMapping(parsed.data);
 }
 
+export interface SourceOptions {
+  /** A --columns file: the user's 列对照 (表头 → meaning, or "unused"). */
+  columns?: string;
+}
+
 /**
  * Reads every file into tables: seed text files, and .xlsx workbooks (every sheet laid out as a
  * breakdown table). Table ids stay unique across files (a second 附件1 becomes city-2), so files
- * given together can be checked together. A file in neither format is refused.
+ * given together can be checked together. `notes` says how each file was read.
  */
 export async function readSources(
   paths: readonly string[],
   vocabulary: HeaderVocabulary = defaultHeaderVocabulary()
-): Promise<ParseResult> {
+): Promise<ParseResult & { notes: string[] }> {
   const tables: Table[] = [];
   const problems: ParseProblem[] = [];
+  const notes: string[] = [];
   for (const path of paths) {
-    const result = isWorkbook(path)
-      ? await readWorkbookTables(path, vocabulary)
-      : parseSeedText(readText(path), basename(path), vocabulary);
+    let result: ParseResult;
+    if (isWorkbookFile(path)) {
+      result = await readWorkbookTables(path, vocabulary);
+      notes.push(`已读取工作簿「${path}」。`);
+    } else {
+      const { text, encoding } = readTextFile(path);
+      if (!looksLikeText(text))
+        throw new UnreadableInput(`「${path}」既不是 .xlsx 工作簿，也不是可读的文本文件，未读取。`);
+      notes.push(`已读取「${path}」（${encoding} 编码）。`);
+      result = parseSeedText(text, basename(path), vocabulary);
+    }
     for (const table of result.tables) {
       const id = uniqueTableId(
         table.id.replace(/-\d+$/, ""),
@@ -53,15 +64,9 @@ export async function readSources(
       );
       tables.push({ ...table, id });
     }
-    problems.push(...result.problems);
+    for (const problem of result.problems) problems.push(problem);
   }
-  return { tables, problems };
-}
-
-/** An .xlsx by its name or by its first bytes (a zip archive), whatever it is called. */
-function isWorkbook(path: string): boolean {
-  if (extname(path).toLowerCase() === ".xlsx") return true;
-  return readBytes(path).subarray(0, 4).toString("latin1") === "PK\u0003\u0004";
+  return { tables, problems, notes };
 }
 
 /** The breakdown tables of a workbook's sheets; the add-in's own output sheets are left out. */
@@ -78,41 +83,19 @@ async function readWorkbookTables(
   }
   const tables: Table[] = [];
   const problems: ParseProblem[] = [...read.problems];
-  read.grids.forEach((grid) => {
+  for (const grid of read.grids) {
     const marker = read.sheets.find((s) => s.name === grid.sheet)?.generated;
-    if (marker && marker.kind !== "import") return;
+    if (marker && marker.kind !== "import") continue;
     const result = readGridTable(grid, vocabulary);
     if (result.table) tables.push(result.table);
-    problems.push(...result.problems);
-  });
+    for (const problem of result.problems) problems.push(problem);
+  }
   if (tables.length === 0)
     throw new UnreadableInput(
       `工作簿「${path}」中没有可识别的责任分解表（找不到含已知列名的表头）。`
     );
   return { tables, problems };
 }
-
-function readBytes(path: string): Buffer {
-  try {
-    if (!statSync(path).isFile()) throw new UnreadableInput(`「${path}」不是文件。`);
-    return readFileSync(path);
-  } catch (e) {
-    if (e instanceof UnreadableInput) throw e;
-    throw new UnreadableInput(
-      `无法读取文件「${path}」：${(e as NodeJS.ErrnoException).code === "ENOENT" ? "文件不存在" : String(e)}。`
-    );
-  }
-}
-
-function readText(path: string): string {
-  const text = readBytes(path).toString("utf8");
-  if (!looksLikeText(text))
-    throw new UnreadableInput(
-      `「${path}」既不是 .xlsx 工作簿，也不是可读的文本文件（UTF-8），未读取。`
-    );
-  return text;
-}
-
 /** A JSON file the user names (名册, 列对照), parsed; a clear message when it cannot be. */
 export function readJson(path: string, what: string): unknown {
   let text: string;

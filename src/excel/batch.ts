@@ -1,36 +1,15 @@
 import { toAdapterError } from "./errors";
+import { REQUEST_BYTES } from "./wire";
+
+export { utf8Length } from "./wire";
 
 /**
  * Excel on the web refuses a request (everything queued before one sync) over 5 MB. We budget
- * below that, estimating each queued operation as Excel sizes it: the JSON of its arguments.
+ * below that, sizing each queued step as the runtime serialises it (see wire.ts).
  */
 export const DEFAULT_PAYLOAD_BUDGET = 4 * 1024 * 1024;
 /** Excel refuses to read more cells than this in one request. */
 export const MAX_READ_CELLS = 5_000_000;
-/** Method name, object path and framing of one queued operation, in bytes. */
-export const OP_OVERHEAD = 120;
-
-/** UTF-8 length of a string, without allocating the encoded bytes. */
-export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      bytes += 4; // a surrogate pair encodes one 4-byte character
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
-}
-
-/** Estimated request bytes of an operation carrying `args`. */
-export function opBytes(...args: unknown[]): number {
-  return (
-    OP_OVERHEAD + args.reduce<number>((sum, arg) => sum + utf8Length(JSON.stringify(arg) ?? ""), 0)
-  );
-}
 
 /**
  * Queues steps into the current request and syncs only when the next step would push the
@@ -39,6 +18,8 @@ export function opBytes(...args: unknown[]): number {
  */
 export class RequestBatcher {
   syncs = 0;
+  /** The estimated size of each request sent, in bytes (as wire.ts sizes it). */
+  readonly requestBytes: number[] = [];
   private pendingBytes = 0;
   private readonly labels = new Set<string>();
 
@@ -49,7 +30,8 @@ export class RequestBatcher {
   ) {}
 
   async add(bytes: number, label: string, queue: () => void): Promise<void> {
-    if (this.pendingBytes > 0 && this.pendingBytes + bytes > this.budget) await this.sync();
+    if (this.pendingBytes > 0 && this.pendingBytes + bytes > this.budget - REQUEST_BYTES)
+      await this.sync();
     queue();
     this.pendingBytes += bytes;
     this.labels.add(label);
@@ -58,6 +40,7 @@ export class RequestBatcher {
   /** Sends what is queued (also when only loads are queued: their results are wanted). */
   async sync(): Promise<void> {
     const labels = [...this.labels];
+    this.requestBytes.push(this.pendingBytes);
     this.pendingBytes = 0;
     this.labels.clear();
     this.syncs++;

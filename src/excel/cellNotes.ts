@@ -2,7 +2,7 @@ import { notesOccupiedMessage } from "../core/patch/messages";
 import { a1, parseSheetCell, sheetCellA1 } from "../core/patch/address";
 import { sameSheetName } from "../core/patch/sheetName";
 import type { RequestBatcher } from "./batch";
-import { OP_OVERHEAD, opBytes } from "./batch";
+import { stepBytes } from "./wire";
 import type { SheetOp } from "../core/patch/schema";
 import type { Capabilities } from "./capabilities";
 import type { Writer } from "./writeContent";
@@ -48,7 +48,7 @@ export class ExistingNotes {
 
   async queueCommentList(batcher: RequestBatcher): Promise<void> {
     if (!this.caps.comments) return;
-    await batcher.add(opBytes("comments"), "", () => {
+    await batcher.add(stepBytes({ proxies: 1, actions: 1 }), "", () => {
       this.comments = this.context.workbook.comments;
       this.comments.load("items/content");
     });
@@ -63,7 +63,7 @@ export class ExistingNotes {
     if (!this.comments || this.located || batcher.syncs === this.listedAt) return false;
     this.located = true;
     for (const comment of this.comments.items) {
-      await batcher.add(opBytes("location"), "", () => {
+      await batcher.add(stepBytes({ ranges: 1, actions: 1 }), "", () => {
         const range = comment.getLocation();
         range.load("address");
         this.locations.push({ comment, range });
@@ -85,8 +85,8 @@ export class ExistingNotes {
     for (const { row, col } of cells) {
       const address = a1(row, col);
       if (bySheet.has(address)) continue;
-      // Two operations go out: the look-up and the load.
-      await batcher.add(opBytes(sheet, address) + OP_OVERHEAD, sheet, () => {
+      // The look-up is a proxy of its own, then loaded.
+      await batcher.add(stepBytes({ proxies: 1, actions: 1, data: [address] }), sheet, () => {
         const note = worksheet.notes.getItemOrNullObject(address);
         note.load("content");
         bySheet.set(address, note);
@@ -131,10 +131,9 @@ export class NoteWriter {
     this.kind = noteKindFor(w.caps, op.noteFallback);
   }
 
-  /** Queues the text onto the cell; returns how it was attached, or null if it was not. */
-  async add(row: number, col: number, text: string): Promise<NoteKind | null> {
-    const kind = this.kind;
-    if (!kind) {
+  /** How the text would go onto the cell now, or null if it cannot (counted for the report). */
+  plan(row: number, col: number): NoteKind | null {
+    if (!this.kind) {
       this.skipped++;
       return null;
     }
@@ -142,12 +141,26 @@ export class NoteWriter {
       this.occupied++;
       return null;
     }
-    await this.w.batcher.add(opBytes(this.op.sheet, text), this.op.sheet, () => {
-      if (kind === "note") this.worksheet.notes.add(a1(row, col), text);
-      else this.w.context.workbook.comments.add(sheetCellA1(this.op.sheet, row, col), text);
-    });
+    return this.kind;
+  }
+
+  /** Queues the text onto the cell as `plan` decided. */
+  async queue(row: number, col: number, text: string, kind: NoteKind): Promise<void> {
+    await this.w.batcher.add(
+      stepBytes({ proxies: 2, actions: 1, data: [this.op.sheet, text] }),
+      this.op.sheet,
+      () => {
+        if (kind === "note") this.worksheet.notes.add(a1(row, col), text);
+        else this.w.context.workbook.comments.add(sheetCellA1(this.op.sheet, row, col), text);
+      }
+    );
     if (kind === "comment") this.viaComment++;
-    return kind;
+  }
+
+  /** Queues the text onto the cell if it can go there. */
+  async add(row: number, col: number, text: string): Promise<void> {
+    const kind = this.plan(row, col);
+    if (kind) await this.queue(row, col, text, kind);
   }
 
   /** Chinese messages for the report: texts that went elsewhere or nowhere. */

@@ -101,3 +101,17 @@ export function sheetMissingError(sheet: string, writing: boolean): ExcelAdapter
     : `找不到工作表「${sheet}」。请确认它没有被删除或改名后重试。`;
   return new ExcelAdapterError(message, [sheet]);
 }
+
+/** A protected workbook's structure refuses new sheets: refused before anything is written. */
+export function workbookProtectedError(sheet: string): ExcelAdapterError {
+  return new ExcelAdapterError(
+    `工作簿的结构受保护，无法写入工作表「${sheet}」，未做任何修改。请在「审阅」→「保护工作簿」中撤销保护后重试。`,
+    [sheet],
+    "AccessDenied"
+  );
+}
+
+/** A protected sheet is left unmarked; the rest of the patch is written. */
+export function sheetProtectedMessage(sheet: string): string {
+  return `工作表「${sheet}」受保护，其中的单元格未标记、未修改（问题见「校验结果」）。如需标记，请在「审阅」中撤销工作表保护后重新校验。`;
+}

@@ -1,9 +1,10 @@
 import { a1 } from "../core/patch/address";
 import { marksToRemove, planMarks } from "../core/patch/marks";
+import type { RecordedMark } from "../core/patch/record";
 import type { SheetOp } from "../core/patch/schema";
-import { type RequestBatcher, opBytes } from "./batch";
+import type { RequestBatcher } from "./batch";
 import type { ExistingNotes, NoteWriter } from "./cellNotes";
-import type { MarkRecord } from "./markStore";
+import { stepBytes } from "./wire";
 import type { Writer } from "./writeContent";
 
 /**
@@ -12,15 +13,33 @@ import type { Writer } from "./writeContent";
  * decides — the same rules as in .xlsx files.
  */
 
-/** Cells of this op whose note or comment must be looked up before writing. */
+type Original = RecordedMark["original"];
+
+/**
+ * The colour to put back. A fill the .xlsx adapter recorded whole comes back as its solid
+ * colour; a theme or pattern fill, which Office.js cannot set, comes back as no fill.
+ */
+function restoreColor(original: Original): string | null {
+  if (original === null || typeof original === "string") return original;
+  const fill = original as { type?: string; pattern?: string; fgColor?: { argb?: string } };
+  const argb = fill.type === "pattern" && fill.pattern === "solid" ? fill.fgColor?.argb : undefined;
+  return argb ? `#${argb.slice(-6)}` : null;
+}
+
+/**
+ * Cells of this op whose note or comment must be looked up before writing. `stored` null: the
+ * record is read in the same look, so every cell the op marks is looked at (an earlier mark's
+ * note there may be the add-in's, to take off).
+ */
 export function noteCellsToCheck(
   op: SheetOp,
-  stored: MarkRecord[]
+  stored: RecordedMark[] | null
 ): Array<{ row: number; col: number }> {
+  if (stored === null) return [...op.notes, ...op.marks];
   return [
     ...op.notes,
     ...op.marks.filter((m) => m.note),
-    ...marksToRemove(op, stored).filter((r) => r.note),
+    ...marksToRemove(op, stored).filter((r) => r.text !== null),
   ];
 }
 
@@ -29,13 +48,13 @@ export async function queueFillReads(
   batcher: RequestBatcher,
   worksheet: Excel.Worksheet,
   op: SheetOp,
-  stored: MarkRecord[]
+  stored: RecordedMark[]
 ): Promise<Map<string, Excel.RangeFill>> {
   const fills = new Map<string, Excel.RangeFill>();
   for (const { row, col } of [...marksToRemove(op, stored), ...op.marks]) {
     const address = a1(row, col);
     if (fills.has(address)) continue;
-    await batcher.add(opBytes(address), op.sheet, () => {
+    await batcher.add(stepBytes({ ranges: 1, proxies: 2, actions: 1 }), op.sheet, () => {
       const fill = worksheet.getRangeByIndexes(row, col, 1, 1).format.fill;
       fill.load("color");
       fills.set(address, fill);
@@ -47,54 +66,72 @@ export async function queueFillReads(
 /**
  * Queues the removal of earlier marks and the new marks; returns the sheet's mark records
  * after this request (earlier ones kept, removed ones gone, new ones with their originals).
+ * `recordAhead` gets the new records before any of their writes is queued, so that they reach
+ * the workbook's record no later than the marks they describe: a request Excel refuses part-way
+ * (batches are not transactions) then leaves nothing unrecorded.
  */
 export async function queueMarks(
   w: Writer,
   worksheet: Excel.Worksheet,
   op: SheetOp,
-  stored: MarkRecord[],
+  stored: RecordedMark[],
   fills: Map<string, Excel.RangeFill>,
   existing: ExistingNotes,
-  notes: NoteWriter
-): Promise<MarkRecord[]> {
+  notes: NoteWriter,
+  recordAhead: (records: RecordedMark[]) => Promise<void>
+): Promise<RecordedMark[]> {
   // Excel reports "no fill" as white: both are recorded and restored as no fill.
-  const plan = planMarks<string, MarkRecord>(op, stored, (row, col) => {
+  const plan = planMarks<Original, RecordedMark>(op, stored, (row, col) => {
     const color = fills.get(a1(row, col))?.color?.toUpperCase() ?? null;
     const fill = color === null || color === "#FFFFFF" ? null : color;
     return { color: fill, fill };
   });
   const restore = new Set(plan.restore);
 
-  for (const record of plan.removed) {
-    const note = record.note ? existing.find(op.sheet, record.row, record.col) : null;
-    const removeNote = note !== null && note.kind === record.note && note.content === record.text;
+  const removals = plan.removed.flatMap((record) => {
+    const note = record.text !== null ? existing.find(op.sheet, record.row, record.col) : null;
+    const removeNote = note !== null && note.content === record.text;
     if (removeNote) notes.freed.add(a1(record.row, record.col));
-    if (!restore.has(record) && !removeNote) continue;
-    await w.batcher.add(opBytes(record), op.sheet, () => {
-      if (restore.has(record)) {
-        const fill = worksheet.getRangeByIndexes(record.row, record.col, 1, 1).format.fill;
-        if (record.original) fill.color = record.original;
-        else fill.clear();
-      }
-      if (removeNote) note.remove();
-    });
-  }
-
-  const records: MarkRecord[] = [];
-  for (const mark of op.marks) {
-    await w.batcher.add(opBytes(mark), op.sheet, () => {
-      worksheet.getRangeByIndexes(mark.row, mark.col, 1, 1).format.fill.color = mark.fill;
-    });
-    const kind = mark.note ? await notes.add(mark.row, mark.col, mark.note) : null;
-    records.push({
+    return restore.has(record) || removeNote ? [{ record, note: removeNote ? note : null }] : [];
+  });
+  const records = op.marks.map((mark): RecordedMark => {
+    const kind = mark.note ? notes.plan(mark.row, mark.col) : null;
+    return {
       row: mark.row,
       col: mark.col,
       original: plan.originals.get(a1(mark.row, mark.col)) ?? null,
       fill: mark.fill,
       note: kind,
       text: kind ? (mark.note ?? null) : null,
-    });
-  }
+    };
+  });
+  await recordAhead(records);
 
+  for (const { record, note } of removals) {
+    await w.batcher.add(
+      stepBytes({ ranges: 1, proxies: 2, actions: 2, data: [record.original] }),
+      op.sheet,
+      () => {
+        if (restore.has(record)) {
+          const fill = worksheet.getRangeByIndexes(record.row, record.col, 1, 1).format.fill;
+          const color = restoreColor(record.original);
+          if (color) fill.color = color;
+          else fill.clear();
+        }
+        note?.remove();
+      }
+    );
+  }
+  for (const [i, mark] of op.marks.entries()) {
+    await w.batcher.add(
+      stepBytes({ ranges: 1, proxies: 2, actions: 1, data: [mark.fill] }),
+      op.sheet,
+      () => {
+        worksheet.getRangeByIndexes(mark.row, mark.col, 1, 1).format.fill.color = mark.fill;
+      }
+    );
+    const { note, text } = records[i];
+    if (note && text !== null) await notes.queue(mark.row, mark.col, text, note);
+  }
   return [...plan.kept, ...records];
 }

@@ -2,6 +2,7 @@ import type { CellValue, Grid, MergedArea } from "../core/grid/schema";
 import { MAX_READ_CELLS, utf8Length } from "./batch";
 import { type Capabilities, detectCapabilities } from "./capabilities";
 import { sheetMissingError, toAdapterError } from "./errors";
+import { append } from "../core/append";
 
 export interface ReadOptions {
   capabilities?: Capabilities;
@@ -23,11 +24,19 @@ const DENSITY_MARGIN = 1.2;
 export const DEFAULT_RESPONSE_BUDGET = 4.5 * 1024 * 1024;
 const PAYLOAD_CODES = ["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded"];
 
+/**
+ * getMergedAreasOrNullObject fails above 512 areas and returns only the areas whose top-left
+ * cell is in its range (office-js #3611). Read in bands of rows holding at most this many cells,
+ * every area is found exactly once (by its top-left cell) and no band can hold more than 512.
+ */
+const MERGE_BAND_CELLS = 512;
+
 interface SheetRead {
   name: string;
   worksheet: Excel.Worksheet;
   used: Excel.Range;
-  merged?: Excel.RangeAreas;
+  /** One per band of rows (see MERGE_BAND_CELLS). */
+  merged: Excel.RangeAreas[];
   hidden: Excel.Range[];
   top: number;
   left: number;
@@ -109,6 +118,7 @@ export async function readQueuedGrids(
     name: worksheet.name,
     worksheet,
     used,
+    merged: [],
     hidden: [],
     top: used.rowIndex,
     left: used.columnIndex,
@@ -120,10 +130,16 @@ export async function readQueuedGrids(
   const queueExtras = (): void => {
     for (const sheet of sheets) {
       if (caps.mergedAreas) {
-        sheet.merged = sheet.used.getMergedAreasOrNullObject();
-        sheet.merged.areas.load(
-          "items/rowIndex,items/columnIndex,items/rowCount,items/columnCount"
-        );
+        const band = Math.max(1, Math.floor(MERGE_BAND_CELLS / sheet.colCount));
+        sheet.merged = [];
+        for (let start = 0; start < sheet.rowCount; start += band) {
+          const rows = Math.min(band, sheet.rowCount - start);
+          const areas = sheet.worksheet
+            .getRangeByIndexes(sheet.top + start, sheet.left, rows, sheet.colCount)
+            .getMergedAreasOrNullObject();
+          areas.areas.load("items/rowIndex,items/columnIndex,items/rowCount,items/columnCount");
+          sheet.merged.push(areas);
+        }
       }
       sheet.hidden = Array.from({ length: sheet.colCount }, (_, c) =>
         sheet.worksheet.getRangeByIndexes(sheet.top, sheet.left + c, 1, 1).load("columnHidden")
@@ -194,8 +210,14 @@ async function readBlocks(
     batch.forEach((block, i) => {
       const { values, numberFormat } = ranges[i];
       bytesSeen += utf8Length(JSON.stringify(values)) + utf8Length(JSON.stringify(numberFormat));
-      block.read.values.push(...values.map((row) => row.map(cellValue)));
-      block.read.numberFormats.push(...numberFormat.map((row) => row.map(String)));
+      append(
+        block.read.values,
+        values.map((row) => row.map(cellValue))
+      );
+      append(
+        block.read.numberFormats,
+        numberFormat.map((row) => row.map(String))
+      );
     });
     cellsSeen += cells;
     bytesPerCell = Math.max(16, Math.ceil((DENSITY_MARGIN * bytesSeen) / cellsSeen));
@@ -228,15 +250,16 @@ function cellValue(value: unknown): CellValue {
 }
 
 function toGrid(read: SheetRead): Grid {
-  const merges: MergedArea[] =
-    read.merged && !read.merged.isNullObject
-      ? read.merged.areas.items.map((area) => ({
+  const merges: MergedArea[] = read.merged.flatMap((band) =>
+    band.isNullObject
+      ? []
+      : band.areas.items.map((area) => ({
           row: area.rowIndex,
           col: area.columnIndex,
           rowCount: area.rowCount,
           colCount: area.columnCount,
         }))
-      : [];
+  );
   const hiddenColumns = read.hidden.flatMap((range, c) =>
     range.columnHidden ? [read.left + c] : []
   );

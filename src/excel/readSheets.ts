@@ -1,6 +1,7 @@
 import { readGridTable } from "../core/grid/gridTable";
 import type { Grid } from "../core/grid/schema";
-import { readUnitSheet, type UnitSheetContent } from "../core/outputs/unitSheetRead";
+import { previousUnitSheets } from "../core/outputs/generate";
+import type { UnitSheetContent } from "../core/outputs/unitSheetRead";
 import type { MasterSheet } from "../core/outputs/unitSheets";
 import type { PlacedTable } from "../core/outputs/validationSheets";
 import type { GeneratedKind } from "../core/patch/schema";
@@ -35,7 +36,7 @@ export async function readSheets(
       const { names, withMarkers } = await queueSheetList(context, batcher, caps);
       const used = queueUsedRanges(context, names);
       await batcher.sync();
-      const sheets = withMarkers();
+      const sheets = await withMarkers();
       const chosen = sheets.flatMap((info, i) => (pick(info) ? [{ info, queued: used[i] }] : []));
       const grids = await readQueuedGrids(
         context,
@@ -66,12 +67,7 @@ export function mastersOf(read: readonly ReadSheet[]): MasterSheet[] {
 
 /** The unit (and leader) sheets read back with what users typed into them. */
 export function unitContentsOf(read: readonly ReadSheet[]): UnitSheetContent[] {
-  return read.flatMap(({ info, grid }) => {
-    const marker = info.marker;
-    if (marker?.kind !== "unit" && marker?.kind !== "leader") return [];
-    const content = readUnitSheet(grid, marker).content;
-    return content ? [content] : [];
-  });
+  return previousUnitSheets(read.map(({ info, grid }) => ({ marker: info.marker, grid })));
 }
 
 /** Sheets 校验 reads: the user's own and the 导入 sheets; never 校验结果, unit or summary sheets. */

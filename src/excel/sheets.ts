@@ -1,9 +1,11 @@
 import { a1, parseSheetCell } from "../core/patch/address";
 import type { GeneratedMarker } from "../core/patch/schema";
-import { DEFAULT_PAYLOAD_BUDGET, RequestBatcher, opBytes } from "./batch";
+import { DEFAULT_PAYLOAD_BUDGET, RequestBatcher } from "./batch";
+import { stepBytes } from "./wire";
 import { type Capabilities, detectCapabilities } from "./capabilities";
 import { toAdapterError } from "./errors";
 import { queueMarkerReads } from "./markers";
+import { RecordReader, isRecordSheet } from "./record";
 
 export interface SheetInfo {
   name: string;
@@ -14,21 +16,34 @@ export interface SheetInfo {
 }
 
 /**
- * Loads the sheet list (one sync) and queues the reads of its markers: the names at once, the
- * sheets with their markers after the caller's next sync.
+ * Loads the sheet list and the first block of the record (one sync) and queues the reads of
+ * the markers: the names at once, the sheets with their markers after the caller's next sync.
+ * The record sheet itself is not listed: it is the add-in's, never the user's.
  */
 export async function queueSheetList(
   context: Excel.RequestContext,
   batcher: RequestBatcher,
   caps: Capabilities
-): Promise<{ names: string[]; withMarkers: () => SheetInfo[] }> {
+): Promise<{ names: string[]; withMarkers: () => Promise<SheetInfo[]> }> {
   const worksheets = context.workbook.worksheets;
-  await batcher.add(opBytes("worksheets"), "", () => worksheets.load("items/name,items/position"));
+  await batcher.add(stepBytes({ proxies: 1, actions: 1 }), "", () =>
+    worksheets.load("items/name,items/position")
+  );
+  const reader = new RecordReader(context, batcher);
+  await reader.queue();
   await batcher.sync();
-  const listed = worksheets.items.map(({ name, position }) => ({ name, position }));
+  const listed = worksheets.items
+    .filter((s) => !isRecordSheet(s.name))
+    .map(({ name, position }) => ({ name, position }));
   const names = listed.map((s) => s.name);
   const markerOf = await queueMarkerReads(context, batcher, caps, names);
-  return { names, withMarkers: () => listed.map((s) => ({ ...s, marker: markerOf(s.name) })) };
+  return {
+    names,
+    withMarkers: async () => {
+      const record = await reader.finish();
+      return listed.map((s) => ({ ...s, marker: markerOf(s.name, record) }));
+    },
+  };
 }
 
 /** Every worksheet with its generated marker, in tab order: two syncs whatever the workbook's size. */
@@ -39,7 +54,7 @@ export async function listSheets(): Promise<SheetInfo[]> {
       const batcher = new RequestBatcher(context, DEFAULT_PAYLOAD_BUDGET, "读取工作表列表");
       const { withMarkers } = await queueSheetList(context, batcher, caps);
       if (batcher.hasPending) await batcher.sync();
-      return withMarkers();
+      return await withMarkers();
     });
   } catch (error) {
     throw toAdapterError(error, "读取工作表列表", []);

@@ -1,24 +1,17 @@
 import { readGridTable } from "../core/grid/gridTable";
 import { backfill, resolveConflicts } from "../core/outputs/backfill";
-import { sheetNameFor } from "../core/outputs/generatedNames";
+import { generateSheets } from "../core/outputs/generate";
+import type { ExistingSheet } from "../core/outputs/generatedNames";
 import { buildImportSheet, importSheetName } from "../core/outputs/importSheet";
-import { buildUnitSheets } from "../core/outputs/unitSheets";
-import {
-  buildIssueSheet,
-  buildMarkOps,
-  placeIssues,
-  validationSummary,
-  type PlacedTable,
-} from "../core/outputs/validationSheets";
+import type { UnitSheetsResult } from "../core/outputs/unitSheets";
+import { validationSummary, type PlacedTable } from "../core/outputs/validationSheets";
 import { safeFixes } from "../core/fixes/safeFixes";
 import { parseSheetCell, sheetCellA1 } from "../core/patch/address";
 import type { SheetOpInput } from "../core/patch/schema";
 import { sameSheetName } from "../core/patch/sheetName";
 import { readingLines } from "../core/table/labels";
 import { defaultRoster, type Roster } from "../core/roster";
-import { validate as runRules } from "../core/rules/engine";
 import { bundledSeedTables } from "../core/seeds/bundled";
-import { buildSummarySheet, SUMMARY_SHEET, summarize } from "../core/summary";
 import type {
   Fix,
   UnitSheetsOutcome,
@@ -28,7 +21,7 @@ import type {
 } from "../taskpane/actions";
 import { todayIso } from "../taskpane/format";
 import { applyPatch } from "./applyPatch";
-import { readMarkStore } from "./markStore";
+import { readRecord } from "./record";
 import { mastersOf, ofKind, readSheets, readTables, unitContentsOf } from "./readSheets";
 import { listSheets, selectAddress, type SheetInfo } from "./sheets";
 
@@ -38,17 +31,12 @@ const NO_MASTERS = "没有找到导入的责任分解表：请先点“导入种
 const NO_UNIT_SHEETS =
   "没有找到单位表：请先点“生成单位表”，待各单位填写完成状态和进展情况后再回填。";
 
-/** The sheet 汇总 writes to: its own earlier sheet, else 汇总, else a variant no sheet has. */
-function summarySheetName(sheets: readonly SheetInfo[]): string {
-  const own = sheets.find((s) => s.marker?.kind === "summary");
-  if (own) return own.name;
-  return sheetNameFor("", SUMMARY_SHEET, (name) => sheets.some((s) => sameSheetName(s.name, name)));
+/** The workbook's sheets as the core's naming sees them. */
+function existingOf(sheets: readonly SheetInfo[]): ExistingSheet[] {
+  return sheets.map((s) => ({ name: s.name, generated: s.marker }));
 }
 
-function unitSheetsSummary(
-  by: "unit" | "leader",
-  result: ReturnType<typeof buildUnitSheets>
-): string {
+function unitSheetsSummary(by: "unit" | "leader", result: UnitSheetsResult): string {
   const kept = result.placed.reduce((n, p) => n + p.kept, 0);
   const parts = [
     `已生成 ${result.placed.length} 张${by === "unit" ? "单位表（按牵头单位）" : "领导表（按分管领导）"}`,
@@ -128,39 +116,44 @@ export function createExcelActions(options: ExcelActionsOptions = {}): WorkbookA
       const { sheets, placed } = await readTables(onProgress);
       if (placed.length === 0) throw new Error(NO_TABLES);
       onProgress("逐行校验…", 0.5);
-      const tables = placed.map((p) => p.table);
-      const result = runRules(tables, { roster, checkDate });
-      const issues = placeIssues(result.issues, placed);
-      const fixes = placeFixes(safeFixes(tables, result.issues, roster), placed);
-      onProgress("标记单元格并写入校验结果…", 0.7);
-      const report = await applyPatch(
-        {
-          sheets: [
-            ...buildMarkOps(placed, issues),
-            buildIssueSheet(result, issues, checkDate, tables),
-          ],
-        },
-        { sheets }
+      const generated = generateSheets({
+        placed,
+        roster,
+        tracking: { checkDate },
+        existing: existingOf(sheets),
+        parts: { check: true },
+      });
+      const result = generated.result!;
+      const fixes = placeFixes(
+        safeFixes(
+          placed.map((p) => p.table),
+          result.issues,
+          roster
+        ),
+        placed
       );
+      onProgress("标记单元格并写入校验结果…", 0.7);
+      const report = await applyPatch({ sheets: generated.sheets }, { sheets });
       onProgress("校验完成", 1);
       return {
         checkDate,
         rows: result.perTable.reduce((n, t) => n + t.rows, 0),
         totals: result.totals,
-        issues,
+        issues: generated.issues,
         fixes,
         summary: validationSummary(result),
-        columns: readingLines(tables),
-        fallbacks: report.fallbacks,
+        columns: readingLines(placed.map((p) => p.table)),
+        fallbacks: [...generated.messages, ...report.fallbacks],
       };
     },
 
     async clearMarks(onProgress) {
       onProgress("清除标记…", 0.3);
-      const store = readMarkStore();
-      const existing = new Set((await listSheets()).map((s) => s.name));
-      const sheets = Object.keys(store).filter((sheet) => existing.has(sheet));
-      const cleared = sheets.reduce((n, sheet) => n + store[sheet].length, 0);
+      const { marks } = await readRecord();
+      const existing = await listSheets();
+      const live = marks.filter((e) => existing.some((s) => sameSheetName(s.name, e.sheet)));
+      const sheets = live.map((e) => e.sheet);
+      const cleared = live.reduce((n, e) => n + e.value.length, 0);
       if (sheets.length > 0) {
         await applyPatch({
           sheets: sheets.map((sheet) => ({ sheet, mode: "update" as const, clearMarks: true })),
@@ -192,13 +185,15 @@ export function createExcelActions(options: ExcelActionsOptions = {}): WorkbookA
       const masters = mastersOf(read);
       if (masters.length === 0) throw new Error(NO_MASTERS);
       onProgress("按单位分表…", 0.4);
-      const result = buildUnitSheets(masters, {
-        ...tracking,
+      const generated = generateSheets({
+        placed: masters,
         roster,
-        by,
-        existing: sheets.map((s) => ({ name: s.name, generated: s.marker })),
+        tracking,
+        existing: existingOf(sheets),
         previous: unitContentsOf(read),
+        parts: { units: by },
       });
+      const result = generated.units!;
       if (result.placed.length === 0) {
         throw new Error(
           by === "unit"
@@ -207,12 +202,12 @@ export function createExcelActions(options: ExcelActionsOptions = {}): WorkbookA
         );
       }
       onProgress(`写入 ${result.sheets.length} 张工作表…`, 0.6);
-      await applyPatch({ sheets: result.sheets }, { sheets });
+      await applyPatch({ sheets: generated.sheets }, { sheets });
       onProgress("生成完成", 1);
       return {
         sheets: result.placed.map((p) => p.sheet),
         stale: result.stale,
-        summary: unitSheetsSummary(by, result),
+        summary: [unitSheetsSummary(by, result), ...generated.messages].join(""),
       };
     },
 
@@ -246,17 +241,18 @@ export function createExcelActions(options: ExcelActionsOptions = {}): WorkbookA
       const { sheets, placed } = await readTables(onProgress);
       if (placed.length === 0) throw new Error(NO_TABLES);
       onProgress("统计…", 0.4);
-      const tables = placed.map((p) => p.table);
-      const { issues } = runRules(tables, { roster, checkDate });
-      const summary = summarize(tables, issues, { checkDate, roster, dueSoonDays });
-      const sheet = summarySheetName(sheets);
+      const generated = generateSheets({
+        placed,
+        roster,
+        tracking: { checkDate, dueSoonDays },
+        existing: existingOf(sheets),
+        parts: { summary: true },
+      });
+      const sheet = generated.summarySheet!;
       onProgress(`写入「${sheet}」…`, 0.7);
-      await applyPatch(
-        { sheets: [{ ...buildSummarySheet(summary, sheet), activate: true }] },
-        { sheets }
-      );
+      await applyPatch({ sheets: generated.sheets }, { sheets });
       onProgress("汇总完成", 1);
-      return { summary, sheet };
+      return { summary: generated.summary!, sheet };
     },
   };
 }

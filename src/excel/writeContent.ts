@@ -3,7 +3,8 @@ import { rowsA1, sheetCellA1 } from "../core/patch/address";
 import { type ResolvedCell, resolveCell } from "../core/patch/cells";
 import type { Rect, SheetOp } from "../core/patch/schema";
 import { columnWidthPoints } from "../core/patch/units";
-import { type RequestBatcher, opBytes, rowRuns, utf8Length } from "./batch";
+import { type RequestBatcher, rowRuns } from "./batch";
+import { stepBytes, utf8Length } from "./wire";
 import type { Capabilities } from "./capabilities";
 
 /** What every queue function needs: the request, the batcher, what this Excel can do. */
@@ -35,17 +36,25 @@ export async function queueLayout(
   op: SheetOp
 ): Promise<void> {
   for (const { col, width, hidden } of op.columns) {
-    await w.batcher.add(opBytes(col, width, hidden), op.sheet, () => {
-      // A range's column width and visibility are those of its whole columns.
-      const column = worksheet.getRangeByIndexes(0, col, 1, 1);
-      column.format.columnWidth = columnWidthPoints(width);
-      if (hidden !== undefined) column.columnHidden = hidden;
-    });
+    await w.batcher.add(
+      stepBytes({ ranges: 1, proxies: 1, actions: 2, data: [width, hidden] }),
+      op.sheet,
+      () => {
+        // A range's column width and visibility are those of its whole columns.
+        const column = worksheet.getRangeByIndexes(0, col, 1, 1);
+        column.format.columnWidth = columnWidthPoints(width);
+        if (hidden !== undefined) column.columnHidden = hidden;
+      }
+    );
   }
   for (const { row, height } of op.rows) {
-    await w.batcher.add(opBytes(row, height), op.sheet, () => {
-      worksheet.getRangeByIndexes(row, 0, 1, 1).format.rowHeight = height;
-    });
+    await w.batcher.add(
+      stepBytes({ ranges: 1, proxies: 1, actions: 1, data: [height] }),
+      op.sheet,
+      () => {
+        worksheet.getRangeByIndexes(row, 0, 1, 1).format.rowHeight = height;
+      }
+    );
   }
 }
 
@@ -68,16 +77,20 @@ export async function queueValues(
     for (const run of rowRuns(rowBytes, w.budget / 2)) {
       const runValues = values.slice(run.start, run.start + run.count);
       const runFormats = formats.slice(run.start, run.start + run.count);
-      await w.batcher.add(opBytes(runValues, runFormats), op.sheet, () => {
-        const range = worksheet.getRangeByIndexes(
-          block.row + run.start,
-          block.col,
-          run.count,
-          runValues[0].length
-        );
-        range.numberFormat = runFormats;
-        range.values = runValues;
-      });
+      await w.batcher.add(
+        stepBytes({ ranges: 1, actions: 2, data: [runValues, runFormats] }),
+        op.sheet,
+        () => {
+          const range = worksheet.getRangeByIndexes(
+            block.row + run.start,
+            block.col,
+            run.count,
+            runValues[0].length
+          );
+          range.numberFormat = runFormats;
+          range.values = runValues;
+        }
+      );
     }
     for (const [r, row] of resolved.entries()) {
       for (const [c, cell] of row.entries()) {
@@ -87,9 +100,13 @@ export async function queueValues(
           documentReference: sheetCellA1(link.sheet, link.row, link.col),
           textToDisplay: String(cell.value),
         };
-        await w.batcher.add(opBytes(hyperlink), op.sheet, () => {
-          worksheet.getRangeByIndexes(block.row + r, block.col + c, 1, 1).hyperlink = hyperlink;
-        });
+        await w.batcher.add(
+          stepBytes({ ranges: 1, actions: 1, data: [hyperlink] }),
+          op.sheet,
+          () => {
+            worksheet.getRangeByIndexes(block.row + r, block.col + c, 1, 1).hyperlink = hyperlink;
+          }
+        );
       }
     }
   }
@@ -110,7 +127,7 @@ export async function queueFormats(
       );
       for (const run of rowRuns(rowBytes, w.budget / 2)) {
         const formats = fill2d(run.count, r.colCount, numberFormat);
-        await w.batcher.add(opBytes(formats), op.sheet, () => {
+        await w.batcher.add(stepBytes({ ranges: 1, actions: 1, data: [formats] }), op.sheet, () => {
           worksheet.getRangeByIndexes(
             r.row + run.start,
             r.col,
@@ -120,7 +137,20 @@ export async function queueFormats(
         });
       }
     }
-    await w.batcher.add(opBytes(style) * 2, op.sheet, () => {
+    const edges: Array<(typeof OUTER_EDGES)[number] | "InsideHorizontal" | "InsideVertical"> =
+      style.borders ? [...OUTER_EDGES] : [];
+    // Inside lines exist only where the range has more than one row or column.
+    if (style.borders && r.rowCount > 1) edges.push("InsideHorizontal");
+    if (style.borders && r.colCount > 1) edges.push("InsideVertical");
+    // The range and its format; the fill, the font, the border collection and each border used.
+    const shape = {
+      ranges: 1,
+      proxies:
+        1 + Number(!!style.fill) + Number(!!style.font) + (edges.length > 0 ? 1 + edges.length : 0),
+      actions: Object.keys(style).length + Object.keys(style.font ?? {}).length + 3 * edges.length,
+      data: [style, edges],
+    };
+    await w.batcher.add(stepBytes(shape), op.sheet, () => {
       const format = rangeOf(worksheet, r).format;
       if (style.fill) format.fill.color = style.fill;
       if (style.font?.bold !== undefined) format.font.bold = style.font.bold;
@@ -131,19 +161,11 @@ export async function queueFormats(
       if (style.wrap !== undefined) format.wrapText = style.wrap;
       if (style.horizontal) format.horizontalAlignment = capitalized(style.horizontal);
       if (style.vertical) format.verticalAlignment = capitalized(style.vertical);
-      if (style.borders) {
-        const edges: Array<(typeof OUTER_EDGES)[number] | "InsideHorizontal" | "InsideVertical"> = [
-          ...OUTER_EDGES,
-        ];
-        // Inside lines exist only where the range has more than one row or column.
-        if (r.rowCount > 1) edges.push("InsideHorizontal");
-        if (r.colCount > 1) edges.push("InsideVertical");
-        for (const edge of edges) {
-          const border = format.borders.getItem(edge);
-          border.style = "Continuous";
-          border.weight = "Thin";
-          border.color = style.borders.color;
-        }
+      for (const edge of edges) {
+        const border = format.borders.getItem(edge);
+        border.style = "Continuous";
+        border.weight = "Thin";
+        border.color = style.borders!.color;
       }
     });
   }
@@ -155,7 +177,9 @@ export async function queueMerges(
   op: SheetOp
 ): Promise<void> {
   for (const r of op.merges) {
-    await w.batcher.add(opBytes(r), op.sheet, () => rangeOf(worksheet, r).merge(false));
+    await w.batcher.add(stepBytes({ ranges: 1, actions: 1 }), op.sheet, () =>
+      rangeOf(worksheet, r).merge(false)
+    );
   }
 }
 
@@ -165,17 +189,22 @@ export async function queueConditionalFormats(
   op: SheetOp
 ): Promise<void> {
   for (const r of op.clearConditionalFormats) {
-    await w.batcher.add(opBytes(r), op.sheet, () =>
+    await w.batcher.add(stepBytes({ ranges: 1, proxies: 1, actions: 1 }), op.sheet, () =>
       rangeOf(worksheet, r).conditionalFormats.clearAll()
     );
   }
   for (const spec of op.conditionalFormats) {
-    await w.batcher.add(opBytes(spec) * 2, op.sheet, () => {
-      const custom = rangeOf(worksheet, spec.range).conditionalFormats.add("Custom").custom;
-      custom.rule.formula = spec.formula;
-      if (spec.fill) custom.format.fill.color = spec.fill;
-      if (spec.fontColor) custom.format.font.color = spec.fontColor;
-    });
+    // The range, its collection, the rule, .custom, .rule, .format, .fill and .font.
+    await w.batcher.add(
+      stepBytes({ ranges: 1, proxies: 7, actions: 4, data: [spec] }),
+      op.sheet,
+      () => {
+        const custom = rangeOf(worksheet, spec.range).conditionalFormats.add("Custom").custom;
+        custom.rule.formula = spec.formula;
+        if (spec.fill) custom.format.fill.color = spec.fill;
+        if (spec.fontColor) custom.format.font.color = spec.fontColor;
+      }
+    );
   }
 }
 
@@ -192,18 +221,22 @@ export async function queueValidations(
     return;
   }
   for (const spec of op.validations) {
-    await w.batcher.add(opBytes(spec) * 2, op.sheet, () => {
-      const validation = rangeOf(worksheet, spec.range).dataValidation;
-      // Excel refuses a new rule on cells that already have one.
-      validation.clear();
-      validation.rule = { list: { inCellDropDown: true, source: spec.list.join(",") } };
-      validation.errorAlert = {
-        showAlert: true,
-        style: "Stop",
-        title: VALIDATION_ERROR_TITLE,
-        message: validationErrorMessage(spec),
-      };
-    });
+    await w.batcher.add(
+      stepBytes({ ranges: 1, proxies: 1, actions: 3, data: [spec, spec] }),
+      op.sheet,
+      () => {
+        const validation = rangeOf(worksheet, spec.range).dataValidation;
+        // Excel refuses a new rule on cells that already have one.
+        validation.clear();
+        validation.rule = { list: { inCellDropDown: true, source: spec.list.join(",") } };
+        validation.errorAlert = {
+          showAlert: true,
+          style: "Stop",
+          title: VALIDATION_ERROR_TITLE,
+          message: validationErrorMessage(spec),
+        };
+      }
+    );
   }
 }
 
@@ -214,7 +247,7 @@ export async function queueFreeze(
 ): Promise<void> {
   const freeze = op.freeze;
   if (!freeze) return;
-  await w.batcher.add(opBytes(freeze), op.sheet, () => {
+  await w.batcher.add(stepBytes({ proxies: 1, actions: 1, data: [freeze] }), op.sheet, () => {
     if (freeze.rows > 0) worksheet.freezePanes.freezeRows(freeze.rows);
     else worksheet.freezePanes.unfreeze();
   });
@@ -238,7 +271,7 @@ export async function queuePrint(
     );
     return;
   }
-  await w.batcher.add(opBytes(print) * 2, op.sheet, () => {
+  await w.batcher.add(stepBytes({ proxies: 1, actions: 4, data: [print, print] }), op.sheet, () => {
     const layout = worksheet.pageLayout;
     layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
     layout.paperSize = print.paper;

@@ -52,6 +52,9 @@ export class XlsxOutputError extends XlsxError {
   }
 }
 
+/** What an old binary workbook is told, by the CLI (by its name) and the .xlsx reader (by its bytes). */
+export const LEGACY_XLS = "旧版 .xls 格式，请在 Excel 或 WPS 中另存为 .xlsx 后重试。";
+
 const AS_XLSX = "请在 Excel 或 WPS 中打开它，另存为 .xlsx 格式后重试。";
 
 export function inputError(file: string, problem: XlsxInputProblem, detail = ""): XlsxInputError {
@@ -61,7 +64,7 @@ export function inputError(file: string, problem: XlsxInputProblem, detail = "")
     "too-large": `文件「${file}」${detail}，未读取。请删去不需要的工作表和图片，或只把责任分解表复制到新工作簿后重试。`,
     "not-xlsx": `文件「${file}」不是 Excel 工作簿（.xlsx），无法读取。如果它是其他格式的表格，${AS_XLSX}`,
     encrypted: `文件「${file}」设有打开密码（已加密），督办助手无法读取。请在 Excel 或 WPS 中去掉打开密码，另存后重试。`,
-    "legacy-xls": `文件「${file}」是旧版 Excel 97-2003 格式（.xls），督办助手只读取 .xlsx。${AS_XLSX}`,
+    "legacy-xls": `文件「${file}」是${LEGACY_XLS}`,
     damaged: `文件「${file}」已损坏，或不是 Excel 工作簿，无法读取。${AS_XLSX}`,
     empty: `文件「${file}」中没有任何数据：工作簿里没有工作表，或所有可见的工作表都是空的。`,
   };

@@ -1,7 +1,7 @@
 /** The .xlsx adapter: read a workbook into grids, carry out a WorkbookPatch, save a copy. */
 export { readXlsx, gridOfWorksheet, type XlsxRead, type XlsxSheet } from "./readWorkbook";
 export { applyPatchToWorkbook, type XlsxPatchReport } from "./writePatch";
-export { writeXlsx, type SaveOptions } from "./saveWorkbook";
+export { refuseInputAsOutput, writeXlsx, type SaveOptions } from "./saveWorkbook";
 export { loadXlsx, MAX_XLSX_BYTES, type XlsxSource } from "./loadWorkbook";
 export {
   XlsxError,

@@ -2,6 +2,7 @@ import { promises as fs } from "fs";
 import ExcelJS from "exceljs";
 import { inputError } from "./errors";
 import { applyExcelJsFixes } from "./excelJsFixes";
+import { MAX_XML_BYTES, unzippedXmlBytes } from "./zipLimits";
 
 /**
  * Files above this size are refused before they are read. A breakdown workbook of a few thousand
@@ -63,7 +64,8 @@ function checkSize(file: string, size: number): void {
 /**
  * Opens an .xlsx workbook, refusing with an XlsxInputError (in Chinese, naming the file) what is
  * not one: a missing or oversized file (checked before reading), anything that is not a zip
- * package (a text file renamed, random bytes), a password-protected workbook or an old .xls
+ * package (a text file renamed, random bytes), one whose XML unzips to more than MAX_XML_BYTES,
+ * a password-protected workbook or an old .xls
  * (both OLE compound files, told apart by their streams), a damaged zip, and a workbook without
  * worksheets.
  */
@@ -78,6 +80,15 @@ export async function loadXlsx(source: XlsxSource, name?: string): Promise<Excel
     throw inputError(file, "not-xlsx");
   }
   if (!startsWith(bytes, ZIP)) throw inputError(file, "not-xlsx");
+  const xml = unzippedXmlBytes(bytes);
+  if (xml === null) throw inputError(file, "damaged");
+  if (xml > MAX_XML_BYTES) {
+    throw inputError(
+      file,
+      "too-large",
+      `解压后的表格内容超过 ${megabytes(MAX_XML_BYTES)}（督办助手可读取的上限）`
+    );
+  }
   applyExcelJsFixes();
   const workbook = new ExcelJS.Workbook();
   try {

@@ -40,7 +40,7 @@ export class NoteWriter {
 type FileFill = Record<string, unknown>;
 
 /** The fill a cell shows: a solid RGB fill as its colour; theme colours and patterns never match a mark. */
-function currentFill(ws: ExcelJS.Worksheet, row: number, col: number): CellFill<FileFill> {
+function currentFill(ws: ExcelJS.Worksheet, row: number, col: number): CellFill<FileFill | string> {
   const fill = ws.getCell(row + 1, col + 1).style.fill;
   if (!fill || (fill.type === "pattern" && fill.pattern === "none"))
     return { color: null, fill: null };
@@ -49,9 +49,11 @@ function currentFill(ws: ExcelJS.Worksheet, row: number, col: number): CellFill<
   return { color: rgb ? `#${rgb.slice(-6)}` : JSON.stringify(fill), fill: copy };
 }
 
-function restoreFill(cell: ExcelJS.Cell, original: FileFill | null): void {
+/** `original` is a fill this adapter recorded, or a colour Excel recorded. */
+function restoreFill(cell: ExcelJS.Cell, original: FileFill | string | null): void {
   const style = { ...cell.style };
-  if (original) style.fill = original as unknown as ExcelJS.Fill;
+  if (typeof original === "string") style.fill = solidFill(original);
+  else if (original) style.fill = original as unknown as ExcelJS.Fill;
   else delete style.fill;
   cell.style = style;
 }
@@ -67,7 +69,7 @@ export function writeMarks(
   stored: FileMarkRecord[],
   notes: NoteWriter
 ): FileMarkRecord[] {
-  const plan = planMarks<FileFill, FileMarkRecord>(op, stored, (row, col) =>
+  const plan = planMarks<FileFill | string, FileMarkRecord>(op, stored, (row, col) =>
     currentFill(ws, row, col)
   );
   for (const record of plan.restore)

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import type { CellValue, Grid, MergedArea } from "../core/grid/schema";
 import type { GeneratedMarker } from "../core/patch/schema";
+import { a1 } from "../core/patch/address";
 import { GENERAL_FORMAT } from "../core/patch/units";
 import type { ParseProblem } from "../core/table/schema";
 import { inputError } from "./errors";
@@ -64,31 +65,44 @@ export async function readXlsx(
       });
       continue;
     }
-    const grid = gridOfWorksheet(worksheet);
+    const grid = gridOfWorksheet(worksheet, file);
     if (grid.values.length > 0) grids.push(grid);
   }
   if (grids.length === 0) throw inputError(file, "empty");
   return { workbook, sheets, grids, problems };
 }
 
+/**
+ * The most cells a sheet's used area may span (rows × columns). The grid is dense, so a far cell
+ * costs its whole rectangle: past this, the sheet is refused rather than filled in.
+ */
+export const MAX_GRID_CELLS = 4_000_000;
+
 /** The sheet's cells with a value, as a Grid; an empty sheet gives an empty grid at A1. */
-export function gridOfWorksheet(worksheet: ExcelJS.Worksheet): Grid {
+export function gridOfWorksheet(worksheet: ExcelJS.Worksheet, file = worksheet.name): Grid {
   const cells: Array<{ row: number; col: number; value: CellValue; format: string }> = [];
+  // The used area: cells holding something visible. A cell of spaces alone (a stray " " at
+  // XFD1048576) does not stretch it; inside it, such a cell is read like any other.
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
   worksheet.eachRow((row) => {
     row.eachCell((cell) => {
       // A merged area's value lives in its top-left cell; ExcelJS repeats it in the others.
       if (cell.type === ExcelJS.ValueType.Merge) return;
       const value = plainValue(cell.value);
       if (value === null) return;
-      cells.push({
-        row: Number(cell.row) - 1,
-        col: Number(cell.col) - 1,
-        value,
-        format: cell.numFmt || GENERAL_FORMAT,
-      });
+      const at = { row: Number(cell.row) - 1, col: Number(cell.col) - 1 };
+      cells.push({ ...at, value, format: cell.numFmt || GENERAL_FORMAT });
+      if (typeof value === "string" && value.trim() === "") return;
+      top = Math.min(top, at.row);
+      left = Math.min(left, at.col);
+      bottom = Math.max(bottom, at.row);
+      right = Math.max(right, at.col);
     });
   });
-  if (cells.length === 0) {
+  if (bottom < 0) {
     return {
       sheet: worksheet.name,
       top: 0,
@@ -99,10 +113,15 @@ export function gridOfWorksheet(worksheet: ExcelJS.Worksheet): Grid {
       hiddenColumns: [],
     };
   }
-  const top = Math.min(...cells.map((c) => c.row));
-  const left = Math.min(...cells.map((c) => c.col));
-  const rowCount = Math.max(...cells.map((c) => c.row)) - top + 1;
-  const colCount = Math.max(...cells.map((c) => c.col)) - left + 1;
+  const rowCount = bottom - top + 1;
+  const colCount = right - left + 1;
+  if (rowCount * colCount > MAX_GRID_CELLS) {
+    throw inputError(
+      file,
+      "too-large",
+      `的工作表「${worksheet.name}」从 ${a1(top, left)} 到 ${a1(bottom, right)} 都有内容，共 ${rowCount} 行 ${colCount} 列，超过督办助手可读取的 ${MAX_GRID_CELLS.toLocaleString("en-US")} 个单元格`
+    );
+  }
   const values: CellValue[][] = Array.from({ length: rowCount }, () =>
     new Array<CellValue>(colCount).fill(null)
   );
@@ -110,12 +129,13 @@ export function gridOfWorksheet(worksheet: ExcelJS.Worksheet): Grid {
     new Array<string>(colCount).fill(GENERAL_FORMAT)
   );
   for (const c of cells) {
+    if (c.row < top || c.row > bottom || c.col < left || c.col > right) continue;
     values[c.row - top][c.col - left] = c.value;
     numberFormats[c.row - top][c.col - left] = c.format;
   }
   const used = { row: top, col: left, rowCount, colCount };
   const merges: MergedArea[] = worksheet.model.merges
-    .map((a1) => parseRange(a1))
+    .map((ref) => parseRange(ref))
     .filter((area) => intersects(area, used));
   const hiddenColumns: number[] = [];
   for (let col = left; col < left + colCount; col++)

@@ -1,13 +1,13 @@
-import { promises as fs } from "fs";
-import { basename, dirname, join } from "path";
+import { promises as fs, realpathSync, rmSync, statSync } from "fs";
+import { basename, dirname, join, resolve } from "path";
 import type ExcelJS from "exceljs";
 import { XlsxOutputError } from "./errors";
 
 export interface SaveOptions {
-  /** Overwrite an existing file (never the input file). */
+  /** Overwrite an existing file (never an input file). */
   force?: boolean;
-  /** The file the workbook was read from: it is never written. */
-  input?: string;
+  /** The files the output was made from, whatever their format: none of them is ever written. */
+  inputs?: readonly string[];
 }
 
 async function statOrNull(path: string) {
@@ -16,6 +16,103 @@ async function statOrNull(path: string) {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw error;
+  }
+}
+
+/** The path with its folder's links resolved, the file itself too when it exists. */
+function resolvedPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    try {
+      return join(realpathSync(dirname(path)), basename(path));
+    } catch {
+      return resolve(path);
+    }
+  }
+}
+
+/**
+ * Refuses an output that is one of the inputs: the same path, a symbolic link to it, a hard link
+ * (same device and inode), or a spelling that differs only in case (the same file on Windows and
+ * macOS; refused everywhere, as a name so close is far more likely a slip than a wish).
+ */
+export function refuseInputAsOutput(output: string, inputs: readonly string[]): void {
+  const out = resolvedPath(output);
+  let outStat: ReturnType<typeof statSync> | undefined;
+  try {
+    outStat = statSync(output);
+  } catch {
+    outStat = undefined;
+  }
+  for (const input of inputs) {
+    const into = resolvedPath(input);
+    let same = into.toLowerCase() === out.toLowerCase();
+    if (!same && outStat) {
+      try {
+        const inStat = statSync(input);
+        same = inStat.dev === outStat.dev && inStat.ino === outStat.ino;
+      } catch {
+        same = false;
+      }
+    }
+    if (same) {
+      throw new XlsxOutputError(
+        output,
+        `输出文件「${output}」就是输入文件「${input}」。督办助手从不修改输入文件，请另取一个输出文件名。`
+      );
+    }
+  }
+}
+
+/** Temporary files being written now: removed on any exit, signals included. */
+const pending = new Set<string>();
+let cleanupInstalled = false;
+
+function removePending(): void {
+  for (const path of pending) rmSync(path, { force: true });
+  pending.clear();
+}
+
+function installCleanup(): void {
+  if (cleanupInstalled) return;
+  cleanupInstalled = true;
+  process.on("exit", removePending);
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.once(signal, () => {
+      removePending();
+      // Exit as the signal would have, now that nothing is left behind.
+      process.kill(process.pid, signal);
+    });
+  }
+}
+
+const TEMPORARY = /^\.(.+)\.(\d+)\.tmp$/;
+
+/** True when no process has the id (a run killed with SIGKILL leaves its file behind). */
+function gone(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ESRCH";
+  }
+}
+
+/** Removes temporary files of this output left by runs that were killed before they could. */
+async function removeStale(path: string): Promise<void> {
+  const folder = dirname(path);
+  let names: string[];
+  try {
+    names = await fs.readdir(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const match = TEMPORARY.exec(name);
+    const pid = Number(match?.[2]);
+    if (match && match[1] === basename(path) && (pid === process.pid || gone(pid)))
+      await fs.rm(join(folder, name), { force: true });
   }
 }
 
@@ -36,8 +133,9 @@ function writeFailure(path: string, error: unknown): XlsxOutputError {
 
 /**
  * Saves the workbook as an .xlsx file at `path`. Refuses, with nothing written, to write over
- * the input file, or over any existing file unless `force`. The file appears whole or not at
- * all: the bytes go to a temporary file beside it, which then takes its name.
+ * an input file, or over any existing file unless `force`. The file appears whole or not at
+ * all: the bytes go to a temporary file beside it, which then takes its name; that file is
+ * removed on any failure or exit, and one a killed run left behind is removed by the next.
  */
 export async function writeXlsx(
   workbook: ExcelJS.Workbook,
@@ -46,15 +144,7 @@ export async function writeXlsx(
 ): Promise<void> {
   const existing = await statOrNull(path);
   if (existing?.isDirectory()) throw writeFailure(path, { code: "EISDIR" });
-  if (existing && options.input) {
-    const input = await statOrNull(options.input);
-    if (input && input.dev === existing.dev && input.ino === existing.ino) {
-      throw new XlsxOutputError(
-        path,
-        `输出文件「${path}」就是输入文件。督办助手从不修改输入文件，请另取一个输出文件名。`
-      );
-    }
-  }
+  refuseInputAsOutput(path, options.inputs ?? []);
   if (existing && !options.force) {
     throw new XlsxOutputError(
       path,
@@ -62,12 +152,17 @@ export async function writeXlsx(
     );
   }
   const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+  await removeStale(path);
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  installCleanup();
+  pending.add(temporary);
   try {
     await fs.writeFile(temporary, bytes, { flag: "wx" });
     await fs.rename(temporary, path);
   } catch (error) {
     await fs.rm(temporary, { force: true });
     throw writeFailure(path, error);
+  } finally {
+    pending.delete(temporary);
   }
 }

@@ -12,6 +12,7 @@ import { XlsxError, XlsxPatchError } from "./errors";
 import { fieldsOf } from "./internals";
 import { NoteWriter, writeMarks } from "./marks";
 import { fitRowHeights } from "./rowHeights";
+import { recordSheetReservedMessage } from "../core/patch/record";
 import {
   type Store,
   STORE_SHEET,
@@ -58,10 +59,7 @@ function findSheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet 
 function checkTargets(workbook: ExcelJS.Workbook, ops: SheetOp[], store: Store): void {
   for (const op of ops) {
     if (sameSheetName(op.sheet, STORE_SHEET)) {
-      throw new XlsxPatchError(
-        `工作表名称「${STORE_SHEET}」留给督办助手存放记录，不能写入，未做任何修改。`,
-        [op.sheet]
-      );
+      throw new XlsxPatchError(recordSheetReservedMessage(), [op.sheet]);
     }
     const existing = findSheet(workbook, op.sheet);
     const marker = existing ? markerOf(store, existing) : null;

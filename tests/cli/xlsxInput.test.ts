@@ -38,7 +38,7 @@ describe("duban on .xlsx workbooks and other files", () => {
   test("a file that is neither a workbook nor text is an error with exit code 2", () => {
     const run = duban("check", join(ROOT, "assets", "icon-16.png"));
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain("既不是 .xlsx 工作簿，也不是可读的文本文件");
+    expect(run.stderr).toContain("icon-16.png");
     expect(duban("parse", join(ROOT, "assets", "icon-16.png")).status).toBe(2);
   });
 });

@@ -10,6 +10,7 @@ import { launchChromium, type Browser } from "./support/chromium";
 import { scriptSources } from "./support/paneHtml";
 import { officeStandInScript, type UserSheet } from "./support/officeStandIn";
 import { serveDirectory, type StaticServer } from "./support/staticServer";
+import { TEST_FONT, testFontFile, testFontHead } from "./support/testFont";
 import { seedTable, seedTables } from "../support/seeds";
 
 /**
@@ -68,7 +69,7 @@ let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
 const offline: string[] = [];
-const timings: Record<string, number> = {};
+const timings: Record<string, number | string> = {};
 let ledgerBefore: SheetSnapshot;
 let residueFillAfterImport: string | null;
 
@@ -136,7 +137,10 @@ function workbookState(): Promise<{
   return page.evaluate(() => {
     const { workbook } = (window as unknown as PageWindow).__excelStandIn;
     return {
-      sheetNames: workbook.sheetNames(),
+      // The tabs a user can see or unhide: the add-in's very hidden record sheet is left out.
+      sheetNames: workbook
+        .sheetNames()
+        .filter((name) => workbook.sheet(name).snapshot().visibility !== "VeryHidden"),
       activeSheet: workbook.activeSheet,
       selection: workbook.selection,
     };
@@ -247,11 +251,20 @@ beforeAll(async () => {
   await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], {
     origin: new URL(server.url).origin,
   });
+  timings.browser = browser.name;
   // Only the local server and the stand-in answer; anything else would mean the pane needs the network.
-  await browser.context.route("**/*", (route) => {
+  await browser.context.route("**/*", async (route) => {
     const url = route.request().url();
     if (url === office)
       return route.fulfill({ contentType: "text/javascript; charset=utf-8", body: standIn });
+    // The page as built, with the test's CJK font added to its <head>.
+    if (url === `${server.url}taskpane.html`) {
+      const built = await route.fetch();
+      const body = (await built.text()).replace("</head>", `${testFontHead()}</head>`);
+      return route.fulfill({ response: built, body });
+    }
+    const font = testFontFile(url, server.url);
+    if (font) return route.fulfill({ path: font });
     if (url.startsWith(server.url)) return route.continue();
     offline.push(url);
     return route.abort();
@@ -264,7 +277,8 @@ beforeAll(async () => {
   });
   await page.goto(`${server.url}taskpane.html`);
   timings.launch = Date.now() - started;
-}, 300_000);
+  // On a fresh clone this includes the production build: minutes on a busy 2-core machine.
+}, 900_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -289,6 +303,19 @@ describe("督办助手's task pane in Chromium on the Excel stand-in", () => {
     await page.getByLabel("检查日期").fill(CHECK_DATE);
     expect(await page.getByLabel("检查日期").inputValue()).toBe(CHECK_DATE);
     await page.getByLabel("检查日期").blur();
+    // The Chinese on screen is drawn with the test page's own font, whatever the machine has.
+    const fonts = await page.evaluate(async (family) => {
+      await document.fonts.ready;
+      const heading = document.querySelector("h1") ?? document.body;
+      return {
+        used: getComputedStyle(heading).fontFamily,
+        loaded: [...document.fonts].filter(
+          (f) => f.family.replace(/"/g, "") === family && f.status === "loaded"
+        ).length,
+      };
+    }, TEST_FONT);
+    expect(fonts.used).toContain(TEST_FONT);
+    expect(fonts.loaded).toBeGreaterThan(0);
     await shoot("01-start");
   });
 

@@ -1,6 +1,6 @@
 import { applyPatch } from "../../src/excel/applyPatch";
 import { detectCapabilities } from "../../src/excel/capabilities";
-import { breakdownSheetOp, withStandIn } from "./fixtures";
+import { breakdownSheetOp, recordedMarkers, withStandIn } from "./fixtures";
 
 describe("requirement sets are detected, the version given as a string", () => {
   test.each([
@@ -42,7 +42,7 @@ describe("at ExcelApi 1.7 (Office 2019) a generated sheet is still written, minu
       expect(sheet.cell("H2").conditionalFormats).toHaveLength(1);
       expect(sheet.snapshot().frozenRows).toBe(1);
       expect(sheet.cell("I2").dataValidation).toBeNull();
-      expect(excel.settings.saved["duban.generatedSheets"]).toEqual({
+      expect(recordedMarkers(excel)).toEqual({
         区重点工作: { kind: "import", key: "district", version: 1 },
       });
     });

@@ -1,6 +1,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { rect } from "../../src/core/patch/build";
+import { RECORD_SHEET, type WorkbookRecord, parseRecord } from "../../src/core/patch/record";
 import type { PatchCell, SheetOpInput } from "../../src/core/patch/schema";
 import { parseSeedText } from "../../src/core/parse/seedText";
 import type { Table } from "../../src/core/table/schema";
@@ -105,4 +106,27 @@ export async function withStandIn<T>(
   } finally {
     excel.uninstall();
   }
+}
+
+/** The sheets a user sees in the tab bar or can unhide: the very hidden record sheet left out. */
+export function userSheetNames(excel: StandInHandle): string[] {
+  return excel.workbook
+    .sheetNames()
+    .filter((name) => excel.workbook.sheet(name).snapshot().visibility !== "VeryHidden");
+}
+
+/** The workbook's record as its very hidden sheet holds it (empty when there is no such sheet). */
+export function recordOf(excel: StandInHandle): WorkbookRecord {
+  if (!excel.workbook.sheetNames().includes(RECORD_SHEET)) return parseRecord([]);
+  expect(excel.workbook.sheet(RECORD_SHEET).snapshot().visibility).toBe("VeryHidden");
+  return parseRecord(excel.workbook.toGrid(RECORD_SHEET));
+}
+
+/** The recorded marks of one sheet, or the generated marker of each sheet, by name. */
+export function recordedMarksOf(excel: StandInHandle, sheet: string): unknown[] | undefined {
+  return recordOf(excel).marks.find((e) => e.sheet === sheet)?.value;
+}
+
+export function recordedMarkers(excel: StandInHandle): Record<string, unknown> {
+  return Object.fromEntries(recordOf(excel).markers.map((e) => [e.sheet, e.value]));
 }

@@ -3,7 +3,7 @@ import { applyPatch } from "../../src/excel/applyPatch";
 import { listSheets } from "../../src/excel/sheets";
 import type { StandInHandle } from "../support/excel-standin";
 import { cellKey } from "../support/excel-standin/model/sheet";
-import { DISTRICT_HEADER, districtRows, withStandIn } from "./fixtures";
+import { DISTRICT_HEADER, districtRows, recordedMarksOf, withStandIn } from "./fixtures";
 
 const SHEET = "区重点工作";
 const RED = "#FFC7CE";
@@ -58,7 +58,8 @@ describe("marks on a user's sheet, and clearing them (ExcelApi 1.18: notes)", ()
       const sheet = excel.workbook.sheet(SHEET);
       expect(["F3", "C4", "E5"].map((a) => sheet.cell(a).fill)).toEqual([null, "#FFFF00", null]);
       expect(sheet.snapshot().notes).toEqual({ E5: "请核实分管领导" });
-      expect(excel.settings.saved["duban.marks"]).toEqual({});
+      expect(recordedMarksOf(excel, SHEET)).toBeUndefined();
+      expect(excel.settings.saved).toEqual({});
     });
   });
 
@@ -116,13 +117,11 @@ describe("marks where notes are missing", () => {
       ]);
       const sheet = excel.workbook.sheet(SHEET);
       expect(sheet.cell("C4").fill).toBe(AMBER);
-      expect(excel.settings.saved["duban.marks"]).toEqual({
-        [SHEET]: [
-          { row: 2, col: 5, original: null, fill: RED, note: null, text: null },
-          { row: 3, col: 2, original: "#FFFF00", fill: AMBER, note: null, text: null },
-          { row: 4, col: 4, original: null, fill: RED, note: null, text: null },
-        ],
-      });
+      expect(recordedMarksOf(excel, SHEET)).toEqual([
+        { row: 2, col: 5, original: null, fill: RED, note: null, text: null },
+        { row: 3, col: 2, original: "#FFFF00", fill: AMBER, note: null, text: null },
+        { row: 4, col: 4, original: null, fill: RED, note: null, text: null },
+      ]);
       await clear();
       expect(["F3", "C4", "E5"].map((a) => sheet.cell(a).fill)).toEqual([null, "#FFFF00", null]);
     });
@@ -193,6 +192,23 @@ describe("marks when the command has just read the sheet list", () => {
       userSheet(excel, { withNote: false });
       expect((await markKnown()).syncs).toBe(2);
       expect(Object.keys(excel.workbook.sheet(SHEET).snapshot().comments)).toHaveLength(3);
+    });
+  });
+});
+
+describe("comments announced but broken (NotImplemented on some ExcelApi 1.10 builds)", () => {
+  test("the marks are made without them, the texts stay in the listing, and clearing works", async () => {
+    await withStandIn({ excelApi: "1.10", brokenComments: true }, async (excel) => {
+      userSheet(excel, { withNote: false });
+      const report = await mark();
+      expect(report.fallbacks[0]).toBe(
+        "此版本 Excel 报告支持批注，但添加批注时出错（NotImplemented），说明未写入单元格，请在「校验结果」等清单表中查看。"
+      );
+      const sheet = excel.workbook.sheet(SHEET);
+      expect(["F3", "C4", "E5"].map((a) => sheet.cell(a).fill)).toEqual([RED, AMBER, RED]);
+      expect(sheet.snapshot().comments).toEqual({});
+      await clear();
+      expect(["F3", "C4", "E5"].map((a) => sheet.cell(a).fill)).toEqual([null, "#FFFF00", null]);
     });
   });
 });

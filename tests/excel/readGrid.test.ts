@@ -71,3 +71,45 @@ describe("readGrid reads a used range into the core's grid", () => {
     });
   });
 });
+
+describe("merged areas beyond what one call returns", () => {
+  // A breakdown table whose 分管领导 and 牵头单位 are merged down over each pair of rows, as
+  // Word tables pasted into Excel often are: 2 × 600 = 1,200 areas, over the 512 one call takes.
+  test("1,200 merged areas are all read, each once", async () => {
+    await withStandIn({ sheets: ["分解表"] }, async (excel) => {
+      const sheet = excel.workbook.sheet("分解表");
+      sheet.setValues("A1", [DISTRICT_HEADER, ...districtRows(1_200)]);
+      for (let row = 2; row <= 1_201; row += 2) {
+        sheet.merge(`E${row}:E${row + 1}`);
+        sheet.merge(`F${row}:F${row + 1}`);
+      }
+      const grid = await readGrid("分解表");
+      expect(grid.merges).toHaveLength(1_200);
+      expect(grid.merges).toContainEqual({ row: 1199, col: 5, rowCount: 2, colCount: 1 });
+      expect(new Set(grid.merges.map((m) => `${m.row},${m.col}`)).size).toBe(1_200);
+    });
+  });
+
+  test("the stand-in, as Excel: only areas whose top-left is in the range, and no more than 512", async () => {
+    await withStandIn({ sheets: ["分解表"] }, async (excel) => {
+      const sheet = excel.workbook.sheet("分解表");
+      for (let row = 1; row <= 1_040; row += 2) sheet.merge(`B${row}:B${row + 1}`);
+      const [partial, tooMany] = await Excel.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem("分解表");
+        // B1:B2 reaches into B2:B5 from above and is left out; B3:B4 and B5:B6 start inside.
+        const some = ws.getRange("B2:B5").getMergedAreasOrNullObject();
+        some.load("address");
+        await context.sync();
+        const all = ws.getRange("B1:B1040").getMergedAreasOrNullObject();
+        all.load("areaCount");
+        const code = await context.sync().then(
+          () => "no error",
+          (error: { code?: string }) => error.code
+        );
+        return [some.address, code];
+      });
+      expect(partial).toBe("分解表!B3:B4,分解表!B5:B6");
+      expect(tooMany).toBe("InvalidOperation");
+    });
+  });
+});

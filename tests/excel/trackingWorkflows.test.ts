@@ -282,12 +282,13 @@ describe("syncs grow with the payload, not with rows", () => {
   }
 
   // 200 rows hold every row of the district table once; 2,000 repeat it ten times. Ten times the
-  // rows add only the adapter's payload batches (a read or a write over ~4 MB is split in two).
+  // rows add only the adapter's payload batches (a read or a write over ~4 MB is split): the
+  // 2,000-row unit sheets are 9.8 MB as the runtime sends them, so three write requests.
   test("生成单位表 and 汇总 at 200 and at 2,000 rows", async () => {
     const small = await syncsAt(200);
     excel.uninstall();
     const large = await syncsAt(2_000);
-    expect(large.units - small.units).toBeLessThanOrEqual(2);
+    expect(large.units - small.units).toBeLessThanOrEqual(3);
     expect(large.summary - small.summary).toBeLessThanOrEqual(2);
   }, 120_000);
 });

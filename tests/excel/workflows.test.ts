@@ -1,5 +1,6 @@
 import { createExcelActions } from "../../src/excel/workflows";
 import { installStandIn, type StandInHandle } from "../support/excel-standin";
+import { userSheetNames } from "./fixtures";
 
 const noProgress = () => undefined;
 
@@ -14,7 +15,7 @@ describe("the task pane's actions in a workbook", () => {
     const outcome = await actions.importSeeds(noProgress);
     expect(outcome.sheets).toEqual(["市重点工作", "关键任务", "区重点工作", "民心工程"]);
     expect(outcome.rows).toBe(170);
-    expect(excel.workbook.sheetNames()).toEqual([
+    expect(userSheetNames(excel)).toEqual([
       "我的台账",
       "市重点工作",
       "关键任务",

@@ -29,7 +29,8 @@ describe("sync counting", () => {
     expect(stats.requests.map((r) => r.ops)).toEqual([2, 1]);
     const written = JSON.stringify(block(1000));
     expect(stats.requests[0].bytes).toBeGreaterThan(new TextEncoder().encode(written).length);
-    expect(stats.requests[0].bytes).toBeLessThan(new TextEncoder().encode(written).length + 500);
+    // Besides the values: object paths and Instantiate actions of 2 ranges, a format and a font.
+    expect(stats.requests[0].bytes).toBeLessThan(new TextEncoder().encode(written).length + 1500);
     expect(stats.requests[1].cellsRead).toBe(3000);
     // Excel turned the numeric text of column A into numbers, so the answer is what the sheet holds.
     const answer = new TextEncoder().encode(
@@ -53,6 +54,59 @@ describe("sync counting", () => {
     expect(standIn().stats.simulatedMs).toBe(2000);
     standIn().stats.reset();
     expect(standIn().stats).toMatchObject({ syncs: 0, simulatedMs: 0, requests: [] });
+  });
+});
+
+describe("the runtime's wire format", () => {
+  const standIn = useStandIn();
+
+  it("counts object paths, Instantiate and _KeepReference actions, as Office.js sends them", async () => {
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1").format.fill.color = "#FF0000";
+      await context.sync();
+    });
+    // The body OfficeExtension's ClientRequest builds for that line, written out by hand.
+    const body = {
+      Actions: [
+        { Id: 3, ActionType: 1, Name: "", ObjectPathId: 2 },
+        { Id: 5, ActionType: 1, Name: "", ObjectPathId: 4 },
+        { Id: 7, ActionType: 1, Name: "", ObjectPathId: 6 },
+        { Id: 9, ActionType: 1, Name: "", ObjectPathId: 8 },
+        { Id: 10, ActionType: 3, Name: "_KeepReference", ObjectPathId: 8 },
+        { Id: 12, ActionType: 1, Name: "", ObjectPathId: 11 },
+        { Id: 14, ActionType: 1, Name: "", ObjectPathId: 13 },
+        {
+          Id: 15,
+          ActionType: 4,
+          Name: "color",
+          ObjectPathId: 13,
+          ArgumentInfo: { Arguments: ["#FF0000"] },
+        },
+      ],
+      ObjectPaths: {
+        1: { Id: 1, ObjectPathType: 1, Name: "" },
+        2: { Id: 2, ObjectPathType: 4, Name: "workbook", ParentObjectPathId: 1 },
+        4: { Id: 4, ObjectPathType: 4, Name: "worksheets", ParentObjectPathId: 2 },
+        6: {
+          Id: 6,
+          ObjectPathType: 3,
+          Name: "getItem",
+          ParentObjectPathId: 4,
+          ArgumentInfo: { Arguments: ["Sheet1"] },
+        },
+        8: {
+          Id: 8,
+          ObjectPathType: 3,
+          Name: "getRange",
+          ParentObjectPathId: 6,
+          ArgumentInfo: { Arguments: ["A1"] },
+        },
+        11: { Id: 11, ObjectPathType: 4, Name: "format", ParentObjectPathId: 8 },
+        13: { Id: 13, ObjectPathType: 4, Name: "fill", ParentObjectPathId: 11 },
+      },
+    };
+    expect(standIn().stats.requests).toHaveLength(1);
+    expect(standIn().stats.requests[0].bytes).toBe(JSON.stringify(body).length);
   });
 });
 

@@ -64,7 +64,7 @@ describe("files readXlsx refuses, in Chinese, naming the file", () => {
     await expectRefused(encrypted, "encrypted", "设有打开密码（已加密）");
     const legacy = join(dir(), "旧版.xls");
     writeFileSync(legacy, compoundFile(["Workbook"]));
-    await expectRefused(legacy, "legacy-xls", "旧版 Excel 97-2003 格式（.xls）");
+    await expectRefused(legacy, "legacy-xls", "旧版 .xls 格式，请在 Excel 或 WPS 中另存为 .xlsx");
   });
 
   test("a zip that is no workbook, and a workbook cut short", async () => {

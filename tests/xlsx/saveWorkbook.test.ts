@@ -41,16 +41,16 @@ describe("writeXlsx", () => {
     const input = await saveHandMade(workbookWith("用户的表"), join(dir(), "分解表.xlsx"));
     const before = readFileSync(input);
     const error = await errorOf(XlsxOutputError, async () =>
-      writeXlsx(await loadXlsx(input), input, { input, force: true })
+      writeXlsx(await loadXlsx(input), input, { inputs: [input], force: true })
     );
     expect(error.message).toBe(
-      `输出文件「${input}」就是输入文件。督办助手从不修改输入文件，请另取一个输出文件名。`
+      `输出文件「${input}」就是输入文件「${input}」。督办助手从不修改输入文件，请另取一个输出文件名。`
     );
     // The same file under another spelling of its path.
     const other = join(dir(), "..", basename(dir()), ".", "分解表.xlsx");
-    await expect(writeXlsx(await loadXlsx(input), other, { input, force: true })).rejects.toThrow(
-      "就是输入文件"
-    );
+    await expect(
+      writeXlsx(await loadXlsx(input), other, { inputs: [input], force: true })
+    ).rejects.toThrow("就是输入文件");
     expect(readFileSync(input).equals(before)).toBe(true);
   });
 

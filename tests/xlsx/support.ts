@@ -38,7 +38,7 @@ export async function patchFile(
 ): Promise<{ report: XlsxPatchReport; workbook: ExcelJS.Workbook }> {
   const workbook = from ? await loadXlsx(from) : new ExcelJS.Workbook();
   const report = applyPatchToWorkbook(workbook, patch);
-  await writeXlsx(workbook, out, { input: from });
+  await writeXlsx(workbook, out, { inputs: from ? [from] : [] });
   return { report, workbook: await loadXlsx(out) };
 }
 

@@ -49,10 +49,17 @@ export interface UnitSheetsResult {
   stale: string[];
 }
 
+/** What the names of unit and leader sheets start with. */
+export const SHEET_PREFIX = { unit: "单位-", leader: "领导-" } as const;
+
 const KINDS = {
-  unit: { prefix: "单位-", title: (key: string) => `${key}重点工作任务清单`, lead: "牵头事项" },
+  unit: {
+    prefix: SHEET_PREFIX.unit,
+    title: (key: string) => `${key}重点工作任务清单`,
+    lead: "牵头事项",
+  },
   leader: {
-    prefix: "领导-",
+    prefix: SHEET_PREFIX.leader,
     title: (key: string) => `${key}同志分管重点工作任务清单`,
     lead: "分管事项",
   },

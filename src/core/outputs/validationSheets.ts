@@ -1,6 +1,7 @@
 import type { GridLayout } from "../grid/gridTable";
 import { a1, cellKey, sheetPrefix } from "../patch/address";
 import { linkCell, rect } from "../patch/build";
+import { clipText } from "../patch/cells";
 import type { Mark, PatchCell, SheetOpInput } from "../patch/schema";
 import {
   CATEGORY_LABEL,
@@ -111,8 +112,7 @@ export function buildMarkOps(
         row: worst.sheetRow,
         col: worst.sheetCol,
         fill: MARK_FILL[worst.severity] as string,
-        // Most cells have one issue: its line as it is, without an array joined.
-        note: found.length === 1 ? noteLine(found[0]) : found.map(noteLine).join("\n"),
+        note: noteOf(found),
       });
     }
     return { sheet: layout.sheet, mode: "update" as const, clearMarks: true, marks };
@@ -122,6 +122,19 @@ export function buildMarkOps(
 /** Of two issues, the more severe; the first on a tie. */
 function moreSevere(a: PlacedIssue, b: PlacedIssue): PlacedIssue {
   return SEVERITY_RANK[b.severity] < SEVERITY_RANK[a.severity] ? b : a;
+}
+
+/**
+ * The most characters of a mark's note: far under Excel's cell limit, also once the note is
+ * kept, JSON-escaped, in the record of marks (one cell per mark).
+ */
+export const MAX_NOTE_TEXT = 8_000;
+
+/** A marked cell's note: one line per issue, cut with a pointer to 校验结果 when too long. */
+function noteOf(found: readonly PlacedIssue[]): string {
+  // Most cells have one issue: its line as it is, without an array joined.
+  const note = found.length === 1 ? noteLine(found[0]) : found.map(noteLine).join("\n");
+  return clipText(note, MAX_NOTE_TEXT, `……（共 ${found.length} 条，详见「${ISSUE_SHEET}」）`);
 }
 
 /** One line of a marked cell's note: 【错误】 and the message. */

@@ -8,16 +8,32 @@ export interface ResolvedCell {
   link?: { sheet: string; row: number; col: number };
 }
 
+/** Excel holds at most this many characters in a cell. */
+export const MAX_CELL_TEXT = 32_767;
+
+/**
+ * `text` cut to at most `max` characters (whole code points), `tail` saying it was cut: the
+ * hosts write what fits rather than fail on a cell Excel cannot hold.
+ */
+export function clipText(text: string, max: number, tail = "……（已截断）"): string {
+  if (text.length <= max) return text;
+  let end = max - tail.length;
+  // Never split a surrogate pair.
+  if (end > 0 && /[\uD800-\uDBFF]/.test(text[end - 1])) end--;
+  return text.slice(0, Math.max(0, end)) + tail;
+}
+
 /**
  * The one place that decides how each kind of patch cell lands in a workbook, so that the
  * Office.js and the xlsx adapter write the same thing: text and link text as text ("@"),
- * dates as serials with DATE_FORMAT, empty cells as "".
+ * dates as serials with DATE_FORMAT, empty cells as "". Text past Excel's cell limit is cut.
  */
 export function resolveCell(cell: PatchCell): ResolvedCell {
   if (cell === null) return { value: "", numberFormat: GENERAL_FORMAT };
-  if (typeof cell === "string") return { value: cell, numberFormat: TEXT_FORMAT };
+  if (typeof cell === "string")
+    return { value: clipText(cell, MAX_CELL_TEXT), numberFormat: TEXT_FORMAT };
   if (typeof cell === "number" || typeof cell === "boolean")
     return { value: cell, numberFormat: GENERAL_FORMAT };
   if ("date" in cell) return { value: excelDateSerial(cell.date), numberFormat: DATE_FORMAT };
-  return { value: cell.text, numberFormat: TEXT_FORMAT, link: cell.link };
+  return { value: clipText(cell.text, MAX_CELL_TEXT), numberFormat: TEXT_FORMAT, link: cell.link };
 }

@@ -89,6 +89,7 @@ export function validate(tables: readonly Table[], options: ValidateOptions): Va
         (columnOrder.get(b.table)?.get(b.column) ?? 0) ||
       (ruleOrder.get(a.rule as Rule["id"]) ?? 0) - (ruleOrder.get(b.rule as Rule["id"]) ?? 0)
   );
+  const capped = capPerRulePerCell(issues);
 
   const totals = zero();
   const perTable: TableTotals[] = tables.map((t) => ({
@@ -97,11 +98,47 @@ export function validate(tables: readonly Table[], options: ValidateOptions): Va
     rows: t.rows.length,
     totals: zero(),
   }));
-  for (const issue of issues) {
+  for (const issue of capped) {
     totals[issue.severity]++;
     perTable[tableOrder.get(issue.table) ?? 0].totals[issue.severity]++;
   }
-  return { issues, totals, perTable };
+  return { issues: capped, totals, perTable };
 }
 
-export type { Issue };
+/** The most findings of one rule on one cell; the last of them counts the rest. */
+export const FINDINGS_PER_RULE_PER_CELL = 3;
+
+/**
+ * Caps a cell's findings of a rule: a cell of 32,000 characters of repeated words would
+ * otherwise give thousands of findings (and a note of hundreds of thousands of characters).
+ * A few distinct findings stay apart (two misspelt units in one cell, each with its own fix);
+ * from the cap on, the last kept finding says how many there are in all. `issues` is sorted, so
+ * a cell's findings of a rule are adjacent.
+ */
+function capPerRulePerCell(issues: readonly Issue[]): Issue[] {
+  const out: Issue[] = [];
+  for (let i = 0; i < issues.length;) {
+    const first = issues[i];
+    let end = i + 1;
+    while (
+      end < issues.length &&
+      issues[end].rule === first.rule &&
+      issues[end].row === first.row &&
+      issues[end].column === first.column &&
+      issues[end].table === first.table
+    )
+      end++;
+    const count = end - i;
+    if (count <= FINDINGS_PER_RULE_PER_CELL) for (let k = i; k < end; k++) out.push(issues[k]);
+    else {
+      const last = i + FINDINGS_PER_RULE_PER_CELL - 1;
+      for (let k = i; k < last; k++) out.push(issues[k]);
+      out.push({
+        ...issues[last],
+        message: `${issues[last].message}（此单元格共 ${count} 处同类问题，只列出前 ${FINDINGS_PER_RULE_PER_CELL} 处）`,
+      });
+    }
+    i = end;
+  }
+  return out;
+}

@@ -1,3 +1,4 @@
+import { isErrorValue } from "../grid/errorValues";
 import { splitNames } from "../roster/split";
 import type { NameKind, Roster } from "../roster/schema";
 import type { Row } from "../table/schema";
@@ -7,6 +8,7 @@ import type { Row } from "../table/schema";
  * multi-name cells split, each name once. Groups (各镇街, …成员单位) and counts (12个招商主体)
  * stand for no single unit and are left out; a name the roster does not know is kept as written
  * (whitespace and full-width forms folded), so its tasks are not lost — 校验 reports the name.
+ * An error value (#REF!, #N/A) is no name at all and is left out too.
  */
 export function namesIn(row: Row, field: "lead" | "coop" | "leader", roster: Roster): string[] {
   const kind: NameKind = field === "leader" ? "leader" : "unit";
@@ -18,6 +20,8 @@ export function namesIn(row: Row, field: "lead" | "coop" | "leader", roster: Ros
     names = [];
     for (const part of splitNames(text, roster, kind).parts) {
       if (part.status === "group" || part.status === "count") continue;
+      // #REF! in a unit cell is a broken formula (校验 reports it), not a unit to give a sheet.
+      if (isErrorValue(part.text)) continue;
       const name = part.canonical ?? part.normalised;
       if (name !== "" && !names.includes(name)) names.push(name);
     }

@@ -1,11 +1,10 @@
-import { existsSync, mkdtempSync, rmSync } from "fs";
+import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { chromium, type BrowserContext } from "playwright-core";
+import { findBrowser, type FoundBrowser } from "./findBrowser";
 
-/** Debian's package, installed by .ci/system-packages.sh; no browser is ever downloaded. */
-export const CHROMIUM = "/usr/bin/chromium";
-
+/** Without the background-networking flags Chromium keeps trying hosts a closed network refuses. */
 const ARGS = [
   "--no-sandbox",
   "--disable-gpu",
@@ -18,20 +17,21 @@ const ARGS = [
 
 export interface Browser {
   context: BrowserContext;
+  /** Which browser runs (findBrowser's source and its version), for the timings report. */
+  name: string;
   close(): Promise<void>;
 }
 
-/** Headless Chromium with a fresh profile and a task pane's viewport. */
+/** Headless Chromium with a fresh profile and a task pane's viewport; no browser is ever downloaded. */
 export async function launchChromium(viewport: {
   width: number;
   height: number;
 }): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`找不到 ${CHROMIUM}：运行 bash .ci/system-packages.sh 安装 Chromium`);
-  }
+  const found: FoundBrowser = await findBrowser();
   const profile = mkdtempSync(join(tmpdir(), "duban-e2e-"));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: found.executablePath,
+    env: { ...process.env, ...found.env },
     headless: true,
     args: ARGS,
     viewport,
@@ -40,6 +40,7 @@ export async function launchChromium(viewport: {
   });
   return {
     context,
+    name: `${found.source} (${context.browser()?.version() ?? found.executablePath})`,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

@@ -17,6 +17,7 @@ export const ErrorCode = {
   responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded",
   runMustReturnPromise: "RunMustReturnPromise",
   notImplemented: "NotImplemented",
+  accessDenied: "AccessDenied",
 } as const;
 export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -3,7 +3,7 @@ import { StatsRecorder, type Env, type SyncStats } from "./client/env";
 import * as enums from "./enums";
 import { ErrorCode, StandInError } from "./errors";
 import { WorkbookModel } from "./model/workbook";
-import { Actions, DocumentSettings, makeOffice } from "./office";
+import { Actions, RuntimeSettings, makeOffice } from "./office";
 import { DEFAULT_LEVEL, checkLevel } from "./requirements";
 import { WorkbookView } from "./snapshot";
 import { strictNamespace } from "./strict";
@@ -21,8 +21,24 @@ export interface StandInOptions {
   responseLimitBytes?: number;
   /** Most cells one range read may return. Default 5,000,000. */
   readCellLimit?: number;
+  /**
+   * Excel stops part-way through the n-th request (1-based, counted from install): the first
+   * half of its operations apply, then it fails with GeneralException — as a host that hangs
+   * up or runs out of memory mid-batch. Default: never.
+   */
+  stopInRequest?: number;
+  /**
+   * Comments are announced (ExcelApi 1.10) but adding one fails at sync with NotImplemented, as
+   * on some Excel builds. Default false.
+   */
+  brokenComments?: boolean;
   /** The workbook's sheets when it opens. Default ["Sheet1"]. */
   sheets?: string[];
+  /**
+   * Whether the ribbon commands and the pane share one runtime (SharedRuntime 1.1). Default
+   * false: each has its own copy of the document settings.
+   */
+  sharedRuntime?: boolean;
   /** Add-in settings already stored in the document. */
   settings?: Record<string, unknown>;
   /** Where to put Office, Excel and OfficeExtension. Default globalThis (window in a page). */
@@ -61,10 +77,12 @@ export function installStandIn(options: StandInOptions = {}): StandInHandle {
       requestLimitBytes: options.requestLimitBytes ?? FIVE_MB,
       responseLimitBytes: options.responseLimitBytes ?? FIVE_MB,
       readCellLimit: options.readCellLimit ?? 5_000_000,
+      stopInRequest: options.stopInRequest ?? 0,
+      brokenComments: options.brokenComments ?? false,
     },
   };
-  const settings = new DocumentSettings(wb);
-  const actions = new Actions();
+  const settings = new RuntimeSettings(wb, options.sharedRuntime ?? false);
+  const actions = new Actions(settings);
   const globals: Record<(typeof GLOBALS)[number], object> = {
     Office: makeOffice(level, settings, actions),
     Excel: strictNamespace("Excel", { run: makeRun(env), ...enums }),

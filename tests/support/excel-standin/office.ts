@@ -3,24 +3,36 @@ import { strictNamespace } from "./strict";
 import type { WorkbookModel } from "./model/workbook";
 
 type AsyncCallback = (result: {
-  status: "succeeded";
+  status: "succeeded" | "failed";
   value: unknown;
+  error?: { code: number; name: string; message: string };
   asyncContext?: unknown;
 }) => void;
+
+/**
+ * The most document settings Excel saves, as JSON. Microsoft states about 2 MB; office-js #621
+ * and #3957 report saves failing near 1 MB on Excel 2021. A guess on the strict side.
+ */
+export const SETTINGS_LIMIT_BYTES = 1_000_000;
 
 function clone<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
 /**
- * Office.context.document.settings: an in-memory copy of the settings stored in the document;
- * set/remove change the copy, saveAsync writes it into the document (JSON, like Office).
+ * Office.context.document.settings: an in-memory copy of the settings stored in the document,
+ * one per runtime, taken when the runtime loads; set/remove change the copy, saveAsync writes
+ * it into the document (JSON, like Office) — refused over the size limit — and refreshAsync
+ * takes a fresh copy. Another runtime's copy is not told of a save.
  */
 export class DocumentSettings {
   private memory: Record<string, unknown>;
   saves = 0;
 
-  constructor(private readonly wb: WorkbookModel) {
+  constructor(
+    private readonly wb: WorkbookModel,
+    private readonly limitBytes = SETTINGS_LIMIT_BYTES
+  ) {
     this.memory = clone(wb.savedSettings);
   }
 
@@ -41,6 +53,19 @@ export class DocumentSettings {
       typeof optionsOrCallback === "function" ? (optionsOrCallback as AsyncCallback) : callback;
     const asyncContext = (optionsOrCallback as { asyncContext?: unknown } | undefined)
       ?.asyncContext;
+    const bytes = new TextEncoder().encode(JSON.stringify(this.memory)).length;
+    if (bytes > this.limitBytes) {
+      const message = `The settings (${bytes} bytes) exceed the ${this.limitBytes} bytes a document keeps.`;
+      void Promise.resolve().then(() =>
+        done?.({
+          status: "failed",
+          value: undefined,
+          error: { code: 5001, name: "Internal Error", message },
+          asyncContext,
+        })
+      );
+      return;
+    }
     this.wb.savedSettings = clone(this.memory);
     this.saves += 1;
     void Promise.resolve().then(() =>
@@ -54,14 +79,54 @@ export class DocumentSettings {
   }
 }
 
+/** The settings copy of the runtime that is running: the pane's, or the ribbon commands'. */
+export class RuntimeSettings {
+  private readonly pane: DocumentSettings;
+  private commands: DocumentSettings | null = null;
+  current: DocumentSettings;
+
+  constructor(
+    private readonly wb: WorkbookModel,
+    private readonly shared: boolean
+  ) {
+    this.pane = new DocumentSettings(wb);
+    this.current = this.pane;
+  }
+
+  enter(runtime: "pane" | "commands"): void {
+    if (runtime === "pane" || this.shared) this.current = this.pane;
+    else this.current = this.commands ??= new DocumentSettings(this.wb);
+  }
+
+  get saves(): number {
+    return this.pane.saves + (this.commands?.saves ?? 0);
+  }
+
+  /** Office.context.document.settings: whichever runtime's copy is current. */
+  facade(): Pick<DocumentSettings, "get" | "set" | "remove" | "saveAsync" | "refreshAsync"> {
+    return {
+      get: (name) => this.current.get(name),
+      set: (name, value) => this.current.set(name, value),
+      remove: (name) => this.current.remove(name),
+      saveAsync: (options, callback) => this.current.saveAsync(options, callback),
+      refreshAsync: (callback) => this.current.refreshAsync(callback),
+    };
+  }
+}
+
 type ActionHandler = (event: { completed(): void }) => unknown;
 
 /**
  * Office.actions.associate: the ribbon's function file registers its handlers here; a test runs
- * one as a ribbon click would, and waits until the handler calls event.completed().
+ * one as a ribbon click would, and waits until the handler calls event.completed(). Without a
+ * shared runtime the handler runs in the commands runtime, with that runtime's own settings
+ * copy (taken at its first click): `runtimes` switches Office.context.document.settings to it
+ * for the handler's run.
  */
 export class Actions {
   private readonly handlers = new Map<string, ActionHandler>();
+
+  constructor(private readonly runtimes?: RuntimeSettings) {}
 
   associate(name: string, handler: ActionHandler): void {
     this.handlers.set(name, handler);
@@ -77,21 +142,22 @@ export class Actions {
       return Promise.reject(
         new Error(`No action "${name}" is associated (have: ${this.names().join(", ")}).`)
       );
+    this.runtimes?.enter("commands");
     return new Promise<void>((resolve, reject) => {
       Promise.resolve(handler({ completed: () => resolve() })).catch(reject);
-    });
+    }).finally(() => this.runtimes?.enter("pane"));
   }
 }
 
 /** The `Office` global: onReady, requirement sets, document settings, actions and enums. */
-export function makeOffice(level: string, settings: DocumentSettings, actions: Actions): object {
+export function makeOffice(level: string, settings: RuntimeSettings, actions: Actions): object {
   const info = { host: "Excel", platform: "OfficeOnline" };
   const requirements = strictNamespace("Office.context.requirements", {
     isSetSupported: (name: string, minVersion?: string | number) =>
       isSetSupported(level, name, minVersion),
   });
   const document = strictNamespace("Office.context.document", {
-    settings: strictNamespace("Office.Settings", settings),
+    settings: strictNamespace("Office.Settings", settings.facade()),
   });
   return strictNamespace("Office", {
     onReady(callback?: (i: typeof info) => void): Promise<typeof info> {

@@ -16,6 +16,8 @@ const MEMBER_SINCE: Readonly<Record<string, string>> = {
   "WorksheetCollection.getItemOrNullObject": "1.4",
   "Worksheet.visibility=": "1.2",
   "Worksheet.tabColor": "1.7",
+  "Worksheet.protection": "1.2",
+  "Workbook.protection": "1.7",
   "Worksheet.freezePanes": "1.7",
   "Worksheet.pageLayout": "1.9",
   "Worksheet.customProperties": "1.12",

@@ -10,6 +10,7 @@ import {
 import { isOverdue } from "../../tracking/state";
 import type { Rule, RuleContext } from "../context";
 import type { Issue } from "../schema";
+import { append } from "../../append";
 
 /*
  * Overdue exactly as 导入's 截止日期, 生成单位表 and 汇总 judge it (tracking's dates and
@@ -60,7 +61,7 @@ export const deadlineOverdue: Rule = {
     const issues: Issue[] = [];
     for (const table of ctx.tables) {
       if (hasQuarterGoals(table)) {
-        issues.push(...quarterIssues(ctx, table, checkDate));
+        append(issues, quarterIssues(ctx, table, checkDate));
         continue;
       }
       const key = deadlineKey(table);

@@ -1,3 +1,4 @@
+import { ERROR_VALUE_SOURCE } from "../../grid/errorValues";
 import type { Rule } from "../context";
 import type { Issue } from "../schema";
 import { MAY_HOLD_RESIDUE, markedTextCells } from "./textMarks";
@@ -7,8 +8,10 @@ import { MAY_HOLD_RESIDUE, markedTextCells } from "./textMarks";
  * an error value (#REF!, #N/A …), or a formula (a cell starting with =). "互联网+", "1+3",
  * "PM2.5" and "5G" have no operator before a column-and-row reference.
  */
-const RESIDUE =
-  /[+=＋＝]\$?[A-Za-z]{1,3}\$?[0-9]{1,7}(?![0-9A-Za-z])|#(?:REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!)|^\s*[=＝].{0,12}/g;
+const RESIDUE = new RegExp(
+  `[+=＋＝]\\$?[A-Za-z]{1,3}\\$?[0-9]{1,7}(?![0-9A-Za-z])|${ERROR_VALUE_SOURCE}|^\\s*[=＝].{0,12}`,
+  "g"
+);
 
 export const textResidue: Rule = {
   id: "text.residue",

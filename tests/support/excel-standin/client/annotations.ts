@@ -5,6 +5,7 @@ import {
   invalidArgument,
   invalidOperation,
   itemNotFound,
+  notImplemented,
 } from "../errors";
 import type { RangeRef } from "../model/cells";
 import { cellKey, keyCol, keyRow, type SheetModel } from "../model/sheet";
@@ -187,6 +188,7 @@ export class CommentCollection extends ClientCollection {
       throw invalidArgument(`Comment contentType "${contentType}" is not supported.`);
     let created: CommentModel | undefined;
     this._enqueue("add", [cellAddress, content], (exec) => {
+      if (exec.env.limits.brokenComments) throw notImplemented("CommentCollection", "add");
       const ref = singleCell(rangeArgument(cellAddress, exec, null), "A comment's cell");
       if (typeof content !== "string")
         throw invalidArgument("A comment's content must be a string.");

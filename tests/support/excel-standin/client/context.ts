@@ -1,10 +1,16 @@
 import { ErrorCode, StandInError, notImplemented } from "../errors";
 import { Exec, utf8Length, type Env, type RequestRecord } from "./env";
 import { ClientObject } from "./object";
+import { WireEncoder, type WireAction } from "./wire";
+import { SheetModel } from "../model/sheet";
 import { Workbook } from "./workbook";
+
+/** How an operation travels: a property write, a method call, a load, or only a proxy look-up. */
+export type OperationKind = "setProperty" | "method" | "query" | "resolve";
 
 interface Operation {
   readonly target: ClientObject;
+  readonly kind: OperationKind;
   readonly name: string;
   readonly args: unknown[];
   readonly run: (exec: Exec) => void;
@@ -21,8 +27,47 @@ function wireArgs(value: unknown): unknown {
   return value;
 }
 
-function wire(op: Operation): string {
-  return JSON.stringify({ target: op.target._path, name: op.name, args: op.args.map(wireArgs) });
+function wireAction(op: Operation): WireAction | null {
+  const path = op.target._path;
+  switch (op.kind) {
+    case "resolve":
+      return null; // the proxy's Instantiate action already asks whether it exists
+    case "query":
+      return {
+        kind: "query",
+        path,
+        select: String(op.args[0] ?? "")
+          .split(",")
+          .filter(Boolean),
+      };
+    default:
+      return { kind: op.kind, path, name: op.name, args: op.args.map(wireArgs) };
+  }
+}
+
+/** Changes Excel refuses under protection: the structure of a protected workbook, the contents of a protected sheet. */
+const STRUCTURE_CHANGES = new Set(["add", "delete", "name", "position", "visibility"]);
+
+/**
+ * Refuses with AccessDenied a change to a protected sheet (anything on it but activating or
+ * selecting) or to the sheets of a protected workbook. Which error Excel raises, and whether it
+ * lets note or comment changes through, is not documented: AccessDenied is a guess.
+ */
+function checkProtection(op: Operation, exec: Exec): void {
+  if (op.kind === "query" || op.kind === "resolve") return;
+  const type = op.target._spec.name;
+  const denied = (what: string) =>
+    new StandInError(ErrorCode.accessDenied, `${what} is protected: ${op.target._path}.${op.name}`);
+  if (
+    exec.wb.protected &&
+    STRUCTURE_CHANGES.has(op.name) &&
+    (type === "Worksheet" || type === "WorksheetCollection")
+  )
+    throw denied("The workbook's structure");
+  if (type === "Worksheet" || op.name === "select") return;
+  const entity = op.target._resolve(exec) as { sheet?: unknown } | null;
+  const sheet = entity instanceof SheetModel ? entity : entity?.sheet;
+  if (sheet instanceof SheetModel && sheet.protected) throw denied(`The sheet "${sheet.name}"`);
 }
 
 function wait(ms: number): Promise<void> {
@@ -35,8 +80,13 @@ const CONTEXT_MEMBERS = new Set(["workbook", "sync", "load"]);
 export class RequestContext {
   readonly _env: Env;
   readonly workbook: Workbook;
-  _queue: Operation[] = [];
+  _queue: Array<Operation | { created: WireAction }> = [];
+  /** Instantiate and _KeepReference actions of proxies created since the last sync, in order. */
+  _created: WireAction[] = [];
+  /** Set while a sync runs (proxies made from a response are not instantiated by the request). */
+  _quiet = false;
   _closed = false;
+  readonly _wire = new WireEncoder();
 
   constructor(env: Env) {
     this._env = env;
@@ -56,14 +106,35 @@ export class RequestContext {
     });
   }
 
-  _enqueue(target: ClientObject, name: string, args: unknown[], run: (exec: Exec) => void): void {
+  /** A proxy was created: the runtime adds an Instantiate action (and _KeepReference for a range). */
+  _instantiated(path: string, isRange: boolean): void {
+    if (this._quiet || this._closed) return;
+    this._created.push({ kind: "instantiate", path });
+    if (isRange) this._created.push({ kind: "keepReference", path });
+  }
+
+  _enqueue(
+    target: ClientObject,
+    kind: OperationKind,
+    name: string,
+    args: unknown[],
+    run: (exec: Exec) => void
+  ): void {
     if (this._closed) {
       throw new StandInError(
         ErrorCode.invalidObjectPath,
         `${target._path}.${name}: this object belongs to an Excel.run that has finished; its context can no longer send anything.`
       );
     }
-    this._queue.push({ target, name, args, run });
+    // Proxies created before this operation travel before it, in the same request.
+    this._queue.push(...this._created.map((created) => ({ created })), {
+      target,
+      kind,
+      name,
+      args,
+      run,
+    });
+    this._created = [];
   }
 
   load(object: ClientObject, option?: unknown): void {
@@ -76,11 +147,16 @@ export class RequestContext {
    * until one fails, and the rest are dropped — Excel's batches are not transactions.
    */
   sync<T>(passThroughValue?: T): Promise<T> {
-    const operations = this._queue;
+    const queued = this._queue;
     this._queue = [];
+    const operations = queued.filter((op): op is Operation => "run" in op);
     if (operations.length === 0) return Promise.resolve(passThroughValue as T);
     const env = this._env;
-    const bytes = utf8Length(`[${operations.map(wire).join(",")}]`);
+    const actions = queued.flatMap((op) => {
+      const action = "run" in op ? wireAction(op) : op.created;
+      return action ? [action] : [];
+    });
+    const bytes = utf8Length(this._wire.encode(actions));
     const record: RequestRecord = { ops: operations.length, bytes, cellsRead: 0, responseBytes: 0 };
     env.stats.record(record);
     const exec = new Exec(env);
@@ -91,10 +167,26 @@ export class RequestContext {
         `The request payload (${bytes} bytes) exceeds the limit of ${env.limits.requestLimitBytes} bytes.`
       );
     } else {
+      this._quiet = true;
+      const stopAt =
+        env.stats.sent === env.limits.stopInRequest
+          ? Math.floor(operations.length / 2)
+          : operations.length;
       try {
-        for (const op of operations) op.run(exec);
+        for (const op of operations.slice(0, stopAt)) {
+          checkProtection(op, exec);
+          op.run(exec);
+        }
+        if (stopAt < operations.length) {
+          throw new StandInError(
+            ErrorCode.generalException,
+            `Excel stopped after ${stopAt} of the request's ${operations.length} operations.`
+          );
+        }
       } catch (error) {
         failure = error;
+      } finally {
+        this._quiet = false;
       }
       record.cellsRead = exec.cellsRead;
       record.responseBytes = exec.responseBytes;

@@ -33,10 +33,16 @@ export interface Limits {
   responseLimitBytes: number;
   /** A range read is limited to 5,000,000 cells. */
   readCellLimit: number;
+  /** The request (1-based) in which Excel stops part-way; 0 for none. */
+  stopInRequest: number;
+  /** Adding a comment fails with NotImplemented. */
+  brokenComments: boolean;
 }
 
 export class StatsRecorder implements SyncStats {
   syncs = 0;
+  /** Requests since install (not reset). */
+  sent = 0;
   simulatedMs = 0;
   requests: RequestRecord[] = [];
 
@@ -44,6 +50,7 @@ export class StatsRecorder implements SyncStats {
 
   record(request: RequestRecord): void {
     this.syncs += 1;
+    this.sent += 1;
     this.simulatedMs += this.latencyMs;
     this.requests.push(request);
   }

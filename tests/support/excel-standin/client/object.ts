@@ -1,7 +1,7 @@
 import { ErrorCode, StandInError, notImplemented, propertyNotLoaded } from "../errors";
 import { requireMember } from "../requirements";
 import { utf8Length, type Exec } from "./env";
-import type { RequestContext } from "./context";
+import type { OperationKind, RequestContext } from "./context";
 
 export interface ScalarSpec {
   readonly readonly?: true;
@@ -148,6 +148,9 @@ export abstract class ClientObject {
     this._path = path;
     this._resolver = resolver;
     this._nullable = nullable;
+    // The subclass's type, read through the prototype (its fields are not set yet).
+    const spec = (Object.getPrototypeOf(this) as { _spec: TypeSpec })._spec;
+    context._instantiated(path, spec.name === "Range");
     return new Proxy(this, STRICT);
   }
 
@@ -186,7 +189,12 @@ export abstract class ClientObject {
   /** A property write: Office.js keeps the assigned value locally and sends it at the next sync. */
   _assign(name: string, value: unknown): void {
     this._loaded.set(name, value);
-    this._enqueue(name, [value], (exec) => this._write(this._require(exec), name, value, exec));
+    this._enqueue(
+      name,
+      [value],
+      (exec) => this._write(this._require(exec), name, value, exec),
+      "setProperty"
+    );
   }
 
   _child(name: string): ClientObject {
@@ -214,13 +222,18 @@ export abstract class ClientObject {
     return entity;
   }
 
-  _enqueue(name: string, args: unknown[], run: (exec: Exec) => void): void {
-    this.context._enqueue(this, name, args, run);
+  _enqueue(
+    name: string,
+    args: unknown[],
+    run: (exec: Exec) => void,
+    kind: OperationKind = "method"
+  ): void {
+    this.context._enqueue(this, kind, name, args, run);
   }
 
   /** For *OrNullObject results: a sync then tells whether the object exists, without a load. */
   _enqueueResolve(): this {
-    this._enqueue("$resolve", [], (exec) => this._resolve(exec));
+    this._enqueue("$resolve", [], (exec) => this._resolve(exec), "resolve");
     return this;
   }
 
@@ -266,7 +279,7 @@ export abstract class ClientObject {
   load(option?: unknown): this {
     const paths = loadPaths(option);
     const plan = this._plan(paths);
-    this._enqueue("load", [paths.join(",")], (exec) => runPlan(this, plan, exec));
+    this._enqueue("load", [paths.join(",")], (exec) => runPlan(this, plan, exec), "query");
     return this;
   }
 
@@ -364,7 +377,10 @@ export abstract class ClientCollection extends ClientObject {
   /** Collection paths apply to the items: "items/name" and "name" both load each item's name. */
   override _plan(paths: readonly string[]): LoadPlan {
     const itemPaths = paths.map((p) => p.replace(/^items(\/|$)/, "")).filter((p) => p !== "");
+    const quiet = this.context._quiet;
+    this.context._quiet = true;
     const template = this._item(null);
+    this.context._quiet = quiet;
     return { scalars: [], children: new Map(), items: template._plan(itemPaths) };
   }
 

@@ -11,8 +11,24 @@ import { Worksheet } from "./worksheet";
 const WORKBOOK: TypeSpec = {
   name: "Workbook",
   scalars: {},
-  navs: ["worksheets", "application", "comments"],
+  navs: ["worksheets", "application", "comments", "protection"],
 };
+const WORKBOOK_PROTECTION: TypeSpec = {
+  name: "WorkbookProtection",
+  scalars: { protected: { readonly: true } },
+  navs: [],
+};
+
+/** Workbook.protection: only whether the structure is protected is read. */
+export class WorkbookProtection extends ClientObject {
+  get _spec(): TypeSpec {
+    return WORKBOOK_PROTECTION;
+  }
+
+  _read(entity: unknown): unknown {
+    return (entity as WorkbookModel).protected;
+  }
+}
 const APPLICATION: TypeSpec = { name: "Application", scalars: {}, navs: [] };
 const WORKSHEETS: TypeSpec = { name: "WorksheetCollection", scalars: {}, navs: [] };
 
@@ -34,6 +50,8 @@ export class Workbook extends ClientObject {
     if (name === "worksheets")
       return new WorksheetCollection(this.context, "workbook.worksheets", wb);
     if (name === "application") return new Application(this.context, "workbook.application", wb);
+    if (name === "protection")
+      return new WorkbookProtection(this.context, "workbook.protection", wb);
     return new CommentCollection(this.context, "workbook.comments", wb);
   }
 

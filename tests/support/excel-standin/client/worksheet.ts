@@ -11,8 +11,24 @@ import { Range, rangeArgument } from "./range";
 const WORKSHEET: TypeSpec = {
   name: "Worksheet",
   scalars: { id: { readonly: true }, name: {}, position: {}, visibility: {}, tabColor: {} },
-  navs: ["freezePanes", "pageLayout", "customProperties", "notes"],
+  navs: ["freezePanes", "pageLayout", "customProperties", "notes", "protection"],
 };
+const WORKSHEET_PROTECTION: TypeSpec = {
+  name: "WorksheetProtection",
+  scalars: { protected: { readonly: true } },
+  navs: [],
+};
+
+/** Worksheet.protection: only whether the sheet is protected is read. */
+export class WorksheetProtection extends ClientObject {
+  get _spec(): TypeSpec {
+    return WORKSHEET_PROTECTION;
+  }
+
+  _read(entity: unknown): unknown {
+    return (entity as SheetModel).protected;
+  }
+}
 
 export class Worksheet extends ClientObject {
   get _spec(): TypeSpec {
@@ -59,6 +75,8 @@ export class Worksheet extends ClientObject {
         return new PageLayout(this.context, path, sheet);
       case "customProperties":
         return new CustomPropertyCollection(this.context, path, sheet);
+      case "protection":
+        return new WorksheetProtection(this.context, path, sheet);
       default:
         return new NoteCollection(this.context, path, sheet);
     }

@@ -319,8 +319,13 @@ export function unmerge(ref: RangeRef): void {
 }
 
 /** Merged areas that touch the range, whole. */
+/**
+ * The merged areas getMergedAreasOrNullObject returns: those whose top-left cell lies in the
+ * range — an area reaching into the range from above or the left is left out (office-js #3611).
+ */
 export function mergedAreasIn(ref: RangeRef): Area[] {
-  return ref.sheet.merges
-    .filter((m) => intersect(m, ref.area))
-    .sort((x, y) => x.row - y.row || x.col - y.col);
+  const { row, col, rowCount, colCount } = ref.area;
+  const inRange = (m: Area) =>
+    m.row >= row && m.row < row + rowCount && m.col >= col && m.col < col + colCount;
+  return ref.sheet.merges.filter(inRange).sort((x, y) => x.row - y.row || x.col - y.col);
 }

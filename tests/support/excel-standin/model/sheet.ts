@@ -64,6 +64,8 @@ export class SheetModel {
   visibility = "Visible";
   tabColor = "";
   deleted = false;
+  /** Protected (审阅 → 保护工作表) without a password the add-in could give: its cells refuse changes. */
+  protected = false;
   readonly cells = new Map<number, CellRecord>();
   /** Formats given to whole columns or rows: cells created there later start with them. */
   readonly columnFormats = new Map<number, CellFormat>();

@@ -22,6 +22,8 @@ export class WorkbookModel {
   readonly pool = new FormatPool();
   readonly sheets: SheetModel[] = [];
   comments: CommentModel[] = [];
+  /** Structure protected (审阅 → 保护工作簿): sheets cannot be added, deleted, renamed, moved or hidden. */
+  protected = false;
   /** Office.context.document.settings as last saved with saveAsync. */
   savedSettings: Record<string, unknown> = {};
   activeSheet: SheetModel;

@@ -1,0 +1,45 @@
+/**
+ * The task pane's first script, built for ES5 (webpack.config.js) so that it runs in every
+ * webview Office uses — Trident (Internet Explorer 11) in volume-licensed Office 2016/2019
+ * included. It loads the pane's bundle (ES2020, React 18, Fluent UI v9) only where that can
+ * run; elsewhere it says so in Chinese instead of leaving a blank pane.
+ */
+
+export const OLD_WEBVIEW_MESSAGE =
+  "此版本 Office 的任务窗格使用旧版浏览器内核（Internet Explorer 或旧版 Edge），无法运行督办助手的窗格。" +
+  "请改用 Office 2021、Microsoft 365 或 Excel 网页版打开本工作簿；" +
+  "也可以在电脑上用命令行 duban check 文件.xlsx -o 结果.xlsx 校验，结果可在任何版本的 Excel 中查看和清除。";
+
+/** Whether this browser parses and runs what the pane's bundle uses. */
+export function canRunPane(): boolean {
+  var scope = window as unknown as Record<string, unknown>;
+  var needed = ["Promise", "Map", "Set", "WeakMap", "Symbol", "Proxy", "Reflect"];
+  for (var i = 0; i < needed.length; i++) {
+    if (typeof scope[needed[i]] === "undefined") return false;
+  }
+  try {
+    // Syntax of ES2020 the bundle contains; Trident and EdgeHTML refuse to parse it.
+    new Function("var a = null; return a?.b ?? (async () => [...[1]])");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Loads the bundle named on the container, or shows why not. */
+export function start(): void {
+  var container = document.getElementById("container");
+  if (!container) return;
+  var bundle = container.getAttribute("data-bundle");
+  if (bundle && canRunPane()) {
+    var script = document.createElement("script");
+    script.src = bundle;
+    document.body.appendChild(script);
+    return;
+  }
+  var message = document.createElement("p");
+  message.style.cssText =
+    "font: 14px/1.6 'Microsoft YaHei', sans-serif; margin: 16px; color: #242424;";
+  message.appendChild(document.createTextNode(OLD_WEBVIEW_MESSAGE));
+  container.appendChild(message);
+}
