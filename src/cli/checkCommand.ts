@@ -39,10 +39,7 @@ export async function runCheck(
   if (options.json) {
     return {
       stdout: result.issues.map((i) => JSON.stringify(i) + "\n").join(""),
-      stderr: [
-        ...parsed.tables.map((t) => `[${t.id}] ${readingHeading(t)}`),
-        ...problemLines(parsed),
-      ].join("\n"),
+      stderr: problemLines(parsed).join("\n"),
     };
   }
   return { stdout: [...parsed.notes, report(parsed, result)].join("\n"), stderr: "" };
