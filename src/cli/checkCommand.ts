@@ -1,4 +1,3 @@
-import { readFileSync } from "fs";
 import { parseIsoDate } from "../core/deadline";
 import { todayIso } from "../core/deadline/isoDate";
 import { defaultRoster, loadRoster, type Roster } from "../core/roster";
@@ -11,10 +10,17 @@ import {
   type ValidationResult,
 } from "../core/rules";
 import type { ParseResult, Table } from "../core/table/schema";
-import { readSources, UnreadableInput } from "./sources";
+import { readingLine, readingOf } from "../core/table/labels";
+import {
+  readJson,
+  readSources,
+  UnreadableInput,
+  vocabularyOf,
+  type SourceOptions,
+} from "./sources";
 import { append } from "../core/append";
 
-export interface CheckOptions {
+export interface CheckOptions extends SourceOptions {
   json?: boolean;
   /** YYYY-MM-DD: report deadlines passed by then. */
   date?: string;
@@ -23,11 +29,11 @@ export interface CheckOptions {
 }
 
 /** `duban check`: every file read, all tables validated together, the report as text. */
-export function runCheck(
+export async function runCheck(
   files: readonly string[],
   options: CheckOptions
-): { stdout: string; stderr: string } {
-  const parsed = readSources(files);
+): Promise<{ stdout: string; stderr: string }> {
+  const parsed = await readSources(files, vocabularyOf(options.columns));
   const roster = rosterOf(options.roster);
   const result = validate(parsed.tables, { roster, checkDate: checkDate(options.date) });
   if (options.json) {
@@ -60,19 +66,19 @@ function checkDate(date: string | undefined): string | undefined {
 }
 
 function readRoster(path: string): Roster {
-  let text: string;
+  const data = readJson(path, "名册文件");
   try {
-    text = readFileSync(path, "utf8");
-  } catch {
-    throw new UnreadableInput(`无法读取名册文件「${path}」。`);
-  }
-  try {
-    return loadRoster(JSON.parse(text));
+    return loadRoster(data);
   } catch (e) {
     throw new UnreadableInput(
       `名册文件「${path}」无法使用：${e instanceof Error ? e.message : String(e)}`
     );
   }
+}
+
+/** 列识别: how every printed column of a table was read, unused ones named. */
+export function readingHeading(table: Table): string {
+  return `列识别：${readingLine(readingOf(table))}`;
 }
 
 const totalsText = (t: { error: number; warning: number; info: number }) =>
@@ -100,7 +106,8 @@ export function report(parsed: ParseResult, result: ValidationResult): string {
   parsed.tables.forEach((table: Table, i) => {
     const totals = result.perTable[i].totals;
     lines.push(
-      `[${table.id}] ${table.title}（${table.source}）：${table.rows.length} 行，${totalsText(totals)}`
+      `[${table.id}] ${table.title}（${table.source}）：${table.rows.length} 行，${totalsText(totals)}`,
+      `  ${readingHeading(table)}`
     );
     for (const issue of byTable.get(table.id) ?? []) lines.push(issueLine(issue));
     lines.push("");

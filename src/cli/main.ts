@@ -9,13 +9,15 @@ import { runCheck, type CheckOptions } from "./checkCommand";
 import { parseJson, parseSummary } from "./parseCommand";
 import { runReport, type ReportOptions } from "./reportCommand";
 import { rulesMarkdown } from "./rulesCommand";
-import { readSources, UnreadableInput } from "./sources";
+import { readSources, UnreadableInput, vocabularyOf } from "./sources";
 import { runSplit } from "./splitCommand";
 import { runCollect } from "./collectCommand";
 
 const SEED_PATHS = ["000_867c357d3391b2e7.txt", "003_4a3e803327059358.txt"].map((f) =>
   join(__dirname, "..", "..", "seeds", f)
 );
+const COLUMNS_HELP =
+  '列对照 JSON 文件：{"表头": "含义"}，把表头读作 task、detail、due、leader、lead、coop、person 等，或 "unused" 不读取';
 const DEMO_OUTPUT = join("out", "督办助手示例.xlsx");
 /** A date inside the plan year, so the demo shows overdue and due-soon tasks. */
 const DEMO_CHECK_DATE = "2022-09-30";
@@ -43,10 +45,11 @@ function main(argv: string[]): void {
   program
     .command("parse")
     .description("读取责任分解表，打印表格内容")
-    .argument("<files...>", "种子文本文件（.txt）")
+    .argument("<files...>", "种子文本文件（.txt）或 .xlsx 工作簿")
     .option("--json", "以 JSON 输出")
-    .action((files: string[], options: { json?: boolean }) => {
-      const result = readSources(files);
+    .option("--columns <file.json>", COLUMNS_HELP)
+    .action(async (files: string[], options: { json?: boolean; columns?: string }) => {
+      const result = await readSources(files, vocabularyOf(options.columns));
       process.stdout.write(
         (options.json ? JSON.stringify(parseJson(result)) : parseSummary(result)) + "\n"
       );
@@ -57,10 +60,11 @@ function main(argv: string[]): void {
     .description(
       "校验责任分解表：序号、完成时限、分管领导、牵头单位、表间对应、季度目标、文字与数字"
     )
-    .argument("<files...>", "种子文本文件（.txt），一起给出的文件一起校验")
+    .argument("<files...>", "种子文本文件（.txt）或 .xlsx 工作簿，一起给出的文件一起校验")
     .option("--json", "每个问题输出一行 JSON")
     .option("--date <YYYY-MM-DD>", "检查日期：给出时报告已超期的任务")
     .option("--roster <file>", "名册 JSON 文件（默认为津南区 2022 年名册）")
+    .option("--columns <file.json>", COLUMNS_HELP)
     .option("-o, --output <file.xlsx>", "把标记、校验结果、单位表和汇总写入这个新的 .xlsx 文件")
     .option("--force", "覆盖已存在的输出文件")
     .action(
@@ -71,11 +75,12 @@ function main(argv: string[]): void {
             force: options.force === true,
             checkDate: checkDateOrToday(options.date),
             roster: rosterOf(options.roster),
+            vocabulary: vocabularyOf(options.columns),
           });
           process.stdout.write(lines.join("\n") + "\n");
           return;
         }
-        print(runCheck(files, options));
+        print(await runCheck(files, options));
       }
     );
 
@@ -96,12 +101,13 @@ function main(argv: string[]): void {
   program
     .command("report")
     .description("汇总：按表、分类、牵头单位、分管领导统计完成、超期、即将到期情况，输出通报文字")
-    .argument("<files...>", "种子文本文件（.txt），一起给出的文件一起汇总")
+    .argument("<files...>", "种子文本文件（.txt）或 .xlsx 工作簿，一起给出的文件一起汇总")
     .option("--as-of <YYYY-MM-DD>", "检查日期（默认为今天）")
     .option("--due-soon <days>", "即将到期的天数（默认 15）")
     .option("--json", "以 JSON 输出汇总数字")
-    .action((files: string[], options: ReportOptions) => {
-      print(runReport(files, options));
+    .option("--columns <file.json>", COLUMNS_HELP)
+    .action(async (files: string[], options: ReportOptions) => {
+      print(await runReport(files, options));
     });
 
   program

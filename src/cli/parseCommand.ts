@@ -1,4 +1,5 @@
 import type { ParseResult, Table } from "../core/table/schema";
+import { readingHeading } from "./checkCommand";
 
 /** The JSON shape of `duban parse --json`: a row's fields are spread beside row, seq and merged. */
 export function parseJson(result: ParseResult): unknown {
@@ -9,6 +10,7 @@ export function parseJson(result: ParseResult): unknown {
       planYear: t.planYear,
       source: t.source,
       columns: t.columns,
+      reading: t.reading ?? null,
       note: t.note,
       rows: t.rows.map((r) => ({
         row: r.row,
@@ -16,6 +18,7 @@ export function parseJson(result: ParseResult): unknown {
         line: r.line,
         section: r.section,
         merged: r.merged,
+        ...(r.history ? { history: r.history } : {}),
         ...r.fields,
       })),
     })),
@@ -45,7 +48,7 @@ function tableSummary(t: Table): string[] {
   facts.push(`合并单元格延续 ${continued} 处`);
   const out = [
     `[${t.id}] ${t.title}（${t.source}）：${facts.join("，")}`,
-    `  列：${t.columns.map((c) => c.title).join("｜")}`,
+    `  ${readingHeading(t)}`,
   ];
   if (t.note) out.push(`  表注：${t.note}`);
   return out;

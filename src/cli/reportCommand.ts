@@ -3,9 +3,9 @@ import { parseIsoDate } from "../core/deadline";
 import { defaultRoster } from "../core/roster";
 import { validate } from "../core/rules";
 import { Summary, summarize } from "../core/summary";
-import { readSources, UnreadableInput } from "./sources";
+import { readSources, UnreadableInput, vocabularyOf, type SourceOptions } from "./sources";
 
-export interface ReportOptions {
+export interface ReportOptions extends SourceOptions {
   json?: boolean;
   /** YYYY-MM-DD: the 检查日期; today when left out. */
   asOf?: string;
@@ -17,12 +17,12 @@ export interface ReportOptions {
  * `duban report`: every file read, checked and summed up as 汇总 does in the task pane — the
  * same figures from the same core. JSON holds the figures and sentences; text is the report.
  */
-export function runReport(
+export async function runReport(
   files: readonly string[],
   options: ReportOptions,
   today: Date = new Date()
-): { stdout: string; stderr: string } {
-  const parsed = readSources(files);
+): Promise<{ stdout: string; stderr: string }> {
+  const parsed = await readSources(files, vocabularyOf(options.columns));
   const checkDate = asOf(options.asOf ?? todayIso(today));
   const dueSoonDays = dueSoon(options.dueSoon);
   const roster = defaultRoster();

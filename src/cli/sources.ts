@@ -1,24 +1,62 @@
+import { readFileSync } from "fs";
 import { basename } from "path";
-import { parseSeedText } from "../core/parse/seedText";
+import { readGridTable } from "../core/grid/gridTable";
+import { looksLikeText, parseSeedText } from "../core/parse/seedText";
 import { uniqueTableId } from "../core/parse/tableIdentity";
+import {
+  ColumnMapping,
+  defaultHeaderVocabulary,
+  type HeaderVocabulary,
+} from "../core/parse/vocabulary";
 import type { ParseProblem, ParseResult, Table } from "../core/table/schema";
-import { readTextFile } from "./textFile";
+import { readXlsx, XlsxError } from "../xlsx";
+import { isWorkbookFile, readTextFile } from "./textFile";
+import { UnreadableInput } from "./unreadable";
 
 export { UnreadableInput } from "./unreadable";
 export { isWorkbookFile } from "./textFile";
 
+/** The vocabulary the files are read with: the shipped one, with the --columns mapping on top. */
+export function vocabularyOf(columns: string | undefined): HeaderVocabulary {
+  const vocabulary = defaultHeaderVocabulary();
+  if (columns === undefined) return vocabulary;
+  const parsed = ColumnMapping.safeParse(readJson(columns, "列对照文件"));
+  if (!parsed.success)
+    throw new UnreadableInput(
+      `列对照文件「${columns}」格式不对：应为 {"表头": "含义"}，含义为 task、detail、due、leader、lead、coop 等之一或 "unused"。`
+    );
+  return vocabulary.withMapping(parsed.data);
+}
+
+export interface SourceOptions {
+  /** A --columns file: the user's 列对照 (表头 → meaning, or "unused"). */
+  columns?: string;
+}
+
 /**
- * Reads every file into tables. Table ids stay unique across files (a second 附件1 becomes city-2),
- * so files given together can be checked together. `notes` says which encoding each file was read in.
+ * Reads every file into tables: seed text files, and .xlsx workbooks (every sheet laid out as a
+ * breakdown table). Table ids stay unique across files (a second 附件1 becomes city-2), so files
+ * given together can be checked together. `notes` says how each file was read.
  */
-export function readSources(paths: readonly string[]): ParseResult & { notes: string[] } {
+export async function readSources(
+  paths: readonly string[],
+  vocabulary: HeaderVocabulary = defaultHeaderVocabulary()
+): Promise<ParseResult & { notes: string[] }> {
   const tables: Table[] = [];
   const problems: ParseProblem[] = [];
   const notes: string[] = [];
   for (const path of paths) {
-    const { text, encoding } = readTextFile(path);
-    notes.push(`已读取「${path}」（${encoding} 编码）。`);
-    const result = parseSeedText(text, basename(path));
+    let result: ParseResult;
+    if (isWorkbookFile(path)) {
+      result = await readWorkbookTables(path, vocabulary);
+      notes.push(`已读取工作簿「${path}」。`);
+    } else {
+      const { text, encoding } = readTextFile(path);
+      if (!looksLikeText(text))
+        throw new UnreadableInput(`「${path}」既不是 .xlsx 工作簿，也不是可读的文本文件，未读取。`);
+      notes.push(`已读取「${path}」（${encoding} 编码）。`);
+      result = parseSeedText(text, basename(path), vocabulary);
+    }
     for (const table of result.tables) {
       const id = uniqueTableId(
         table.id.replace(/-\d+$/, ""),
@@ -29,4 +67,48 @@ export function readSources(paths: readonly string[]): ParseResult & { notes: st
     for (const problem of result.problems) problems.push(problem);
   }
   return { tables, problems, notes };
+}
+
+/** The breakdown tables of a workbook's sheets; the add-in's own output sheets are left out. */
+async function readWorkbookTables(
+  path: string,
+  vocabulary: HeaderVocabulary
+): Promise<ParseResult> {
+  let read;
+  try {
+    read = await readXlsx(path);
+  } catch (e) {
+    if (e instanceof XlsxError) throw new UnreadableInput(e.message);
+    throw e;
+  }
+  const tables: Table[] = [];
+  const problems: ParseProblem[] = [...read.problems];
+  for (const grid of read.grids) {
+    const marker = read.sheets.find((s) => s.name === grid.sheet)?.generated;
+    if (marker && marker.kind !== "import") continue;
+    const result = readGridTable(grid, vocabulary);
+    if (result.table) tables.push(result.table);
+    for (const problem of result.problems) problems.push(problem);
+  }
+  if (tables.length === 0)
+    throw new UnreadableInput(
+      `工作簿「${path}」中没有可识别的责任分解表（找不到含已知列名的表头）。`
+    );
+  return { tables, problems };
+}
+/** A JSON file the user names (名册, 列对照), parsed; a clear message when it cannot be. */
+export function readJson(path: string, what: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    throw new UnreadableInput(`无法读取${what}「${path}」。`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new UnreadableInput(
+      `${what}「${path}」不是有效的 JSON：${e instanceof Error ? e.message : String(e)}`
+    );
+  }
 }

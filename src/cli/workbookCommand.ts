@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { extname } from "path";
 import { readGridTable } from "../core/grid/gridTable";
+import type { HeaderVocabulary } from "../core/parse/vocabulary";
 import { buildImportSheet } from "../core/outputs/importSheet";
 import { generateSheets, previousUnitSheets, type ReadBack } from "../core/outputs/generate";
 import { validationSummary, type PlacedTable } from "../core/outputs/validationSheets";
@@ -10,6 +11,8 @@ import { isWorkbookFile, readSources, UnreadableInput } from "./sources";
 import { append } from "../core/append";
 
 export interface WorkbookOptions {
+  /** The header vocabulary, with the user's 列对照 when --columns is given. */
+  vocabulary?: HeaderVocabulary;
   output: string;
   force: boolean;
   checkDate: string;
@@ -48,7 +51,7 @@ export async function writeCheckedWorkbook(
     const marker = base?.sheets.find((s) => s.name === grid.sheet)?.generated ?? null;
     readBack.push({ marker, grid });
     if (marker && marker.kind !== "import") continue;
-    const read = readGridTable(grid);
+    const read = readGridTable(grid, options.vocabulary);
     if (read.table) placed.push({ table: read.table, layout: read.layout });
     else
       append(
@@ -57,7 +60,7 @@ export async function writeCheckedWorkbook(
       );
   }
 
-  const parsed = readSources(texts);
+  const parsed = await readSources(texts, options.vocabulary);
   append(lines, parsed.notes);
   append(
     lines,

@@ -272,6 +272,7 @@ function toGrid(read: SheetRead): Grid {
     values: empty ? [] : read.values,
     numberFormats: empty ? [] : read.numberFormats,
     merges,
+    ...(read.merged === undefined ? { mergesUnknown: true } : {}),
     hiddenColumns: empty ? [] : hiddenColumns,
   };
 }

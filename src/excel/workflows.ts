@@ -9,6 +9,7 @@ import { safeFixes } from "../core/fixes/safeFixes";
 import { parseSheetCell, sheetCellA1 } from "../core/patch/address";
 import type { SheetOpInput } from "../core/patch/schema";
 import { sameSheetName } from "../core/patch/sheetName";
+import { readingLines } from "../core/table/labels";
 import { defaultRoster, type Roster } from "../core/roster";
 import { bundledSeedTables } from "../core/seeds/bundled";
 import type {
@@ -142,6 +143,7 @@ export function createExcelActions(options: ExcelActionsOptions = {}): WorkbookA
         issues: generated.issues,
         fixes,
         summary: validationSummary(result),
+        columns: readingLines(placed.map((p) => p.table)),
         fallbacks: [...generated.messages, ...report.fallbacks],
       };
     },

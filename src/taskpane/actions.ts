@@ -116,6 +116,8 @@ export interface ValidateOutcome {
   fixes: Fix[];
   /** "校验完成：共 170 行，错误 7 处，警告 15 处，提示 9 处。" */
   summary: string;
+  /** 列识别: per table, how every printed column was read (those not read named). */
+  columns?: string[];
   /** Features this Excel lacks and what was done instead (Chinese). */
   fallbacks: string[];
 }

@@ -31,7 +31,8 @@ describe("reading a breakdown table from a sheet", () => {
       title: "2023年某区政府重点工作责任分解表",
       planYear: 2023,
     });
-    expect(table.columns.map((c) => c.key)).toEqual(["seq", "task", "detail", "leader", "lead"]);
+    // 时间节点 in a column of its own is the deadline column (due), not a 工作明细.
+    expect(table.columns.map((c) => c.key)).toEqual(["seq", "task", "due", "leader", "lead"]);
     expect(table.rows.map((r) => [r.seq, r.fields.lead])).toEqual([
       ["1", "区住房建设委"],
       ["2", "区城市管理委"],
@@ -40,7 +41,7 @@ describe("reading a breakdown table from a sheet", () => {
       sheet: "Sheet1",
       headerRows: [5],
       rowIndex: [6, 7],
-      columnIndex: { seq: 1, task: 2, detail: 3, leader: 4, lead: 5 },
+      columnIndex: { seq: 1, task: 2, due: 3, leader: 4, lead: 5 },
     });
     expect(table.rows[1].line).toBe(8);
   });

@@ -110,7 +110,8 @@ describeIfSoffice("the workbooks duban writes, opened in LibreOffice Calc", (sof
 
     // 校验结果: title, summary line and header, then one row per finding of `duban check`.
     const results = sheets.find((s) => s.name === "校验结果")!;
-    expect(results.rowCount).toBe(3 + findings(...SEEDS).length);
+    // Then a blank row, 列识别 and one line per table (four seed tables).
+    expect(results.rowCount).toBe(3 + findings(...SEEDS).length + 2 + 4);
 
     // 汇总's 各表完成情况: one row per table with its number of tasks as parsed from the seeds.
     const summary = sheets.find((s) => s.name === "汇总")!;

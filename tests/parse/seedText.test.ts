@@ -226,11 +226,11 @@ describe("malformed input returns problems, never throws", () => {
 
   test("an unknown column is reported and skipped, the others still read", () => {
     const result = parseSeedText(
-      "表\n\t序号\n\t重点工作\n\t备注栏\n\t牵头单位\n\n\t1\n\t修路\n\t无\n\t区交通运输局\n",
+      "表\n\t序号\n\t重点工作\n\t资金来源\n\t牵头单位\n\n\t1\n\t修路\n\t无\n\t区交通运输局\n",
       "x.txt"
     );
     expect(result.tables[0].columns.map((c) => c.key)).toEqual(["seq", "task", "lead"]);
     expect(result.tables[0].rows[0].fields).toEqual({ task: "修路", lead: "区交通运输局" });
-    expect(result.problems[0].message).toBe("无法识别的表头「备注栏」，这一列未读取。");
+    expect(result.problems[0].message).toBe("无法识别的表头「资金来源」，这一列未读取。");
   });
 });

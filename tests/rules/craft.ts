@@ -1,28 +1,13 @@
 import { validate, type Issue, type ValidationResult } from "../../src/core/rules";
 import { defaultRoster } from "../../src/core/roster";
+import { FIELD_LABEL } from "../../src/core/table/labels";
 import type { FieldKey, Row, Table } from "../../src/core/table/schema";
 import { seedTables } from "../support/seeds";
 
 /** Test-only builders of small tables, and the seed tables validated once per test file. */
 
-const TITLES: Record<FieldKey, string> = {
-  seq: "序号",
-  category: "类别",
-  domain: "涉及领域",
-  task: "重点工作",
-  detail: "工作明细及完成时限",
-  cityUnit: "市责任单位",
-  leader: "分管领导",
-  lead: "牵头单位",
-  coop: "配合单位",
-  q1: "一季度",
-  q2: "二季度",
-  q3: "三季度",
-  q4: "四季度",
-  deadline: "截止日期",
-  status: "完成状态",
-  progress: "进展情况",
-};
+/** The seeds' titles: the labels users see, 工作明细 as the seed tables print it. */
+const TITLES: Record<FieldKey, string> = { ...FIELD_LABEL, detail: "工作明细及完成时限" };
 
 export type CraftRow = Partial<Record<FieldKey, string>> & {
   merged?: FieldKey[];

@@ -1,3 +1,4 @@
+export { impossibleDates } from "./impossible";
 export { parseDeadlines } from "./parse";
 export { Milestone, MilestoneKind, DeadlineResult, IsoDate } from "./schema";
 export {

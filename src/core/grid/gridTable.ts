@@ -1,7 +1,18 @@
-import type { Column, FieldKey, Fields, ParseProblem, Row, Table } from "../table/schema";
+import type {
+  Column,
+  ColumnReading,
+  FieldKey,
+  Fields,
+  ParseProblem,
+  Row,
+  Table,
+} from "../table/schema";
+import { readingProblems, resolveColumns, type HeaderCell } from "../parse/columnRoles";
 import { fillDownMerged, type DraftRow } from "../parse/fillDown";
-import { DOMAIN_TEXT, HEADING_TEXT, NOTE_TEXT } from "../parse/patterns";
+import { dominantStyle, numberingOf, styleDepth, type NumberStyle } from "../parse/numbering";
+import { NOTE_TEXT } from "../parse/patterns";
 import { planYearOf } from "../parse/tableIdentity";
+import { splitUnitPerson } from "../parse/unitPerson";
 import {
   compactHeader,
   defaultHeaderVocabulary,
@@ -56,16 +67,22 @@ export function readGridTable(
     );
     return { table: null, problems };
   }
-  const header = readHeader(text, headerAt, vocabulary, report);
+  const header = readHeader(text, headerAt, vocabulary);
+  for (const message of readingProblems(header.reading)) report(headerAt, message);
   const firstData = headerAt + header.rows;
   const verticalMerges = mergedBelow(grid, firstData);
-  const { rows, rowIndex, note } = readRows(grid, header.slots, firstData, verticalMerges);
+  const { rows, rowIndex, note } = readRows(grid, header, firstData, verticalMerges);
   fillMergedFromAbove(rows, verticalMerges);
-  fillDownMerged(
-    rows,
-    header.columns.map((c) => c.key),
-    vocabulary
-  );
+  joinColumns(grid, rows, rowIndex, header.joins);
+  // A workbook states its merges: an empty cell is empty. Only a host that cannot say which
+  // cells are merged leaves it to the inference made for seed text.
+  if (grid.mergesUnknown)
+    fillDownMerged(
+      rows,
+      header.columns.map((c) => c.key),
+      vocabulary
+    );
+  const columns = withFoundColumns(header.columns, rows);
   const title = titleAbove(text, headerAt) ?? grid.sheet;
   if (rows.length === 0) report(firstData, `工作表「${grid.sheet}」只有表头，没有数据行。`);
   const columnIndex: Partial<Record<FieldKey, number>> = {};
@@ -77,14 +94,8 @@ export function readGridTable(
       id: vocabulary.tableIdFor(title) ?? grid.sheet,
       title,
       planYear: planYearOf(title),
-      columns:
-        rows.some((d) => d.fields.domain !== undefined) && !header.slots.includes("domain")
-          ? [
-              ...header.columns.slice(0, 1),
-              { key: "domain", title: "涉及领域", group: null },
-              ...header.columns.slice(1),
-            ]
-          : header.columns,
+      columns,
+      reading: header.reading,
       note,
       source: grid.sheet,
       rows,
@@ -100,6 +111,20 @@ export function readGridTable(
 }
 
 /**
+ * The header's columns with those the rows brought: 涉及领域 from sub-heading rows (2．…, （一）…)
+ * and 责任人 split off lead-unit cells (区财政局 张三).
+ */
+function withFoundColumns(columns: Column[], rows: readonly Row[]): Column[] {
+  const out = [...columns];
+  const has = (key: FieldKey) => out.some((c) => c.key === key);
+  if (!has("domain") && rows.some((d) => d.fields.domain !== undefined))
+    out.splice(Math.min(1, out.length), 0, { key: "domain", title: "涉及领域", group: null });
+  if (!has("person") && rows.some((d) => d.fields.person !== undefined))
+    out.push({ key: "person", title: "责任人", group: null });
+  return out;
+}
+
+/**
  * The data rows under the header, as Rows (fill-down completes them in place) with their sheet
  * rows beside, and the table's note. A function of its own so that the optimizing compiler,
  * which a large sheet calls in while this loop runs, compiles the loop and not all of
@@ -107,30 +132,25 @@ export function readGridTable(
  */
 function readRows(
   grid: Grid,
-  slots: readonly (FieldKey | null)[],
+  header: GridHeader,
   firstData: number,
   verticalMerges: Set<number>
 ): { rows: Row[]; rowIndex: number[]; note: string | null } {
+  const { slots } = header;
   const rows: Row[] = [];
   const rowIndex: number[] = [];
+  const seqAt = slots.indexOf("seq");
+  const seqStyle = seqAt < 0 ? null : dominantStyle(seqTexts(grid, firstData, seqAt));
+  const splitPerson = !slots.includes("person") && slots.includes("lead");
   let section: string | null = null;
+  let sectionDepth = -1;
   let domain: string | null = null;
   let note: string | null = null;
   for (let r = firstData; r < grid.values.length; r++) {
     const filled = filledCells(grid, r);
     if (filled === 0) continue;
     if (filled === 1) {
-      // One-cell rows are the bands that group a table (see outputs/importSheet.ts) or its note.
       const only = filledCell(grid, r).trim();
-      if (HEADING_TEXT.test(only) && !slots.includes("category")) {
-        section = only;
-        domain = null;
-        continue;
-      }
-      if (DOMAIN_TEXT.test(only) && !slots.includes("domain")) {
-        domain = only;
-        continue;
-      }
       if (NOTE_TEXT.test(only)) {
         note = only;
         continue;
@@ -143,17 +163,98 @@ function readRows(
       const key = slots[c];
       if (!key) continue;
       const value = textAt(grid, r, c);
-      if (key === "seq") seq = value.trim() === "" ? null : value.trim();
-      else {
+      const continues = verticalMerges.size > 0 && verticalMerges.has(cellKey(r, c));
+      if (key === "seq") {
+        // A 序号 merged over sub-rows: the sub-rows are parts of the item above.
+        seq = continues ? (rows[rows.length - 1]?.seq ?? null) : value.trim() || null;
+        if (continues) merged.push("seq");
+      } else {
         fields[key] = value;
-        if (verticalMerges.size > 0 && verticalMerges.has(cellKey(r, c))) merged.push(key);
+        if (continues) merged.push(key);
+      }
+    }
+    // One-cell rows and numbered rows with nothing but a title are the headings that group a
+    // table (一、… sections, （一）/ 2．… sub-headings); see outputs/importSheet.ts.
+    const heading = headingOf(grid, r, filled, seq, fields, seqStyle);
+    if (heading) {
+      const depth = styleDepth(heading.style);
+      if (sectionDepth < 0 && !slots.includes("category")) sectionDepth = depth;
+      if (depth === sectionDepth && !slots.includes("category")) {
+        section = heading.text;
+        domain = null;
+        continue;
+      }
+      if (depth > sectionDepth && !slots.includes("domain")) {
+        domain = heading.text;
+        continue;
       }
     }
     if (domain !== null) fields.domain = domain;
-    rows.push({ row: rows.length + 1, seq, line: grid.top + r + 1, section, fields, merged });
+    if (splitPerson && fields.lead && !merged.includes("lead")) {
+      const split = splitUnitPerson(fields.lead);
+      if (split) {
+        fields.lead = split.unit;
+        fields.person = split.person;
+      }
+    }
+    const row: Row = { row: rows.length + 1, seq, line: grid.top + r + 1, section, fields, merged };
+    if (header.history.length > 0)
+      row.history = Object.fromEntries(header.history.map((h) => [h.title, textAt(grid, r, h.at)]));
+    rows.push(row);
     rowIndex.push(grid.top + r);
   }
   return { rows, rowIndex, note };
+}
+
+/** The owner and schedule columns: a row with any of them filled is a task, not a heading. */
+const TASK_KEYS: readonly FieldKey[] = [
+  "detail",
+  "due",
+  "leader",
+  "lead",
+  "coop",
+  "person",
+  "cityUnit",
+  "q1",
+  "q2",
+  "q3",
+  "q4",
+];
+
+/**
+ * A row that is only a heading: one numbered cell (（一）坚持常态化疫情防控), or a 序号 in another
+ * style than the table's items (（一） among 1、2、…) with a title and no owner or schedule.
+ */
+function headingOf(
+  grid: Grid,
+  r: number,
+  filled: number,
+  seq: string | null,
+  fields: Fields,
+  seqStyle: NumberStyle | null
+): { text: string; style: NumberStyle } | null {
+  if (filled === 1) {
+    const only = filledCell(grid, r).trim();
+    const n = numberingOf(only);
+    // A label with a title after it (2．加快…); a bare number alone is an item with the rest lost.
+    if (!n || n.rest === "") return null;
+    return { text: only, style: n.style };
+  }
+  const n = seq === null ? null : numberingOf(seq);
+  if (!n || seqStyle === null || styleDepth(n.style) === styleDepth(seqStyle)) return null;
+  if (TASK_KEYS.some((k) => (fields[k] ?? "").trim() !== "")) return null;
+  const title = (fields.task ?? fields.category ?? "").trim();
+  return { text: `${seq}${title}`, style: n.style };
+}
+
+/** The 序号 cells of rows with more than one cell (headings stand alone), for the items' style. */
+function seqTexts(grid: Grid, firstData: number, col: number): string[] {
+  const out: string[] = [];
+  for (let r = firstData; r < grid.values.length; r++) {
+    const text = textAt(grid, r, col).trim();
+    if (text && filledCells(grid, r) > 1) out.push(text);
+  }
+  return out;
 }
 
 /** The text of a grid-relative cell (see cellText); "" past the end of its row. */
@@ -214,11 +315,29 @@ function mergedBelow(grid: Grid, firstData: number): Set<number> {
   return cells;
 }
 
+/** The text of a column joined to the one on its left (one title merged over both), added on its own line. */
+function joinColumns(
+  grid: Grid,
+  rows: Row[],
+  rowIndex: readonly number[],
+  joins: readonly { at: number; key: FieldKey }[]
+): void {
+  for (const { at, key } of joins) {
+    rows.forEach((row, i) => {
+      const text = textAt(grid, rowIndex[i] - grid.top, at).trim();
+      const own = row.fields[key] ?? "";
+      if (text !== "" && !own.includes(text))
+        row.fields[key] = own.trim() ? `${own}\n${text}` : text;
+    });
+  }
+}
+
 /** A merged area's value sits in its top cell: copy it into the rows the area covers. */
 function fillMergedFromAbove(rows: DraftRow[], merges: Set<number>): void {
   if (merges.size === 0) return;
   for (let i = 1; i < rows.length; i++) {
-    for (const key of rows[i].merged) rows[i].fields[key] = rows[i - 1].fields[key] ?? "";
+    for (const key of rows[i].merged)
+      if (key !== "seq") rows[i].fields[key] = rows[i - 1].fields[key] ?? "";
   }
 }
 
@@ -241,64 +360,61 @@ function findHeaderRow(text: string[][], vocabulary: HeaderVocabulary): number {
   return above.includes("group") ? best - 1 : best;
 }
 
+/** The table's title: the nearest text above the header that is not a note (注:…) or 附件1. */
 function titleAbove(text: string[][], headerAt: number): string | null {
   for (let r = headerAt - 1; r >= 0; r--) {
-    const filled = text[r].filter((c) => c.trim() !== "");
-    if (filled.length > 0) return filled[0].trim();
+    const first = text[r].find((c) => c.trim() !== "")?.trim();
+    if (first && !NOTE_ABOVE.test(first)) return first;
   }
   return null;
 }
+
+/** Lines printed above a table that are not its title: （注：A类指…）, 附件1. */
+const NOTE_ABOVE =
+  /^[（(]?\s*(注|备注|说明)\s*[：:]|^附件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?$/;
 
 interface GridHeader {
   rows: 1 | 2;
   columns: Column[];
   slots: (FieldKey | null)[];
+  reading: ColumnReading[];
+  history: { at: number; title: string }[];
+  joins: { at: number; key: FieldKey }[];
 }
 
-function readHeader(
-  text: string[][],
-  at: number,
-  vocabulary: HeaderVocabulary,
-  report: (row: number, message: string) => void
-): GridHeader {
+function readHeader(text: string[][], at: number, vocabulary: HeaderVocabulary): GridHeader {
   const top = text[at];
   const matches: HeaderMatch[] = top.map((t) => vocabulary.match(t));
-  const twoRows = matches.some((m) => m.kind === "group" || m.kind === "spanning");
-  const below = twoRows ? (text[at + 1] ?? []) : [];
-  const columns: Column[] = [];
-  const slots: (FieldKey | null)[] = [];
-  const place = (key: FieldKey | undefined, title: string, group: string | null) => {
-    if (!key || slots.includes(key)) {
-      if (title)
-        report(
-          at,
-          key
-            ? `表头「${title}」与前面的列含义相同，已忽略这一列。`
-            : `无法识别的表头「${title}」，这一列未读取。`
-        );
-      slots.push(null);
-      return;
-    }
-    columns.push({ key, title, group });
-    slots.push(key);
-  };
+  const below = text[at + 1] ?? [];
+  const fromBelow = spannedBelow(top, below, matches, vocabulary);
+  let twoRows =
+    fromBelow.size > 0 || matches.some((m) => m.kind === "group" || m.kind === "spanning");
+  const cells: HeaderCell[] = [];
   let group: { title: string; keys: FieldKey[] } | null = null;
   for (let c = 0; c < top.length; c++) {
     const title = compactHeader(top[c]);
     const m = matches[c];
     if (m.kind === "group") group = { title, keys: m.keys };
     else if (title !== "") group = null; // an empty top cell stays under the group on its left
-    const sub = compactHeader(below[c] ?? "");
+    const sub = twoRows ? compactHeader(below[c] ?? "") : "";
     const subMatch = sub ? vocabulary.match(sub) : null;
-    if (m.kind === "column") place(m.key, title, null);
+    if (fromBelow.has(c)) {
+      cells.push({ title: sub, group: spanTitle(top, c), match: subMatch ?? { kind: "unknown" } });
+    } else if (m.kind === "column" || m.kind === "ignored")
+      cells.push({ title, group: null, match: m });
     else if (group && subMatch?.kind === "column" && group.keys.includes(subMatch.key))
-      place(subMatch.key, sub, group.title);
+      cells.push({ title: sub, group: group.title, match: subMatch });
     else if (m.kind === "spanning") {
       // A span's text repeats across its merged area (spreadAcrossMerges): its n-th cell is its n-th column.
       let n = 0;
       while (c - n - 1 >= 0 && compactHeader(top[c - n - 1]) === title) n++;
       const spanned = m.columns[n];
-      place(spanned?.key, spanned?.title ?? title, title);
+      const column = (k: number): HeaderCell => ({
+        title: m.columns[k].title,
+        group: title,
+        match: { kind: "column", key: m.columns[k].key },
+      });
+      cells.push(spanned ? column(n) : { title, group: title, match: { kind: "unknown" } });
       // Without merge information the span's other cells read empty: they are its next columns.
       for (
         let k = n + 1;
@@ -306,9 +422,59 @@ function readHeader(
         k++
       ) {
         c++;
-        place(m.columns[k].key, m.columns[k].title, title);
+        cells.push(column(k));
       }
-    } else place(undefined, title, null);
+    } else cells.push({ title, group: null, match: m });
+    // One title merged over two columns (spreadAcrossMerges repeats it): the second adds to the first.
+    const last = cells[cells.length - 1];
+    if (c > 0 && !fromBelow.has(c) && m.kind === "column" && title === compactHeader(top[c - 1]))
+      last.joinsPrevious = true;
   }
-  return { rows: twoRows ? 2 : 1, columns, slots };
+  twoRows ||= cells.some((cell) => cell.group !== null);
+  const resolved = resolveColumns(cells);
+  return { rows: twoRows ? 2 : 1, ...resolved };
+}
+
+/**
+ * Columns whose titles stand in the header's second row: under a cell spanning several columns
+ * (工作任务安排 over 第二季度 and 完成情况), when every title under the span is a known one —
+ * else the row below is data, not header.
+ */
+function spannedBelow(
+  top: readonly string[],
+  below: readonly string[],
+  matches: readonly HeaderMatch[],
+  vocabulary: HeaderVocabulary
+): Set<number> {
+  const out = new Set<number>();
+  for (let c = 0; c < top.length;) {
+    const title = compactHeader(top[c]);
+    let end = c + 1;
+    while (end < top.length && compactHeader(top[end]) === title) end++;
+    if (title !== "" && matches[c].kind !== "group" && matches[c].kind !== "spanning") {
+      // Without merge information the span's other cells read empty.
+      while (
+        end < top.length &&
+        compactHeader(top[end]) === "" &&
+        compactHeader(below[end] ?? "") !== ""
+      )
+        end++;
+      const under: number[] = [];
+      for (let k = c; k < end; k++) if (compactHeader(below[k] ?? "") !== "") under.push(k);
+      if (
+        end - c >= 2 &&
+        under.length >= 2 &&
+        under.every((k) => vocabulary.match(below[k]).kind === "column")
+      )
+        for (const k of under) out.add(k);
+    }
+    c = end;
+  }
+  return out;
+}
+
+/** The title of the span a second-row column stands under: the nearest titled cell to its left. */
+function spanTitle(top: readonly string[], c: number): string {
+  for (let k = c; k >= 0; k--) if (compactHeader(top[k]) !== "") return compactHeader(top[k]);
+  return "";
 }

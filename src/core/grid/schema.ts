@@ -27,6 +27,11 @@ export const Grid = z.object({
   numberFormats: z.array(z.array(z.string())).optional(),
   /** Merged areas, where the host exposes them (ExcelApi 1.13, .xlsx files). */
   merges: z.array(MergedArea).default([]),
+  /**
+   * The host could not say which cells are merged (Excel before ExcelApi 1.13): an empty cell
+   * may then continue a merge, and the seed-text inference (fillDown.ts) decides.
+   */
+  mergesUnknown: z.boolean().optional(),
   /** 0-based sheet columns that are hidden. */
   hiddenColumns: z.array(z.number().int().nonnegative()).default([]),
 });

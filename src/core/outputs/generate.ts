@@ -133,7 +133,7 @@ export function generateSheets(input: GenerateInput): Generated {
     issueSheet = named.name;
     if (named.message) messages.push(named.message);
     append(sheets, buildMarkOps(placed, issues)).push({
-      ...buildIssueSheet(result, issues, checkDate),
+      ...buildIssueSheet(result, issues, checkDate, tables),
       sheet: named.name,
       activate: !parts.summary,
     });

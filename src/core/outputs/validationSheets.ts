@@ -11,6 +11,7 @@ import {
   type ValidationResult,
 } from "../rules/schema";
 import { ruleInfo, type RuleId } from "../rules/catalogue";
+import { readingLines } from "../table/labels";
 import type { Table } from "../table/schema";
 import { laidOutForPrint } from "./print";
 import { COLORS, HEAD_FONT, TITLE_FONT } from "./style";
@@ -172,7 +173,8 @@ const HEADER_AT = 2;
 export function buildIssueSheet(
   result: ValidationResult,
   issues: readonly PlacedIssue[],
-  checkDate: string
+  checkDate: string,
+  tables: readonly Table[] = []
 ): SheetOpInput {
   const width = ISSUE_COLUMNS.length;
   const sheetOrder = new Map<string, number>();
@@ -214,6 +216,15 @@ export function buildIssueSheet(
       ruleInfo(issue.rule as RuleId).title,
     ]);
   }
+  // 列识别 under the list: every printed column of every table, read or named as not read.
+  const readings = readingLines(tables);
+  const readingAt = values.length + 1;
+  if (readings.length > 0) {
+    values.push(Array<PatchCell>(width).fill(null));
+    for (const line of ["列识别", ...readings])
+      values.push([line, ...Array<PatchCell>(width - 1).fill(null)]);
+  }
+  const readingMerges = readings.map((_, i) => rect(readingAt + 1 + i, 0, 1, width));
   const body = rect(HEADER_AT + 1, 0, Math.max(1, issues.length), width);
   const severityColumn = rect(HEADER_AT + 1, 1, Math.max(1, issues.length), 1);
   const severityIs = (label: string) => `=$B${HEADER_AT + 2}="${label}"`;
@@ -225,7 +236,7 @@ export function buildIssueSheet(
     activate: true,
     columns: ISSUE_COLUMNS.map((c, col) => ({ col, width: c.width })),
     values: [{ row: 0, col: 0, values }],
-    merges: [rect(0, 0, 1, width), rect(1, 0, 1, width)],
+    merges: [rect(0, 0, 1, width), rect(1, 0, 1, width), ...readingMerges],
     formats: [
       { range: rect(0, 0), font: TITLE_FONT },
       {

@@ -1,5 +1,6 @@
 import type {
   Column,
+  ColumnReading,
   FieldKey,
   Fields,
   ParseProblem,
@@ -7,6 +8,7 @@ import type {
   Row,
   Table,
 } from "../table/schema";
+import { readingProblems, resolveColumns, type HeaderCell } from "./columnRoles";
 import { fillDownMerged, type DraftRow } from "./fillDown";
 import { readTextBlocks, splitLines, type TextBlock, type TextCell } from "./textCells";
 import { compactHeader, defaultHeaderVocabulary, type HeaderVocabulary } from "./vocabulary";
@@ -41,7 +43,7 @@ export function parseSeedText(
 
 type Report = (line: number, message: string) => void;
 
-function looksLikeText(text: string): boolean {
+export function looksLikeText(text: string): boolean {
   if (text.includes("\u0000")) return false;
   const sample = text.slice(0, 20000);
   let bad = 0;
@@ -58,6 +60,7 @@ interface Header {
   columns: Column[];
   /** The field each cell position fills, null for a column that could not be recognised. */
   slots: (FieldKey | null)[];
+  reading: ColumnReading[];
   /** Index of the first data cell. */
   bodyStart: number;
 }
@@ -93,6 +96,7 @@ function readBlock(
     title,
     planYear: planYearOf(title),
     columns: header.columns,
+    reading: header.reading,
     note: block.note,
     source,
     rows,
@@ -118,44 +122,38 @@ function readHeader(
   const hasGroup = matches.some((m) => m.kind === "group");
   const secondEnd = hasGroup ? nextRowBreak(cells, firstEnd) : firstEnd;
   const row2 = cells.slice(firstEnd, secondEnd);
-  const columns: Column[] = [];
-  const slots: (FieldKey | null)[] = [];
+  const heads: HeaderCell[] = [];
   let below = 0;
-  const add = (key: FieldKey, title: string, group: string | null, line: number) => {
-    if (slots.includes(key)) {
-      report(line, `表头中「${title}」与前面的列含义相同，已忽略这一列。`);
-      slots.push(null);
-      return;
-    }
-    columns.push({ key, title, group });
-    slots.push(key);
-  };
   row1.forEach((cell, i) => {
     const title = compactHeader(cell.text);
     const m = matches[i];
-    if (m.kind === "column") {
-      add(m.key, title, null, cell.line);
-      below++;
-    } else if (m.kind === "spanning") {
-      for (const c of m.columns) add(c.key, c.title, title, cell.line);
+    if (m.kind === "spanning") {
+      for (const c of m.columns)
+        heads.push({ title: c.title, group: title, match: { kind: "column", key: c.key } });
       below++;
     } else if (m.kind === "group") {
       let taken = 0;
       while (below < row2.length) {
         const sub = vocabulary.match(row2[below].text);
         if (sub.kind !== "column" || !m.keys.includes(sub.key)) break;
-        add(sub.key, compactHeader(row2[below].text), title, row2[below].line);
+        heads.push({ title: compactHeader(row2[below].text), group: title, match: sub });
         below++;
         taken++;
       }
       if (taken === 0) report(cell.line, `表头「${title}」下面没有找到分列（如 一季度、二季度）。`);
     } else {
-      report(cell.line, `无法识别的表头「${title}」，这一列未读取。`);
-      slots.push(null);
+      heads.push({ title, group: null, match: m });
       below++;
     }
   });
-  return { columns, slots, bodyStart: secondEnd };
+  const resolved = resolveColumns(heads);
+  for (const message of readingProblems(resolved.reading)) report(row1[0].line, message);
+  return {
+    columns: resolved.columns,
+    slots: resolved.slots,
+    reading: resolved.reading,
+    bodyStart: secondEnd,
+  };
 }
 
 function nextRowBreak(cells: readonly TextCell[], from: number): number {

@@ -8,7 +8,15 @@ export type FillDown = z.infer<typeof FillDown>;
 
 export const Vocabulary = z.object({
   columns: z.array(
-    z.object({ key: FieldKey, titles: z.array(z.string()).min(1), fillDown: FillDown })
+    z.object({
+      key: FieldKey,
+      titles: z.array(z.string()).min(1),
+      /** Regular expressions over the compact title, for titles with a place name inside. */
+      patterns: z.array(z.string()).optional(),
+      /** The meaning this column takes when a firmer claim on `key` exists (责任单位 → coop). */
+      yields: FieldKey.optional(),
+      fillDown: FillDown,
+    })
   ),
   spanning: z.array(
     z.object({
@@ -32,23 +40,48 @@ export function compactHeader(text: string): string {
   return text.replace(/[\s\u3000\u200b\ufeff]+/g, "");
 }
 
+/**
+ * A user's own reading of titles (列对照): compact title → meaning, or "unused" for a column
+ * not to be read. It comes before the vocabulary.
+ */
+export const ColumnMapping = z.record(z.string(), z.union([FieldKey, z.literal("unused")]));
+export type ColumnMapping = z.infer<typeof ColumnMapping>;
+
 export type HeaderMatch =
-  | { kind: "column"; key: FieldKey }
+  | { kind: "column"; key: FieldKey; yields?: FieldKey }
+  | { kind: "ignored" }
   | { kind: "spanning"; columns: { key: FieldKey; title: string }[] }
   | { kind: "group"; keys: FieldKey[] }
   | { kind: "unknown" };
 
+/** Longer than this, a header cell is text, not a title, and is not searched for titles inside. */
+const MAX_TITLE = 30;
+
 /** Header vocabulary with lookups precomputed once. */
 export class HeaderVocabulary {
   private readonly exact = new Map<string, HeaderMatch>();
+  private readonly patterns: [RegExp, HeaderMatch][] = [];
   private readonly byLength: [string, HeaderMatch][];
   private readonly fillDownByKey = new Map<FieldKey, FillDown>();
+  private readonly mapping = new Map<string, HeaderMatch>();
 
-  constructor(readonly data: Vocabulary) {
+  constructor(
+    readonly data: Vocabulary,
+    mapping: ColumnMapping = {}
+  ) {
     for (const c of data.columns) {
-      this.fillDownByKey.set(c.key, c.fillDown);
-      for (const t of c.titles) this.exact.set(compactHeader(t), { kind: "column", key: c.key });
+      if (!this.fillDownByKey.has(c.key)) this.fillDownByKey.set(c.key, c.fillDown);
+      const m: HeaderMatch = c.yields
+        ? { kind: "column", key: c.key, yields: c.yields }
+        : { kind: "column", key: c.key };
+      for (const t of c.titles) this.exact.set(compactHeader(t), m);
+      for (const p of c.patterns ?? []) this.patterns.push([new RegExp(p), m]);
     }
+    for (const [title, key] of Object.entries(mapping))
+      this.mapping.set(
+        compactHeader(title),
+        key === "unused" ? { kind: "ignored" } : { kind: "column", key }
+      );
     for (const s of data.spanning) {
       for (const t of s.titles)
         this.exact.set(compactHeader(t), { kind: "spanning", columns: s.columns });
@@ -60,12 +93,22 @@ export class HeaderVocabulary {
     this.byLength = [...this.exact.entries()].sort((a, b) => b[0].length - a[0].length);
   }
 
-  /** What a header cell means: an exact title first, else the longest known title it contains. */
+  /** The same vocabulary with a user's 列对照 on top. */
+  withMapping(mapping: ColumnMapping): HeaderVocabulary {
+    return Object.keys(mapping).length === 0 ? this : new HeaderVocabulary(this.data, mapping);
+  }
+
+  /**
+   * What a header cell means: the user's mapping, an exact title, a pattern, else the longest
+   * known title it contains.
+   */
   match(header: string): HeaderMatch {
     const h = compactHeader(header);
     if (!h) return { kind: "unknown" };
-    const exact = this.exact.get(h);
-    if (exact) return exact;
+    const known = this.mapping.get(h) ?? this.exact.get(h);
+    if (known) return known;
+    if (h.length > MAX_TITLE) return { kind: "unknown" };
+    for (const [pattern, m] of this.patterns) if (pattern.test(h)) return m;
     for (const [title, m] of this.byLength) if (title.length >= 2 && h.includes(title)) return m;
     return { kind: "unknown" };
   }

@@ -22,7 +22,8 @@ const CATALOGUE = [
     category: "numbering",
     severity: "error",
     title: "序号重复",
-    description: "同一张表中两行的序号相同。",
+    description:
+      "同一张表中两项的序号相同。序号可写作 1、1. (1) ① 等；各分节从 1 重新编号的表按分节比较；合并在几行上的一个序号是一项的几个子行，不算重复。",
     message: "序号「{seq}」与第{otherRow}行重复，按前后顺序本行应为{expected}，请核对后改正。",
   },
   {
@@ -30,7 +31,8 @@ const CATALOGUE = [
     category: "numbering",
     severity: "warning",
     title: "序号不连续",
-    description: "序号跳号或倒序：与上一个序号之间的差，不等于两行之间的行数。",
+    description:
+      "序号跳号或倒序：与上一个序号之间的差，不等于两项之间的项数（合并序号下的子行算一项）。",
     message:
       "序号「{seq}」接在第{previousRow}行的「{previous}」之后，不连续，按顺序应为{expected}，请核对是否漏行、多行或编号有误。",
   },
@@ -40,7 +42,7 @@ const CATALOGUE = [
     severity: "warning",
     title: "分类编号跳号",
     description:
-      "分节（一、二、…）、民心工程类别（一、…二十、）或涉及领域（1．2．…）的编号中间缺号。",
+      "分节（一、二、…）、民心工程类别（一、…二十、）或涉及领域、小标题（1．（一）①…）的编号中间缺号。小标题在每个分节从头编号的，按分节检查。",
     message:
       "{label}编号从「{previous}」跳到「{current}」，缺少「{missing}」，请核对是否漏项或编号有误。",
   },
@@ -59,9 +61,18 @@ const CATALOGUE = [
     severity: "warning",
     title: "未写完成时限",
     description:
-      "工作明细及完成时限中找不到任何时间表述（如“6月底前”“年底前完成”“三季度”）。合并单元格只在第一行报告。有季度目标列的表（民心工程）不检查此项。",
+      "完成时限（单独的完成时限列，否则工作明细及完成时限）中找不到任何时间表述（如“6月底前”“年底前完成”“三季度”）。合并单元格只在第一行报告。有季度目标列的表（民心工程）和没有一行写有时限、也没有完成时限列的表不检查此项。",
     message:
       "「{columnTitle}」中没有完成时限，请补充明确的完成时间（如“6月底前完成”“年底前完成”）。",
+  },
+  {
+    id: "deadline.impossible",
+    category: "deadline",
+    severity: "error",
+    title: "日期不存在",
+    description:
+      "完成时限或工作明细中的日期在日历上不存在（如“2023年13月”“2月30日”），多为笔误。这样的单元格不再报“未写完成时限”。",
+    message: "「{columnTitle}」中的「{date}」不是存在的日期，请核对改正。",
   },
   {
     id: "deadline.open-ended",
@@ -303,7 +314,7 @@ const CATALOGUE = [
     severity: "warning",
     title: "两表数字不一致",
     description:
-      "同一项目或同一指标在两张表中写了不同的数字（同一计量单位），如同一所学校可提供的学位数。项目按句首的工程、项目名认定，指标按数字前后的名词认定；市级任务列不比较，表注对应的两项之间不重复比较。每对行报告一次，列出所有不一致的数字。",
+      "同一项目或同一指标在两张表中写了不同的数字（同一计量单位），如同一所学校可提供的学位数。项目按句首的工程、项目名认定，指标按数字前后的名词认定；市级任务列不比较，表注对应的两项之间不重复比较，不同计划年度的表之间不比较。每对行报告一次，列出所有不一致的数字。",
     message: "与「{otherTable}」{otherRow}的数字不一致：{details}。请与牵头单位核实后统一。",
   },
 ] as const satisfies readonly RuleInfo[];

@@ -1,7 +1,7 @@
 import type { Table } from "../table/schema";
 import { RuleContext, type Rule, type ValidateOptions } from "./context";
 import { deadlineBeyondYear } from "./deadline/beyondYear";
-import { deadlineMissing } from "./deadline/missing";
+import { deadlineImpossible, deadlineMissing } from "./deadline/missing";
 import { deadlineOpenEnded } from "./deadline/openEnded";
 import { deadlineMilestonePassed, deadlineOverdue } from "./deadline/overdue";
 import { quarterMissing } from "./deadline/quarterMissing";
@@ -37,6 +37,7 @@ export const RULES: readonly Rule[] = [
   headingGap,
   headingOrder,
   deadlineMissing,
+  deadlineImpossible,
   deadlineOpenEnded,
   deadlineBeyondYear,
   quarterMissing,

@@ -3,7 +3,8 @@ import type { Row, Table } from "../table/schema";
 import { inRosterOrder, namesIn } from "../tracking/assign";
 import { rowDeadline } from "../tracking/deadline";
 import { TrackingOptions } from "../tracking/schema";
-import { isOverdue, trackState } from "../tracking/state";
+import type { Status } from "../tracking/schema";
+import { isDone, isOverdue, normalStatus, trackState } from "../tracking/state";
 import type { Counts, OverdueTask, SummaryFigures, TableFigures } from "./schema";
 
 /** What 汇总 needs of a 校验 issue (rules/schema.ts Issue fits). */
@@ -23,7 +24,7 @@ export interface SummaryOptions {
 /** 超期 is a figure of its own; the rule that reports it would count the same rows twice. */
 const OVERDUE_RULE = "deadline.overdue";
 
-const STATUS_FIELD: Record<string, keyof Counts> = {
+const STATUS_FIELD: Record<Status, keyof Counts> = {
   已完成: "done",
   推进中: "inProgress",
   未启动: "notStarted",
@@ -59,6 +60,8 @@ interface Task {
   coop: string[];
   leader: string[];
   issues: number;
+  /** 完成状态 as written; an item with sub-rows is done when every sub-row is. */
+  status: string;
 }
 
 function add(
@@ -67,16 +70,23 @@ function add(
   options: Required<Pick<SummaryOptions, "checkDate" | "dueSoonDays">>
 ): void {
   t.total++;
-  const status = STATUS_FIELD[(task.row.fields.status ?? "").trim()] ?? "unset";
+  const normal = normalStatus(task.status);
+  const status = normal ? STATUS_FIELD[normal] : "unset";
   (t[status as keyof Tally] as number)++;
-  const state = trackState(
-    task.deadline,
-    task.row.fields.status,
-    options.checkDate,
-    options.dueSoonDays
-  );
+  const state = trackState(task.deadline, task.status, options.checkDate, options.dueSoonDays);
   if (state === "overdue" || state === "dueSoon" || state === "noDate") t[state]++;
   t.issues += task.issues;
+}
+
+function foldSubRow(item: Task, sub: Task): void {
+  const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
+  item.lead = union(item.lead, sub.lead);
+  item.coop = union(item.coop, sub.coop);
+  item.leader = union(item.leader, sub.leader);
+  item.issues += sub.issues;
+  if (sub.deadline !== null && (item.deadline === null || sub.deadline > item.deadline))
+    item.deadline = sub.deadline;
+  if (isDone(item.status) && !isDone(sub.status)) item.status = sub.status;
 }
 
 /** The title as a report names the table: no year, no 责任分解表 (2022年津南区政府重点工作责任分解表 → 津南区政府重点工作). */
@@ -114,17 +124,25 @@ export function summaryFigures(
     issuesPerRow.set(key, (issuesPerRow.get(key) ?? 0) + 1);
   }
 
-  const tasks: Task[] = tables.flatMap((table) =>
-    table.rows.map((row) => ({
-      table,
-      row,
-      deadline: rowDeadline(table, row, checkDate),
-      lead: namesIn(row, "lead", options.roster),
-      coop: namesIn(row, "coop", options.roster),
-      leader: namesIn(row, "leader", options.roster),
-      issues: issuesPerRow.get(`${table.id}#${row.row}`) ?? 0,
-    }))
-  );
+  const tasks: Task[] = [];
+  for (const table of tables) {
+    for (const row of table.rows) {
+      const task: Task = {
+        table,
+        row,
+        deadline: rowDeadline(table, row, checkDate),
+        lead: namesIn(row, "lead", options.roster),
+        coop: namesIn(row, "coop", options.roster),
+        leader: namesIn(row, "leader", options.roster),
+        issues: issuesPerRow.get(`${table.id}#${row.row}`) ?? 0,
+        status: row.fields.status ?? "",
+      };
+      const item = tasks[tasks.length - 1];
+      // A sub-row under a merged 序号 is part of its item: counted once, with every owner.
+      if (row.merged.includes("seq") && item?.table === table) foldSubRow(item, task);
+      else tasks.push(task);
+    }
+  }
 
   const overall = empty();
   const units = new Map<string, Tally & { lead: number; coop: number }>();
@@ -173,7 +191,7 @@ export function summaryFigures(
   });
 
   const overdue: OverdueTask[] = tasks
-    .filter((t) => isOverdue(t.deadline, t.row.fields.status, checkDate))
+    .filter((t) => isOverdue(t.deadline, t.status, checkDate))
     .map((t) => ({
       table: t.table.id,
       label: reportLabel(t.table.title),

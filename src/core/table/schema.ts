@@ -9,18 +9,21 @@ export const FieldKey = z.enum([
   "category", // 民心工程 类别 (一、推进社区养老服务)
   "domain", // 涉及领域
   "task", // 重点工作 / 市政府重点工作 / 市级任务
-  "detail", // 工作明细及完成时限 / 涉及津南区具体工作
+  "detail", // 工作明细及完成时限 / 涉及津南区具体工作 / 主要内容
+  "due", // 完成时限 / 完成时间 / 时间节点 printed in a column of its own
   "cityUnit", // 市责任单位
   "leader", // 分管领导 / 分管区领导
   "lead", // 牵头单位 / 责任单位
   "coop", // 配合单位
+  "person", // 责任人 (a named person in the lead unit)
   "q1", // 一季度
   "q2", // 二季度
   "q3", // 三季度
   "q4", // 四季度
   "deadline", // 截止日期 (written by the add-in)
   "status", // 完成状态 (typed by users)
-  "progress", // 进展情况 (typed by users)
+  "progress", // 进展情况 (typed by users, or the latest period's column of a 台账)
+  "remark", // 备注
 ]);
 export type FieldKey = z.infer<typeof FieldKey>;
 
@@ -32,6 +35,20 @@ export const Column = z.object({
   group: z.string().nullable(),
 });
 export type Column = z.infer<typeof Column>;
+
+/**
+ * How one printed column of the source was read: with a meaning (key), as an earlier period of
+ * the progress the table keeps (history), or not at all (key null, with the reason).
+ */
+export const ColumnReading = z.object({
+  title: z.string(),
+  key: FieldKey.nullable(),
+  /** An earlier period's progress column (1-10月 beside 1-11月): kept per row in Row.history. */
+  history: z.boolean().optional(),
+  /** Why a column is not read (unknown title, same meaning as an earlier column). */
+  reason: z.string().optional(),
+});
+export type ColumnReading = z.infer<typeof ColumnReading>;
 
 export const Fields = z.partialRecord(FieldKey, z.string());
 export type Fields = z.infer<typeof Fields>;
@@ -49,6 +66,8 @@ export const Row = z.object({
   fields: Fields,
   /** Fields whose value continues a vertically merged cell from the row above. */
   merged: z.array(FieldKey),
+  /** Earlier periods' progress (title → text) of a 台账 that keeps one column per period. */
+  history: z.record(z.string(), z.string()).optional(),
 });
 export type Row = z.infer<typeof Row>;
 
@@ -59,6 +78,8 @@ export const Table = z.object({
   /** The year the plan is for, read from the title (2022年…); deadlines are dated in it. */
   planYear: z.number().int().nullable(),
   columns: z.array(Column),
+  /** Every printed column in source order and how it was read; absent for tables built in code. */
+  reading: z.array(ColumnReading).optional(),
   /** A closing note printed under the table (注：…), kept apart from the cells. */
   note: z.string().nullable(),
   /** File name or sheet name the table was read from. */

@@ -3,6 +3,16 @@ import type { FieldKey, Row, Table } from "../table/schema";
 
 export const QUARTER_KEYS = ["q1", "q2", "q3", "q4"] as const satisfies readonly FieldKey[];
 
+/**
+ * The column a table's deadlines are written in: 完成时限 in a column of its own (due), else the
+ * 工作明细 that holds them (工作明细及完成时限), else the task text itself.
+ */
+export function deadlineKey(table: Table): "due" | "detail" | "task" {
+  const has = (key: FieldKey) => table.columns.some((c) => c.key === key);
+  if (has("due")) return "due";
+  return has("detail") || !has("task") ? "detail" : "task";
+}
+
 /** A table with 阶段性目标 (民心工程): its rows are judged quarter by quarter. */
 export function hasQuarterGoals(table: Table): boolean {
   return table.columns.some((c) => (QUARTER_KEYS as readonly FieldKey[]).includes(c.key));
@@ -44,11 +54,11 @@ export function goalDeadline(row: Row, goal: Goal): string | null {
 /**
  * The date a row is judged by on `checkDate` (YYYY-MM-DD), or null when it has none.
  * - A row with quarter goals: the end of the goal quarter when that quarter's goal is written.
- * - Any other row: the final milestone read from 工作明细及完成时限 (“6月开工，12月底完工” is due
- *   12-31, wherever each phrase stands; the 校验 overdue rule uses the same). A table whose title
- *   has no year is dated in the check date's year.
+ * - Any other row: the final milestone read from its deadline column (deadlineKey; “6月开工，
+ *   12月底完工” is due 12-31, wherever each phrase stands; the 校验 overdue rule uses the same). A
+ *   table whose title has no year is dated in the check date's year.
  */
 export function rowDeadline(table: Table, row: Row, checkDate: string): string | null {
   if (hasQuarterGoals(table)) return goalDeadline(row, goalOn(table, checkDate));
-  return parseDeadlines(row.fields.detail ?? "", datingYear(table, checkDate)).latest;
+  return parseDeadlines(row.fields[deadlineKey(table)] ?? "", datingYear(table, checkDate)).latest;
 }

@@ -57,6 +57,20 @@ export function ValidationSummary({ outcome }: { outcome: ValidateOutcome }) {
           </div>
         ))}
       </div>
+      {outcome.columns && outcome.columns.length > 0 && (
+        <details>
+          <summary>
+            <Caption1>列识别</Caption1>
+          </summary>
+          <ul aria-label="列识别">
+            {outcome.columns.map((line) => (
+              <li key={line}>
+                <Caption1>{line}</Caption1>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {outcome.fallbacks.map((fallback) => (
         <MessageBar key={fallback} intent="info" layout="multiline">
           <MessageBarBody>{fallback}</MessageBarBody>

@@ -1,7 +1,7 @@
 import { toChineseDate, yearEnd } from "../../deadline";
 import type { Rule } from "../context";
 import type { Issue } from "../schema";
-import { QUARTER_KEYS } from "../../tracking/deadline";
+import { deadlineKey, QUARTER_KEYS } from "../../tracking/deadline";
 
 /**
  * Only a text naming a year (2023年, 明年, 次年) or running from one month into another
@@ -18,7 +18,7 @@ export const deadlineBeyondYear: Rule = {
       const planYear = table.planYear;
       if (planYear === null) continue;
       const end = yearEnd(planYear);
-      for (const cell of ctx.cells(table, ["detail", ...QUARTER_KEYS])) {
+      for (const cell of ctx.cells(table, [deadlineKey(table), ...QUARTER_KEYS])) {
         if (!MAY_LEAVE_YEAR.test(cell.text)) continue;
         const result = ctx.deadlines(table, cell.row, cell.key);
         if (!result.beyondPlanYear) continue;

@@ -1,19 +1,58 @@
-import { excerpt, type Rule } from "../context";
+import { impossibleDates } from "../../deadline";
+import { deadlineKey, hasQuarterGoals } from "../../tracking/deadline";
+import { excerpt, type Rule, type RuleContext } from "../context";
 import type { Issue } from "../schema";
-import { hasQuarterGoals } from "../../tracking/deadline";
+import type { Table } from "../../table/schema";
 
-/** A 工作明细及完成时限 with no time expression at all. */
+/** Deadline cells are dated in the plan year; a table without one in a leap-neutral year. */
+const yearOf = (table: Table) => table.planYear ?? 2001;
+
+/** The impossible dates of a cell, once per validation. */
+function impossibleIn(ctx: RuleContext, table: Table, text: string): string[] {
+  return ctx.once(`impossible.${yearOf(table)}.${text}`, () =>
+    impossibleDates(text, yearOf(table))
+  );
+}
+
+/**
+ * A deadline cell with no time expression at all. A table whose 工作明细 or task text states no
+ * deadline in any row is not a table of deadlines and is not checked row by row; a table with
+ * a 完成时限 column always is. A cell whose date does not exist is 日期不存在 instead.
+ */
 export const deadlineMissing: Rule = {
   id: "deadline.missing",
   check(ctx) {
     const issues: Issue[] = [];
     for (const table of ctx.tables) {
       if (hasQuarterGoals(table)) continue;
-      for (const cell of ctx.cells(table, ["detail"])) {
-        if (ctx.deadlines(table, cell.row, "detail").milestones.length > 0) continue;
-        issues.push(
-          ctx.issue("deadline.missing", table, cell.row, "detail", {}, excerpt(cell.text))
-        );
+      const key = deadlineKey(table);
+      const cells = ctx.cells(table, [key]);
+      const missing = cells.filter(
+        (cell) => ctx.deadlines(table, cell.row, key).milestones.length === 0
+      );
+      const undated = missing.filter((cell) => impossibleIn(ctx, table, cell.text).length === 0);
+      if (key !== "due" && undated.length === cells.length) continue;
+      for (const cell of undated) {
+        issues.push(ctx.issue("deadline.missing", table, cell.row, key, {}, excerpt(cell.text)));
+      }
+    }
+    return issues;
+  },
+};
+
+/** A date no calendar has (2023年13月, 2月30日): reported with the text as written. */
+export const deadlineImpossible: Rule = {
+  id: "deadline.impossible",
+  check(ctx) {
+    const issues: Issue[] = [];
+    for (const table of ctx.tables) {
+      const key = deadlineKey(table);
+      const keys = key === "detail" ? [key] : [key, "detail" as const];
+      for (const cell of ctx.cells(table, keys)) {
+        const dates = impossibleIn(ctx, table, cell.text);
+        if (dates.length === 0) continue;
+        const date = dates.join("」「");
+        issues.push(ctx.issue("deadline.impossible", table, cell.row, cell.key, { date }, date));
       }
     }
     return issues;

@@ -1,6 +1,6 @@
 import type { Rule } from "../context";
 import type { Issue } from "../schema";
-import { hasQuarterGoals } from "../../tracking/deadline";
+import { deadlineKey, hasQuarterGoals } from "../../tracking/deadline";
 
 /** Only 持续推进 / 常态化 / 每月 … and no date: work without an end to check against. */
 export const deadlineOpenEnded: Rule = {
@@ -9,8 +9,9 @@ export const deadlineOpenEnded: Rule = {
     const issues: Issue[] = [];
     for (const table of ctx.tables) {
       if (hasQuarterGoals(table)) continue;
-      for (const cell of ctx.cells(table, ["detail"])) {
-        const result = ctx.deadlines(table, cell.row, "detail");
+      const key = deadlineKey(table);
+      for (const cell of ctx.cells(table, [key])) {
+        const result = ctx.deadlines(table, cell.row, key);
         if (!result.openEndedOnly) continue;
         const phrases = [...new Set(result.milestones.map((m) => m.text))];
         issues.push(
@@ -18,7 +19,7 @@ export const deadlineOpenEnded: Rule = {
             "deadline.open-ended",
             table,
             cell.row,
-            "detail",
+            key,
             { phrase: phrases.slice(0, 2).join("」「") },
             phrases.join("、")
           )

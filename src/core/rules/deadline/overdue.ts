@@ -1,6 +1,12 @@
 import { type DeadlineResult, parseDeadlines, toChineseDate } from "../../deadline";
 import type { Row, Table } from "../../table/schema";
-import { datingYear, goalDeadline, goalOn, hasQuarterGoals } from "../../tracking/deadline";
+import {
+  datingYear,
+  deadlineKey,
+  goalDeadline,
+  goalOn,
+  hasQuarterGoals,
+} from "../../tracking/deadline";
 import { DONE } from "../../tracking/schema";
 import { isOverdue } from "../../tracking/state";
 import type { Rule, RuleContext } from "../context";
@@ -28,12 +34,13 @@ function quarterIssues(ctx: RuleContext, table: Table, checkDate: string): Issue
 }
 
 /**
- * The deadline read from 工作明细及完成时限, in the year tracking reads it in (the context's
- * cached parse serves tables with a plan year).
+ * The deadline read from the table's deadline column, in the year tracking reads it in (the
+ * context's cached parse serves tables with a plan year).
  */
-function detailDeadlines(ctx: RuleContext, table: Table, row: Row, checkDate: string) {
-  if (table.planYear !== null) return ctx.deadlines(table, row, "detail");
-  return parseDeadlines(row.fields.detail ?? "", datingYear(table, checkDate));
+function rowDeadlines(ctx: RuleContext, table: Table, row: Row, checkDate: string) {
+  const key = deadlineKey(table);
+  if (table.planYear !== null) return ctx.deadlines(table, row, key);
+  return parseDeadlines(row.fields[key] ?? "", datingYear(table, checkDate));
 }
 
 /** The phrase of a date: the row's last milestone on it. */
@@ -42,14 +49,15 @@ function phraseOf(result: DeadlineResult, date: string): string {
   return last?.text ?? date;
 }
 
-/** Rows dated by their detail text that are not 已完成, with the parse of that text. */
+/** Rows dated by their deadline column that are not 已完成, with the parse of that text. */
 function* openDetailRows(ctx: RuleContext, checkDate: string) {
   for (const table of ctx.tables) {
-    if (hasQuarterGoals(table) || !ctx.hasColumn(table, "detail")) continue;
+    const key = deadlineKey(table);
+    if (hasQuarterGoals(table) || !ctx.hasColumn(table, key)) continue;
     for (const row of table.rows) {
       if (row.fields.status?.trim() === DONE) continue;
-      const result = detailDeadlines(ctx, table, row, checkDate);
-      if (result.latest !== null) yield { table, row, result, final: result.latest };
+      const result = rowDeadlines(ctx, table, row, checkDate);
+      if (result.latest !== null) yield { table, row, key, result, final: result.latest };
     }
   }
 }
@@ -68,11 +76,11 @@ export const deadlineOverdue: Rule = {
     const issues: Issue[] = [];
     for (const table of ctx.tables)
       if (hasQuarterGoals(table)) append(issues, quarterIssues(ctx, table, checkDate));
-    for (const { table, row, result, final } of openDetailRows(ctx, checkDate)) {
+    for (const { table, row, key, result, final } of openDetailRows(ctx, checkDate)) {
       if (!isOverdue(final, row.fields.status, checkDate)) continue;
       const phrase = phraseOf(result, final);
       const params = { phrase, date: toChineseDate(final), checkDate: toChineseDate(checkDate) };
-      issues.push(ctx.issue("deadline.overdue", table, row, "detail", params, phrase));
+      issues.push(ctx.issue("deadline.overdue", table, row, key, params, phrase));
     }
     return issues;
   },
@@ -88,7 +96,7 @@ export const deadlineMilestonePassed: Rule = {
     const checkDate = ctx.options.checkDate;
     if (!checkDate) return [];
     const issues: Issue[] = [];
-    for (const { table, row, result, final } of openDetailRows(ctx, checkDate)) {
+    for (const { table, row, key, result, final } of openDetailRows(ctx, checkDate)) {
       if (final < checkDate) continue;
       const passed = result.milestones
         .map((m) => m.date)
@@ -103,7 +111,7 @@ export const deadlineMilestonePassed: Rule = {
         final: toChineseDate(final),
         checkDate: toChineseDate(checkDate),
       };
-      issues.push(ctx.issue("deadline.milestone-passed", table, row, "detail", params, phrase));
+      issues.push(ctx.issue("deadline.milestone-passed", table, row, key, params, phrase));
     }
     return issues;
   },

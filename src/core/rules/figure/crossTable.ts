@@ -62,6 +62,9 @@ function rowId(row: Row): number {
 }
 const pairId = (a: Row, b: Row) => [rowId(a), rowId(b)].sort((x, y) => x - y).join(":");
 
+const samePlanYear = (a: Table, b: Table) =>
+  a.planYear === null || b.planYear === null || a.planYear === b.planYear;
+
 const rowLabel = (row: Row) => (row.seq ? `第${row.seq}项` : `第${row.row}行`);
 
 /**
@@ -92,6 +95,8 @@ export const figureCrossTable: Rule = {
       for (const a of mentions) {
         for (const b of mentions) {
           if (a.tableIndex <= b.tableIndex || linked.has(pairId(a.row, b.row))) continue;
+          // A table of another plan year is another plan: its figures are not this year's.
+          if (!samePlanYear(a.table, b.table)) continue;
           if (!sameMeasure(a, b) || sameAmount(a.figure, b.figure)) continue;
           if (
             a.subject.kind === "noun" &&

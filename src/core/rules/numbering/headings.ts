@@ -1,32 +1,12 @@
-import { smallNumber } from "../../deadline/numerals";
+import { numberingOf, type Numbering } from "../../parse/numbering";
 import type { FieldKey, Row, Table } from "../../table/schema";
 import type { Rule, RuleContext } from "../context";
 import type { Issue } from "../schema";
 
-/** 十五、建设智慧平安社区 (sections, 民心工程 categories). */
-const CHINESE_HEADING = /^\s*([一二三四五六七八九十]+)([、．.])/;
-/** 2．加快提升创新策源能力 (涉及领域). */
-const ARABIC_HEADING = /^\s*([0-9０-９]+)\s*([．.、])/;
-
-interface HeadingNumber {
-  n: number;
-  chinese: boolean;
-  mark: string;
-}
-
-function headingNumber(text: string): HeadingNumber | null {
-  const cn = CHINESE_HEADING.exec(text);
-  if (cn) {
-    const n = smallNumber(cn[1]);
-    return Number.isNaN(n) ? null : { n, chinese: true, mark: cn[2] };
-  }
-  const ar = ARABIC_HEADING.exec(text);
-  if (!ar) return null;
-  return {
-    n: Number(ar[1].replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10))),
-    chinese: false,
-    mark: ar[2],
-  };
+/** A heading's number in any style (十五、 （三） 2． (4) ⑤); a bare number is no heading. */
+function headingNumber(text: string): Numbering | null {
+  const numbering = numberingOf(text);
+  return numbering && numbering.style !== "plain" ? numbering : null;
 }
 
 const DIGITS = "零一二三四五六七八九";
@@ -39,11 +19,26 @@ export function chineseNumber(n: number): string {
   return (tens > 1 ? DIGITS[tens] : "") + "十" + (units > 0 ? DIGITS[units] : "");
 }
 
-const label = (h: HeadingNumber, n: number) => (h.chinese ? chineseNumber(n) : String(n)) + h.mark;
+/** The label of number n printed in the style of h: 十四、 （十四） 14． (14) ⑭. */
+function label(h: Numbering, n: number): string {
+  const cn = chineseNumber(n);
+  switch (h.style) {
+    case "cn":
+      return cn + h.label.slice(-1);
+    case "cnParen":
+      return `（${cn}）`;
+    case "paren":
+      return `（${n}）`;
+    case "circled":
+      return n >= 1 && n <= 20 ? String.fromCharCode(0x2460 + n - 1) : String(n);
+    default:
+      return String(n) + h.label.slice(-1);
+  }
+}
 
 interface Heading {
   text: string;
-  number: HeadingNumber;
+  number: Numbering;
   /** The first row under the heading. */
   row: Row;
 }
@@ -91,7 +86,10 @@ const KINDS: HeadingKind[] = [
   },
 ];
 
-const firstWords = (h: Heading) => h.text.slice(0, h.text.search(/[、．.]/) + 1) || h.text;
+const firstWords = (h: Heading) => h.number.label || h.text;
+
+const restartsInSection = (previous: Heading, current: Heading) =>
+  previous.row.section !== current.row.section && current.number.n === 1;
 
 type StepCheck = (previous: Heading, current: Heading) => Record<string, string> | null;
 
@@ -110,6 +108,8 @@ function headingRule(
           const list = headings(table, kind.read);
           for (let i = 1; i < list.length; i++) {
             const [previous, current] = [list[i - 1], list[i]];
+            // Sub-headings numbered afresh in each section ((一) again under 二、) are a style.
+            if (kind.key !== "seq" && restartsInSection(previous, current)) continue;
             const extra = problem(previous, current);
             if (!extra) continue;
             const params = {

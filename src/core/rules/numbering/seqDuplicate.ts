@@ -2,18 +2,19 @@ import type { Rule } from "../context";
 import type { Issue } from "../schema";
 import { expectedSeqs, numberedRows } from "./seqNumbers";
 
-/** Two rows with the same 序号; reported on the later one. */
+/** Two items with the same 序号 in one numbering scope; reported on the later one. */
 export const seqDuplicate: Rule = {
   id: "numbering.seq-duplicate",
   check(ctx) {
     const issues: Issue[] = [];
     for (const table of ctx.tables) {
-      const seen = new Map<number, number>();
+      const seen = new Map<string, number>();
       const expected = expectedSeqs(table);
-      for (const { row, n } of numberedRows(ctx, table)) {
-        const other = seen.get(n);
+      for (const { row, n, scope } of numberedRows(ctx, table)) {
+        const key = `${scope}\u0000${n}`;
+        const other = seen.get(key);
         if (other === undefined) {
-          seen.set(n, row.row);
+          seen.set(key, row.row);
           continue;
         }
         issues.push(

@@ -2,7 +2,7 @@ import type { Rule } from "../context";
 import type { Issue } from "../schema";
 import { numberedRows, type NumberedRow } from "./seqNumbers";
 
-const fits = (a: NumberedRow, b: NumberedRow) => b.n - a.n === b.row.row - a.row.row;
+const fits = (a: NumberedRow, b: NumberedRow) => b.n - a.n === b.item - a.item;
 
 /**
  * 序号 that does not follow the last well-placed one. A lone wrong number (1, 2, 7, 4) is reported
@@ -15,13 +15,14 @@ export const seqOrder: Rule = {
     const issues: Issue[] = [];
     for (const table of ctx.tables) {
       const numbered = numberedRows(ctx, table);
-      const seen = new Set<number>();
+      const seen = new Set<string>();
       let anchor: NumberedRow | null = null;
       numbered.forEach((current, i) => {
-        const duplicate = seen.has(current.n);
-        seen.add(current.n);
+        const key = `${current.scope}\u0000${current.n}`;
+        const duplicate = seen.has(key);
+        seen.add(key);
         if (duplicate) return;
-        if (anchor === null || fits(anchor, current)) {
+        if (anchor === null || anchor.scope !== current.scope || fits(anchor, current)) {
           anchor = current;
           return;
         }
@@ -35,13 +36,13 @@ export const seqOrder: Rule = {
               seq: current.row.seq ?? "",
               previous: anchor.row.seq ?? "",
               previousRow: anchor.row.row,
-              expected: anchor.n + (current.row.row - anchor.row.row),
+              expected: anchor.n + (current.item - anchor.item),
             },
             current.row.seq ?? ""
           )
         );
         const next = numbered[i + 1];
-        if (next && fits(current, next)) anchor = current;
+        if (next && next.scope === current.scope && fits(current, next)) anchor = current;
       });
     }
     return issues;

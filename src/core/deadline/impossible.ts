@@ -1,0 +1,23 @@
+import { daysInMonth } from "./isoDate";
+
+/** A month, with its year and day where written: 2023年13月, 2月30日, 6月31号. */
+const DATE_TEXT =
+  /(?<![0-9０-９])(?:((?:19|20)[0-9]{2})\s*年\s*)?([0-9]{1,2})\s*月(?:\s*([0-9]{1,2})\s*[日号])?/g;
+
+/**
+ * The dates of a text that no calendar has (2023年13月, 2月30日, 0月), as written, for the
+ * 日期不存在 rule. The deadline parser skips them; this names them.
+ */
+export function impossibleDates(text: string, planYear: number): string[] {
+  if (!text.includes("月")) return [];
+  const found: string[] = [];
+  for (const m of text.matchAll(DATE_TEXT)) {
+    const year = m[1] ? Number(m[1]) : planYear;
+    const month = Number(m[2]);
+    const day = m[3] === undefined ? null : Number(m[3]);
+    const bad =
+      month < 1 || month > 12 || (day !== null && (day < 1 || day > daysInMonth(year, month)));
+    if (bad) found.push(m[0].trim());
+  }
+  return found;
+}
