@@ -1,7 +1,9 @@
 import { readFileSync } from "fs";
 import { parseIsoDate } from "../core/deadline";
 import { todayIso } from "../core/deadline/isoDate";
-import { defaultRoster, loadRoster, type Roster } from "../core/roster";
+import { loadRoster, type Roster } from "../core/roster";
+import { rosterLine } from "../core/roster/choose";
+import { workbookRoster } from "../core/roster/workbook";
 import {
   ruleInfo,
   SEVERITY_LABEL,
@@ -17,8 +19,10 @@ export interface CheckOptions {
   json?: boolean;
   /** YYYY-MM-DD: report deadlines passed by then. */
   date?: string;
-  /** A roster JSON file instead of the seeded 津南区 roster. */
+  /** A roster JSON file instead of the shipped or learned one. */
   roster?: string;
+  /** false (--no-shipped-roster): learn the 名册 even for 津南区 2022 tables. */
+  shippedRoster?: boolean;
 }
 
 /** `duban check`: every file read, all tables validated together, the report as text. */
@@ -27,15 +31,21 @@ export function runCheck(
   options: CheckOptions
 ): { stdout: string; stderr: string } {
   const parsed = readSources(files);
-  const roster = rosterOf(options.roster);
-  const result = validate(parsed.tables, { roster, checkDate: checkDate(options.date) });
+  const chosen = workbookRoster(parsed.tables, {
+    given: rosterOf(options.roster),
+    shipped: options.shippedRoster,
+  });
+  const result = validate(parsed.tables, {
+    roster: chosen.roster,
+    checkDate: checkDate(options.date),
+  });
   if (options.json) {
     return {
       stdout: result.issues.map((i) => JSON.stringify(i) + "\n").join(""),
       stderr: problemLines(parsed).join("\n"),
     };
   }
-  return { stdout: report(parsed, result), stderr: "" };
+  return { stdout: report(parsed, result) + rosterLine(chosen) + "\n", stderr: "" };
 }
 
 /** The --date given, checked, or today in local time. */
@@ -43,9 +53,9 @@ export function checkDateOrToday(date: string | undefined): string {
   return checkDate(date) ?? todayIso();
 }
 
-/** The roster file given with --roster, or the seeded one. */
-export function rosterOf(path: string | undefined): Roster {
-  return path ? readRoster(path) : defaultRoster();
+/** The roster file given with --roster, or null (the shipped or learned one then applies). */
+export function rosterOf(path: string | undefined): Roster | null {
+  return path ? readRoster(path) : null;
 }
 
 function checkDate(date: string | undefined): string | undefined {

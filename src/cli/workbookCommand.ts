@@ -10,18 +10,47 @@ import {
   validationSummary,
   type PlacedTable,
 } from "../core/outputs/validationSheets";
+import type { Grid } from "../core/grid/schema";
 import type { Roster } from "../core/roster";
+import { rosterLine } from "../core/roster/choose";
+import { isRosterSheet, placeRosterIssues } from "../core/roster/sheet";
+import { workbookRoster } from "../core/roster/workbook";
 import { validate } from "../core/rules";
 import { buildSummarySheet, summarize } from "../core/summary";
-import { applyPatchToWorkbook, readXlsx, writeXlsx } from "../xlsx";
+import { applyPatchToWorkbook, readXlsx, writeXlsx, type XlsxRead } from "../xlsx";
 import { readSources, UnreadableInput } from "./sources";
 
 export interface WorkbookOptions {
   output: string;
   force: boolean;
   checkDate: string;
-  roster: Roster;
+  /** A 名册 given outside the workbook (--roster); null: the workbook's, shipped or learned. */
+  roster: Roster | null;
+  /** false: never the shipped 津南区 2022 roster. */
+  shipped?: boolean;
   dueSoonDays?: number;
+}
+
+/** A workbook's breakdown tables (its own sheets and 导入 sheets), its 名册 sheet, and what could not be read. */
+export function tablesOfWorkbook(base: XlsxRead): {
+  placed: PlacedTable[];
+  rosterGrid: Grid | null;
+  lines: string[];
+} {
+  const placed: PlacedTable[] = [];
+  const lines: string[] = [];
+  let rosterGrid: Grid | null = null;
+  for (const grid of base.grids) {
+    const marker = base.sheets.find((s) => s.name === grid.sheet)?.generated ?? null;
+    if (isRosterSheet({ name: grid.sheet, marker })) rosterGrid ??= grid;
+    else if (marker && marker.kind !== "import") continue;
+    else {
+      const read = readGridTable(grid);
+      if (read.table) placed.push({ table: read.table, layout: read.layout });
+      else lines.push(...read.problems.map((p) => `${p.source}：${p.message}`));
+    }
+  }
+  return { placed, rosterGrid, lines };
 }
 
 /**
@@ -47,13 +76,9 @@ export async function writeCheckedWorkbook(
   const workbook = base?.workbook ?? new ExcelJS.Workbook();
   const placed: PlacedTable[] = [];
   const lines: string[] = (base?.problems ?? []).map((p) => `${p.source}：${p.message}`);
-  base?.grids.forEach((grid, i) => {
-    const marker = base.sheets[i].generated;
-    if (marker && marker.kind !== "import") return;
-    const read = readGridTable(grid);
-    if (read.table) placed.push({ table: read.table, layout: read.layout });
-    else lines.push(...read.problems.map((p) => `${p.source}：${p.message}`));
-  });
+  const own = base ? tablesOfWorkbook(base) : { placed: [], rosterGrid: null, lines: [] };
+  placed.push(...own.placed);
+  lines.push(...own.lines);
 
   const parsed = readSources(texts);
   lines.push(...parsed.problems.map((p) => `${p.source} 第 ${p.line} 行：${p.message}`));
@@ -67,8 +92,21 @@ export async function writeCheckedWorkbook(
     throw new UnreadableInput("输入中没有可识别的责任分解表，未写出任何文件。");
 
   const tables = placed.map((p) => p.table);
-  const result = validate(tables, { roster: options.roster, checkDate: options.checkDate });
-  const issues = placeIssues(result.issues, placed);
+  const chosen = workbookRoster(tables, {
+    grid: own.rosterGrid,
+    given: options.roster,
+    shipped: options.shipped,
+  });
+  const { roster } = chosen;
+  const result = validate(tables, {
+    roster,
+    checkDate: options.checkDate,
+    rosterProblems: chosen.problems,
+  });
+  const issues = [
+    ...placeIssues(result.issues, placed),
+    ...placeRosterIssues(result.issues, chosen.problems),
+  ];
   const existing = [
     ...(base?.sheets.map((s) => ({ name: s.name, generated: s.generated })) ?? []),
     ...imported.map((i) => ({
@@ -78,18 +116,18 @@ export async function writeCheckedWorkbook(
   ];
   const units = buildUnitSheets(placed, {
     ...tracking,
-    roster: options.roster,
+    roster,
     by: "unit",
     existing,
   });
   const summary = summarize(tables, result.issues, {
     checkDate: options.checkDate,
-    roster: options.roster,
+    roster,
     dueSoonDays: options.dueSoonDays,
   });
   const report = applyPatchToWorkbook(workbook, {
     sheets: [
-      ...buildMarkOps(placed, issues),
+      ...buildMarkOps(placed, issues, chosen.sheet ? [chosen.sheet] : []),
       { ...buildIssueSheet(result, issues, options.checkDate), activate: false },
       ...units.sheets,
       { ...buildSummarySheet(summary), activate: true },
@@ -99,6 +137,7 @@ export async function writeCheckedWorkbook(
   return [
     ...lines,
     validationSummary(result),
+    rosterLine(chosen),
     `已生成 ${units.placed.length} 张单位表，并写入「汇总」。`,
     ...report.fallbacks,
     `已写入 ${options.output}`,

@@ -14,7 +14,15 @@ import { safeFixes } from "../core/fixes/safeFixes";
 import { parseSheetCell, sheetCellA1 } from "../core/patch/address";
 import type { SheetOpInput } from "../core/patch/schema";
 import { sameSheetName } from "../core/patch/sheetName";
-import { defaultRoster, type Roster } from "../core/roster";
+import type { Roster } from "../core/roster";
+import { rosterLine } from "../core/roster/choose";
+import {
+  buildRosterSheet,
+  isRosterSheet,
+  placeRosterIssues,
+  ROSTER_SHEET,
+} from "../core/roster/sheet";
+import { workbookRoster } from "../core/roster/workbook";
 import { validate as runRules } from "../core/rules/engine";
 import { bundledSeedTables } from "../core/seeds/bundled";
 import { buildSummarySheet, SUMMARY_SHEET, summarize } from "../core/summary";
@@ -28,7 +36,14 @@ import type {
 import { todayIso } from "../taskpane/format";
 import { applyPatch } from "./applyPatch";
 import { readMarkStore } from "./markStore";
-import { mastersOf, ofKind, readSheets, readTables, unitContentsOf } from "./readSheets";
+import {
+  mastersOf,
+  ofKind,
+  readSheets,
+  readTables,
+  rosterGridOf,
+  unitContentsOf,
+} from "./readSheets";
 import { listSheets, selectAddress, type SheetInfo } from "./sheets";
 
 const NO_TABLES =
@@ -72,12 +87,13 @@ function placeFixes(fixes: ReturnType<typeof safeFixes>, placed: readonly Placed
 }
 
 export interface ExcelActionsOptions {
+  /** A 名册 to use when the workbook has no 名册 sheet (else shipped or learned). */
   roster?: Roster;
 }
 
 /** The task pane's actions carried out in the open workbook through Office.js. */
 export function createExcelActions(options: ExcelActionsOptions = {}): WorkbookActions {
-  const roster = options.roster ?? defaultRoster();
+  const given = options.roster ?? null;
   const seeds = () => bundledSeedTables().tables;
 
   return {
@@ -124,16 +140,27 @@ export function createExcelActions(options: ExcelActionsOptions = {}): WorkbookA
     },
 
     async validate({ checkDate }, onProgress): Promise<ValidateOutcome> {
-      const { sheets, placed } = await readTables(onProgress);
+      const { sheets, placed, rosterGrid } = await readTables(onProgress);
       if (placed.length === 0) throw new Error(NO_TABLES);
       onProgress("逐行校验…", 0.5);
       const tables = placed.map((p) => p.table);
-      const result = runRules(tables, { roster, checkDate });
-      const issues = placeIssues(result.issues, placed);
+      const chosen = workbookRoster(tables, { grid: rosterGrid, given });
+      const { roster } = chosen;
+      const result = runRules(tables, { roster, checkDate, rosterProblems: chosen.problems });
+      const issues = [
+        ...placeIssues(result.issues, placed),
+        ...placeRosterIssues(result.issues, chosen.problems),
+      ];
       const fixes = placeFixes(safeFixes(tables, result.issues, roster), placed);
       onProgress("标记单元格并写入校验结果…", 0.7);
+      const others = chosen.sheet ? [chosen.sheet] : [];
       const report = await applyPatch(
-        { sheets: [...buildMarkOps(placed, issues), buildIssueSheet(result, issues, checkDate)] },
+        {
+          sheets: [
+            ...buildMarkOps(placed, issues, others),
+            buildIssueSheet(result, issues, checkDate),
+          ],
+        },
         { sheets }
       );
       onProgress("校验完成", 1);
@@ -143,8 +170,41 @@ export function createExcelActions(options: ExcelActionsOptions = {}): WorkbookA
         totals: result.totals,
         issues,
         fixes,
-        summary: validationSummary(result),
+        summary: `${validationSummary(result)}${rosterLine(chosen)}`,
         fallbacks: report.fallbacks,
+      };
+    },
+
+    async generateRoster(onProgress) {
+      const { sheets, placed, rosterGrid } = await readTables(onProgress);
+      if (rosterGrid) {
+        throw new Error(
+          `已有「${rosterGrid.sheet}」工作表，未改动。校验会按它检查；如需重新生成，请先删除或重命名它。`
+        );
+      }
+      if (placed.length === 0) throw new Error(NO_TABLES);
+      onProgress("从表格中整理名册…", 0.4);
+      const chosen = workbookRoster(
+        placed.map((p) => p.table),
+        { given }
+      );
+      const sheet = sheetNameFor("", ROSTER_SHEET, (name) =>
+        sheets.some((s) => sameSheetName(s.name, name))
+      );
+      onProgress(`写入「${sheet}」…`, 0.7);
+      await applyPatch(
+        { sheets: [buildRosterSheet(chosen.roster, chosen.learned, sheet)] },
+        { sheets }
+      );
+      onProgress("名册已生成", 1);
+      const { leaders, units, groups } = chosen.roster;
+      const singles = chosen.learned?.singles.length ?? 0;
+      return {
+        sheet,
+        summary:
+          `已生成「${sheet}」：领导 ${leaders.length} 位，单位 ${units.length} 个，单位组 ${groups.filter((g) => "name" in g).length} 个` +
+          (singles > 0 ? `；${singles} 个名称只出现一次，请在“说明”栏中确认。` : "。") +
+          "修改后点“校验”即按此名册检查。",
       };
     },
 
@@ -181,10 +241,12 @@ export function createExcelActions(options: ExcelActionsOptions = {}): WorkbookA
 
     async buildUnitSheets({ by, ...tracking }, onProgress): Promise<UnitSheetsOutcome> {
       onProgress("读取导入表和已有的单位表…", 0.1);
-      const { sheets, read } = await readSheets(ofKind("import", by));
+      const { sheets, read } = await readSheets((s) => ofKind("import", by)(s) || isRosterSheet(s));
       const masters = mastersOf(read);
       if (masters.length === 0) throw new Error(NO_MASTERS);
       onProgress("按单位分表…", 0.4);
+      const tables = masters.map((m) => m.table);
+      const { roster } = workbookRoster(tables, { grid: rosterGridOf(read), given });
       const result = buildUnitSheets(masters, {
         ...tracking,
         roster,
@@ -236,10 +298,11 @@ export function createExcelActions(options: ExcelActionsOptions = {}): WorkbookA
     },
 
     async summarize({ checkDate, dueSoonDays }, onProgress) {
-      const { sheets, placed } = await readTables(onProgress);
+      const { sheets, placed, rosterGrid } = await readTables(onProgress);
       if (placed.length === 0) throw new Error(NO_TABLES);
       onProgress("统计…", 0.4);
       const tables = placed.map((p) => p.table);
+      const { roster } = workbookRoster(tables, { grid: rosterGrid, given });
       const { issues } = runRules(tables, { roster, checkDate });
       const summary = summarize(tables, issues, { checkDate, roster, dueSoonDays });
       const sheet = summarySheetName(sheets);

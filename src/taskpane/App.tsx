@@ -50,7 +50,10 @@ function Pane({ actions }: AppProps) {
   const pane = useTaskPane(actions);
   const { task, outcome, tracking } = pane;
   const [filter, setFilter] = useState<SeverityFilter>("all");
-  const groups = useMemo(() => (outcome ? groupIssues(outcome.issues, filter) : []), [outcome, filter]);
+  const groups = useMemo(
+    () => (outcome ? groupIssues(outcome.issues, filter) : []),
+    [outcome, filter]
+  );
   const busy = task.busy !== null;
 
   return (
@@ -69,6 +72,7 @@ function Pane({ actions }: AppProps) {
           onImport={() => void pane.importSeeds()}
           onValidate={() => void pane.validate()}
           onClearMarks={() => void pane.clearMarks()}
+          onGenerateRoster={() => void pane.generateRoster()}
           onBuildUnitSheets={() => void tracking.buildUnitSheets()}
           onBackfill={() => void tracking.backfill()}
           onSummarize={() => void tracking.summarize()}
@@ -122,7 +126,11 @@ function Pane({ actions }: AppProps) {
               <>
                 <IssueFilter value={filter} totals={outcome.totals} onChange={setFilter} />
                 {groups.length > 0 ? (
-                  <IssueList groups={groups} disabled={busy} onSelect={(address) => void pane.selectCell(address)} />
+                  <IssueList
+                    groups={groups}
+                    disabled={busy}
+                    onSelect={(address) => void pane.selectCell(address)}
+                  />
                 ) : (
                   <Body1>没有此类问题。</Body1>
                 )}
@@ -130,10 +138,16 @@ function Pane({ actions }: AppProps) {
             )}
           </>
         ) : (
-          !busy && !tracking.summary && tracking.conflicts.length === 0 && <StartHint info={pane.info} />
+          !busy &&
+          !tracking.summary &&
+          tracking.conflicts.length === 0 && <StartHint info={pane.info} />
         )}
       </main>
-      <ConfirmDialog request={pane.confirm.request} open={pane.confirm.open} onAnswer={pane.confirm.answer} />
+      <ConfirmDialog
+        request={pane.confirm.request}
+        open={pane.confirm.open}
+        onAnswer={pane.confirm.answer}
+      />
     </div>
   );
 }

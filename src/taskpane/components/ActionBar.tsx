@@ -2,6 +2,7 @@ import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import {
   ArrowImport20Regular,
   ArrowSync20Regular,
+  BookContacts20Regular,
   DataBarVertical20Regular,
   Eraser20Regular,
   ShieldCheckmark20Regular,
@@ -24,6 +25,7 @@ export interface ActionBarProps {
   onImport(): void;
   onValidate(): void;
   onClearMarks(): void;
+  onGenerateRoster(): void;
   onBuildUnitSheets(): void;
   onBackfill(): void;
   onSummarize(): void;
@@ -48,13 +50,24 @@ export function ActionBar(props: ActionBarProps) {
       <Button icon={<Eraser20Regular />} disabled={busy} onClick={props.onClearMarks}>
         清除标记
       </Button>
-      <Button icon={<TableSplit20Regular />} disabled={busy || !canValidate} onClick={props.onBuildUnitSheets}>
+      <Button icon={<BookContacts20Regular />} disabled={busy} onClick={props.onGenerateRoster}>
+        生成名册
+      </Button>
+      <Button
+        icon={<TableSplit20Regular />}
+        disabled={busy || !canValidate}
+        onClick={props.onBuildUnitSheets}
+      >
         生成单位表
       </Button>
       <Button icon={<ArrowSync20Regular />} disabled={busy} onClick={props.onBackfill}>
         回填进展
       </Button>
-      <Button icon={<DataBarVertical20Regular />} disabled={busy || !canValidate} onClick={props.onSummarize}>
+      <Button
+        icon={<DataBarVertical20Regular />}
+        disabled={busy || !canValidate}
+        onClick={props.onSummarize}
+      >
         汇总
       </Button>
     </div>

@@ -1,4 +1,12 @@
-import { Body1, Button, makeStyles, Radio, RadioGroup, Subtitle2, tokens } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  makeStyles,
+  Radio,
+  RadioGroup,
+  Subtitle2,
+  tokens,
+} from "@fluentui/react-components";
 import { Checkmark20Regular } from "@fluentui/react-icons";
 import type { Conflict } from "../../core/outputs/backfill";
 import { useId } from "react";
@@ -14,7 +22,14 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteMarigoldBorder2}`,
   },
   title: { margin: 0 },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
   apply: { alignSelf: "flex-start" },
 });
 
@@ -28,7 +43,13 @@ export interface ConflictListProps {
 }
 
 /** 回填 conflicts: each says what both sides hold, and the user picks the value to keep. */
-export function ConflictList({ conflicts, choices, disabled, onChoose, onApply }: ConflictListProps) {
+export function ConflictList({
+  conflicts,
+  choices,
+  disabled,
+  onChoose,
+  onApply,
+}: ConflictListProps) {
   const styles = useStyles();
   const idPrefix = useId();
   const picked = conflicts.filter((c) => choices[conflictKey(c)] !== undefined).length;

@@ -4,7 +4,12 @@ import { toPaneError, type PaneError } from "../paneError";
 import { ErrorMessage } from "./ErrorMessage";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+  },
   retry: { alignSelf: "flex-start" },
 });
 
@@ -33,7 +38,8 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
   }
 
   render() {
-    if (this.state.error) return <Fallback error={this.state.error} onRetry={() => this.setState({ error: null })} />;
+    if (this.state.error)
+      return <Fallback error={this.state.error} onRetry={() => this.setState({ error: null })} />;
     return this.props.children;
   }
 }

@@ -38,7 +38,12 @@ export function ErrorMessage({ error, onDismiss }: ErrorMessageProps) {
       {onDismiss && (
         <MessageBarActions
           containerAction={
-            <Button appearance="transparent" aria-label="关闭" icon={<Dismiss20Regular />} onClick={onDismiss} />
+            <Button
+              appearance="transparent"
+              aria-label="关闭"
+              icon={<Dismiss20Regular />}
+              onClick={onDismiss}
+            />
           }
         />
       )}

@@ -1,4 +1,11 @@
-import { Button, Caption1, Checkbox, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  Checkbox,
+  makeStyles,
+  Subtitle2,
+  tokens,
+} from "@fluentui/react-components";
 import { Wrench20Regular } from "@fluentui/react-icons";
 import { useState } from "react";
 import type { Fix } from "../actions";
@@ -54,7 +61,9 @@ export function FixList({ fixes, disabled, onApply }: FixListProps) {
         label="全选"
         checked={allState}
         disabled={disabled}
-        onChange={(_, data) => setUnticked(data.checked === true ? new Set() : new Set(fixes.keys()))}
+        onChange={(_, data) =>
+          setUnticked(data.checked === true ? new Set() : new Set(fixes.keys()))
+        }
       />
       <ul className={styles.list}>
         {fixes.map((fix, i) => (

@@ -35,7 +35,13 @@ function planYearText(info: WorkbookInfo | null): string {
 }
 
 /** The pane's title, the plan year read from the tables, and the date 校验 judges deadlines by. */
-export function Header({ info, checkDate, checkDateValid, onCheckDateChange, disabled }: HeaderProps) {
+export function Header({
+  info,
+  checkDate,
+  checkDateValid,
+  onCheckDateChange,
+  disabled,
+}: HeaderProps) {
   const styles = useStyles();
   return (
     <header className={styles.root}>

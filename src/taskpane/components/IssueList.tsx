@@ -30,7 +30,11 @@ export interface IssueListProps {
   onSelect(address: string): void;
 }
 
-function GroupPanel({ group, disabled, onSelect }: { group: IssueGroup } & Omit<IssueListProps, "groups">) {
+function GroupPanel({
+  group,
+  disabled,
+  onSelect,
+}: { group: IssueGroup } & Omit<IssueListProps, "groups">) {
   const styles = useStyles();
   const [shown, setShown] = useState(PAGE);
   const rest = group.issues.length - shown;
@@ -44,7 +48,12 @@ function GroupPanel({ group, disabled, onSelect }: { group: IssueGroup } & Omit<
         ))}
       </ul>
       {rest > 0 && (
-        <Button className={styles.more} appearance="subtle" size="small" onClick={() => setShown(shown + PAGE)}>
+        <Button
+          className={styles.more}
+          appearance="subtle"
+          size="small"
+          onClick={() => setShown(shown + PAGE)}
+        >
           再显示 {Math.min(rest, PAGE)} 条（还有 {rest} 条）
         </Button>
       )}

@@ -21,11 +21,17 @@ const useStyles = makeStyles({
     ":hover": { backgroundColor: tokens.colorSubtleBackgroundHover },
     ":active": { backgroundColor: tokens.colorSubtleBackgroundPressed },
     ":disabled": { cursor: "default", color: tokens.colorNeutralForegroundDisabled },
-    ":focus-visible": { ...shorthands.outline(tokens.strokeWidthThick, "solid", tokens.colorStrokeFocus2) },
+    ":focus-visible": {
+      ...shorthands.outline(tokens.strokeWidthThick, "solid", tokens.colorStrokeFocus2),
+    },
   },
   place: { color: tokens.colorBrandForeground1 },
   // overflowWrap: a long run without spaces (a URL, a formula) must not widen the pane.
-  message: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, overflowWrap: "anywhere" },
+  message: {
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    overflowWrap: "anywhere",
+  },
   evidence: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
 });
 
@@ -40,7 +46,8 @@ export interface IssueRowProps {
 export function IssueRow({ issue, disabled, onSelect }: IssueRowProps) {
   const styles = useStyles();
   // Most messages quote the offending text already; repeat it only when they do not.
-  const evidence = issue.evidence && !issue.message.includes(issue.evidence) ? issue.evidence : null;
+  const evidence =
+    issue.evidence && !issue.message.includes(issue.evidence) ? issue.evidence : null;
   return (
     <button
       type="button"
@@ -54,7 +61,9 @@ export function IssueRow({ issue, disabled, onSelect }: IssueRowProps) {
         {issue.seq !== null && ` · 序号 ${issue.seq}`}
       </Caption1>
       <Text className={styles.message}>{issue.message}</Text>
-      {evidence && <Caption1 className={styles.evidence}>原文：{truncate(evidence, EVIDENCE_CHARS)}</Caption1>}
+      {evidence && (
+        <Caption1 className={styles.evidence}>原文：{truncate(evidence, EVIDENCE_CHARS)}</Caption1>
+      )}
     </button>
   );
 }

@@ -12,7 +12,9 @@ export function StartHint({ info }: { info: WorkbookInfo | null }) {
   if (!info) return null;
   if (info.tableSheets.length === 0) {
     return (
-      <Body1>工作簿中还没有可识别的责任分解表。可先点击「导入种子表」载入示例表格，或切换到含责任分解表的工作簿。</Body1>
+      <Body1>
+        工作簿中还没有可识别的责任分解表。可先点击「导入种子表」载入示例表格，或切换到含责任分解表的工作簿。
+      </Body1>
     );
   }
   return (

@@ -8,7 +8,12 @@ const useStyles = makeStyles({
   title: { margin: 0 },
   sentences: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   sentence: { margin: 0 },
-  buttons: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  buttons: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+  },
   copied: { color: tokens.colorPaletteGreenForeground1 },
   sheet: { color: tokens.colorNeutralForeground3 },
 });
@@ -36,7 +41,9 @@ export function SummaryPanel({ outcome, copied, disabled, onCopy }: SummaryPanel
           </Body1>
         ))}
       </div>
-      <Caption1 className={styles.sheet}>各单位、各分管领导的统计表见「{outcome.sheet}」工作表。</Caption1>
+      <Caption1 className={styles.sheet}>
+        各单位、各分管领导的统计表见「{outcome.sheet}」工作表。
+      </Caption1>
       <div className={styles.buttons}>
         <Button icon={<Copy20Regular />} disabled={disabled} onClick={() => onCopy("text")}>
           复制文字

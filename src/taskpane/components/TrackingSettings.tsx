@@ -1,8 +1,20 @@
-import { Field, makeStyles, Radio, RadioGroup, SpinButton, tokens } from "@fluentui/react-components";
+import {
+  Field,
+  makeStyles,
+  Radio,
+  RadioGroup,
+  SpinButton,
+  tokens,
+} from "@fluentui/react-components";
 import { MAX_DUE_SOON_DAYS, type SplitBy } from "../useTrackingFlows";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexWrap: "wrap", alignItems: "end", columnGap: tokens.spacingHorizontalL },
+  root: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "end",
+    columnGap: tokens.spacingHorizontalL,
+  },
   days: { width: "72px" },
 });
 

@@ -21,7 +21,11 @@ const SEVERITIES: Severity[] = ["error", "warning", "info"];
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  counters: { display: "grid", gridTemplateColumns: "repeat(3, 1fr)", gap: tokens.spacingHorizontalS },
+  counters: {
+    display: "grid",
+    gridTemplateColumns: "repeat(3, 1fr)",
+    gap: tokens.spacingHorizontalS,
+  },
   counter: {
     display: "flex",
     alignItems: "center",
@@ -40,7 +44,12 @@ export function ValidationSummary({ outcome }: { outcome: ValidateOutcome }) {
       <Body1>{outcome.summary}</Body1>
       <div className={styles.counters}>
         {SEVERITIES.map((severity) => (
-          <div key={severity} className={styles.counter} role="group" aria-label={SEVERITY_LABEL[severity]}>
+          <div
+            key={severity}
+            className={styles.counter}
+            role="group"
+            aria-label={SEVERITY_LABEL[severity]}
+          >
             <Badge appearance="filled" color={SEVERITY_COLOR[severity]} size="large">
               {outcome.totals[severity]}
             </Badge>
