@@ -12,7 +12,8 @@ import { seedTables } from "../support/seeds";
 const AT = { checkDate: "2022-09-30" };
 const masters: MasterSheet[] = seedTables().map((t) => {
   const read = readGridTable(gridOfSheetOp(buildImportSheet(t, undefined, AT).op));
-  return { table: read.table!, layout: read.layout };
+  if (!read.table) throw new Error(read.problems[0].message);
+  return { table: read.table, layout: read.layout };
 });
 
 const names = (text: string) => text.split(/[、，\s]+/u);

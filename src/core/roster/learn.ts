@@ -54,13 +54,18 @@ interface Tally {
 function tally(tables: readonly Table[], kind: NameKind, known?: Set<string>): Map<string, Tally> {
   const out = new Map<string, Tally>();
   const accept = known ? (key: string) => known.has(key) : undefined;
+  // Name cells repeat a few dozen texts over thousands of rows: read each text once.
+  const cache = new Map<string, ReturnType<typeof writtenNames>>();
   for (const table of tables) {
     const keys = NAME_KEYS[kind].filter((k) => table.columns.some((c) => c.key === k));
     for (const row of table.rows) {
       for (const key of keys) {
         if (row.merged.includes(key)) continue;
         const seen = new Set<string>();
-        for (const name of writtenNames(row.fields[key] ?? "", accept)) {
+        const text = row.fields[key] ?? "";
+        let written = cache.get(text);
+        if (!written) cache.set(text, (written = writtenNames(text, accept)));
+        for (const name of written) {
           if (seen.has(name.key) || COUNT.test(name.key)) continue;
           seen.add(name.key);
           const t = out.get(name.key);

@@ -359,9 +359,12 @@ export function placeRosterIssues(
   issues: readonly Issue[],
   problems: readonly RosterProblem[]
 ): PlacedIssue[] {
+  if (problems.length === 0) return [];
   return issues.flatMap((issue) => {
+    if (issue.rule !== "roster.sheet") return [];
     const p = problems.find(
-      (q) => q.sheet === issue.table && q.row + 1 === issue.row && issue.message === q.message
+      (q) =>
+        q.sheet === issue.table && q.row + 1 === issue.row && issue.message.startsWith(q.message)
     );
     if (!p) return [];
     return [

@@ -304,7 +304,7 @@ const CATALOGUE = [
     title: "名册有误",
     description:
       "工作簿中“名册”工作表本身的问题：类别无法识别、名称为空、只有别名没有名称、同一名称占两行、别名同时是另一行的名称、两个名称互为别名（循环）、一个写法属于两个名称、单位组的成员不是名册中的单位。有问题的行或写法不使用，其余照常用于校验。",
-    message: "{problem}",
+    message: "{problem}改正后请重新校验。",
   },
 ] as const satisfies readonly RuleInfo[];
 

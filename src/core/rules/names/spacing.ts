@@ -21,7 +21,7 @@ export function spacingOf(name: string): string {
 }
 
 /**
- * The form to keep: the one most cells use (薛  彤, 21 cells, over 薛　彤, 12); on a tie the
+ * The form to keep: the one most cells use (薛  彤, 21 cells, over 薛\u3000彤, 12); on a tie the
  * roster's own spelling, then the 公文 convention of one full-width space inside a
  * two-character name, then the form met first.
  */
