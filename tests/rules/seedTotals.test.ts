@@ -9,7 +9,7 @@ const EXPECTED: Record<string, Record<string, number>> = {
     "deadline.missing": 3, // #3, #4, #8
     "deadline.open-ended": 1, // #26 持续推进
     "leader.run-together": 2, // #1 薛彤罗振胜, #8 薛彤胡永梅 (names written with a full-width space)
-    "leader.spacing": 1, // 薛　彤 (12 cells) where most cells (21, 附件3) write 薛  彤
+    "leader.spacing": 1, // 薛\u3000彤 (12 cells) where most cells (21, 附件3) write 薛  彤
     "unit.alias": 4, // 区市场监管委, 区应急局, 区住房城乡建设委, 区医保局
     "unit.short-form": 1, // 公安分局
     "unit.run-together": 2, // #8, #19
