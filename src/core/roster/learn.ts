@@ -80,30 +80,51 @@ function tally(tables: readonly Table[], kind: NameKind, known?: Set<string>): M
 
 /** A person's name: two or three characters (four with a compound surname is rare enough to leave whole). */
 const PERSON = /^[\u4e00-\u9fff]{2,3}$/u;
+/**
+ * A unit by its shape: four characters or more, ending as units end, not a sub-office
+ * (分公司, 支队) and not a bracket's tail.
+ */
+const UNIT_SHAPE =
+  /^[^（）分支总子][^（）]*(?:（[^（）]+）)?[^（）]*(?:局|委|办|镇|街道|公司|管委会|中心)$/u;
+
+const unitShaped = (word: string) => word.length >= 4 && UNIT_SHAPE.test(word);
+
+/** Two unit-shaped names in one (南大街街道荷花池街道): such a part is split further, never kept. */
+function twoUnits(word: string): boolean {
+  for (let at = 4; at <= word.length - 4; at++)
+    if (unitShaped(word.slice(0, at)) && unitShaped(word.slice(at))) return true;
+  return false;
+}
+
+/** The cost of a part no cell writes alone: null where such a part is not believed. */
+function unknownCost(word: string, kind: NameKind): number | null {
+  if (kind === "leader") return PERSON.test(word) ? 1 : null;
+  return unitShaped(word) && !twoUnits(word) ? 1 : null;
+}
 
 /**
  * The names `key` is written from when it is two or more names run together (于瑞均薛彤,
- * 工业和信息化局商务局): each a name written on its own elsewhere, except that one of a run of
- * leaders may be a person named nowhere else (邹朝阳郭建华); fewest such, then fewest parts.
- * Null when `key` is one name.
+ * 工业和信息化局商务局): names written on their own elsewhere, or a name no cell writes alone —
+ * at most one person in a run of leaders (邹朝阳郭建华), any number of unit-shaped names in a run
+ * of units (五星街道南大街街道荷花池街道). Fewest such, then fewest parts; null when `key` is one name.
  */
 function runTogetherParts(
   key: string,
   alone: ReadonlySet<string>,
-  longest: number,
   kind: NameKind
 ): string[] | null {
-  const best: ({ parts: string[]; unknown: number } | null)[] = [{ parts: [], unknown: 0 }];
-  const better = (a: { parts: string[]; unknown: number }, b: typeof a | null) =>
+  type Reading = { parts: string[]; unknown: number };
+  const best: (Reading | null)[] = [{ parts: [], unknown: 0 }];
+  const better = (a: Reading, b: Reading | null) =>
     !b || a.unknown < b.unknown || (a.unknown === b.unknown && a.parts.length < b.parts.length);
   for (let end = 1; end <= key.length; end++) {
     best[end] = null;
-    for (let start = Math.max(0, end - Math.max(longest, 3)); start < end - 1; start++) {
+    for (let start = 0; start < end - 1; start++) {
       const word = key.slice(start, end);
       const before = best[start];
       if (word === key || !before) continue;
-      const unknown = alone.has(word) ? 0 : kind === "leader" && PERSON.test(word) ? 1 : null;
-      if (unknown === null || before.unknown + unknown > 1) continue;
+      const unknown = alone.has(word) ? 0 : unknownCost(word, kind);
+      if (unknown === null || (kind === "leader" && before.unknown + unknown > 1)) continue;
       const next = { parts: [...before.parts, word], unknown: before.unknown + unknown };
       if (better(next, best[end])) best[end] = next;
     }
@@ -119,10 +140,9 @@ function namesOf(tables: readonly Table[], kind: NameKind): Tally[] {
   const first = tally(tables, kind);
   const names = tally(tables, kind, new Set(first.keys()));
   const alone = new Set([...names.keys()].filter((k) => k.length > 1 && !GROUP.test(k)));
-  const longest = Math.max(0, ...[...alone].map((k) => k.length));
   for (const t of [...names.values()]) {
     if (!alone.has(t.key)) continue;
-    const parts = runTogetherParts(t.key, alone, longest, kind);
+    const parts = runTogetherParts(t.key, alone, kind);
     if (!parts) continue;
     names.delete(t.key);
     for (const part of parts) {
