@@ -1,7 +1,9 @@
 import { chooseRoster, shippedApplies } from "../../src/core/roster/choose";
 import { learnRoster } from "../../src/core/roster/learn";
 import { defaultRoster } from "../../src/core/roster/load";
+import { splitNames } from "../../src/core/roster/split";
 import { sameUnit } from "../../src/core/roster/variants";
+import { writtenNames } from "../../src/core/roster/written";
 import { validate } from "../../src/core/rules";
 import { seedTables } from "../support/seeds";
 
@@ -121,4 +123,13 @@ describe("which 名册 applies", () => {
   test("a roster given (a 名册 sheet or file) wins over both", () => {
     expect(chooseRoster(tables, learned.roster).roster).toBe(learned.roster);
   });
+});
+
+test("a collective listed with 、 (各县、市、区政府, quoted in issue 12) is one group name, not three", () => {
+  expect(writtenNames("各县、市、区政府、市发展改革委").map((n) => n.key)).toEqual([
+    "各县、市、区政府",
+    "市发展改革委",
+  ]);
+  const split = splitNames("各县、市、区政府", learned.roster, "unit");
+  expect(split.parts.map((p) => p.text)).toEqual(["各县、市、区政府"]);
 });
