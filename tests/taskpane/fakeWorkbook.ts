@@ -182,6 +182,10 @@ export function fakeActions(
     backfill: jest.fn(async () => seedBackfill()),
     resolveConflicts: jest.fn(async (choices) => ({ resolved: choices.length })),
     summarize: jest.fn(async ({ checkDate, dueSoonDays }) => seedSummary(checkDate, dueSoonDays)),
+    generateRoster: jest.fn(async () => ({
+      sheet: "名册",
+      summary: `已生成「名册」：领导 ${defaultRoster().leaders.length} 位。`,
+    })),
     ...overrides,
   } as jest.Mocked<WorkbookActions>;
 }

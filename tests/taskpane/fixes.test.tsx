@@ -25,7 +25,9 @@ describe("safe fixes", () => {
     expect(boxes).toHaveLength(fixes.length + 1);
     expect(boxes.every((b) => b.checked)).toBe(true);
     const alias = fixes.find((f) => f.before === "区市场监管委")!;
-    const label = within(section).getByText("把「区市场监管委」改为「区市场监管局」").closest("label")!;
+    const label = within(section)
+      .getByText("把「区市场监管委」改为「区市场监管局」")
+      .closest("label")!;
     expect(label.textContent).toContain(`市重点工作 ${alias.address.split("!")[1]}`);
   });
 
@@ -37,7 +39,12 @@ describe("safe fixes", () => {
       .mockImplementationOnce(async ({ checkDate }): Promise<ValidateOutcome> => {
         const before = seedOutcome(checkDate);
         const issues = before.issues.filter((i) => i.rule !== "unit.alias");
-        return { ...before, issues, fixes: [], summary: `校验完成：共 ${before.rows} 行，已无单位别称。` };
+        return {
+          ...before,
+          issues,
+          fixes: [],
+          summary: `校验完成：共 ${before.rows} 行，已无单位别称。`,
+        };
       });
     await validated(actions);
     const section = screen.getByRole("region", { name: `可自动修正（${fixes.length} 项）` });
@@ -45,7 +52,9 @@ describe("safe fixes", () => {
     fireEvent.click(within(section).getByRole("button", { name: "应用所选修正" }));
 
     const { dialog, button } = await openDialog();
-    expect(within(dialog).getByText(`将修改 ${fixes.length - 1} 个单元格，完成后自动重新校验。`)).toBeTruthy();
+    expect(
+      within(dialog).getByText(`将修改 ${fixes.length - 1} 个单元格，完成后自动重新校验。`)
+    ).toBeTruthy();
     expect(actions.applyFixes).not.toHaveBeenCalled();
     fireEvent.click(button("应用"));
 
@@ -68,6 +77,8 @@ describe("safe fixes", () => {
     expect(actions.applyFixes).not.toHaveBeenCalled();
 
     fireEvent.click(within(section).getByRole("checkbox", { name: "全选" }));
-    expect((within(section).getByRole("button", { name: "应用所选修正" }) as HTMLButtonElement).disabled).toBe(true);
+    expect(
+      (within(section).getByRole("button", { name: "应用所选修正" }) as HTMLButtonElement).disabled
+    ).toBe(true);
   });
 });

@@ -5,12 +5,18 @@ import { openDialog, renderPane } from "./renderPane";
 
 describe("导入种子表", () => {
   test("asks before replacing existing sheets and imports only after 替换", async () => {
-    const actions = fakeActions({ existingImportSheets: jest.fn(async () => ["区重点工作", "民心工程"]) });
+    const actions = fakeActions({
+      existingImportSheets: jest.fn(async () => ["区重点工作", "民心工程"]),
+    });
     await renderPane(actions);
     fireEvent.click(screen.getByRole("button", { name: "导入种子表" }));
 
     const { dialog, button } = await openDialog();
-    expect(within(dialog).getByText("以下工作表已存在，将被替换：区重点工作、民心工程（其他工作表不受影响）")).toBeTruthy();
+    expect(
+      within(dialog).getByText(
+        "以下工作表已存在，将被替换：区重点工作、民心工程（其他工作表不受影响）"
+      )
+    ).toBeTruthy();
     expect(actions.importSeeds).not.toHaveBeenCalled();
 
     fireEvent.click(button("替换"));
@@ -27,7 +33,9 @@ describe("导入种子表", () => {
     fireEvent.click((await openDialog()).button("取消"));
     await waitFor(() => expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull());
     expect(actions.importSeeds).not.toHaveBeenCalled();
-    expect((screen.getByRole("button", { name: "导入种子表" }) as HTMLButtonElement).disabled).toBe(false);
+    expect((screen.getByRole("button", { name: "导入种子表" }) as HTMLButtonElement).disabled).toBe(
+      false
+    );
   });
 
   test("imports at once into a workbook without those sheets", async () => {
