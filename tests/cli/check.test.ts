@@ -88,6 +88,6 @@ describe("duban check", () => {
     const run = duban("rules");
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("| `xref.text-differs` | 表间对应 | 错误 | 对应项文字不同 |");
-    expect(run.stdout.trim().split("\n")).toHaveLength(2 + 31);
+    expect(run.stdout.trim().split("\n")).toHaveLength(2 + 32);
   });
 });

@@ -329,7 +329,8 @@ describe("督办助手's task pane in Chromium on the Excel stand-in", () => {
       提示: await counted("提示"),
     };
     expect(summary).toBe(
-      `校验完成：共 170 行，错误 ${shown.错误} 处，警告 ${shown.警告} 处，提示 ${shown.提示} 处。`
+      `校验完成：共 170 行，错误 ${shown.错误} 处，警告 ${shown.警告} 处，提示 ${shown.提示} 处。` +
+        "名册：使用随附的天津市津南区 2022 年名册（单位 66 个，领导 12 位）。"
     );
     expect(shown.错误).toBeGreaterThan(0);
 
