@@ -52,7 +52,7 @@ describe("duban check", () => {
     const run = duban("check", notice, minxin);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(
-      "[district] 2022年津南区政府重点工作责任分解表（000_867c357d3391b2e7.txt）：106 行，错误 0 处，警告 37 处，提示 50 处"
+      "[district] 2022年津南区政府重点工作责任分解表（000_867c357d3391b2e7.txt）：106 行，错误 0 处，警告 36 处，提示 50 处"
     );
     expect(run.stdout).toContain(
       "  第13行（序号13）「津南区工作明细及完成时限」【错误】电子表格残留："
