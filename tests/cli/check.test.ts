@@ -1,4 +1,5 @@
 import { join } from "path";
+import { RULE_CATALOGUE } from "../../src/core/rules/catalogue";
 import { duban } from "../support/cli";
 import { MINXIN_FILE, NOTICE_FILE, SEED_DIR } from "../support/seeds";
 
@@ -88,6 +89,11 @@ describe("duban check", () => {
     const run = duban("rules");
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("| `xref.text-differs` | 表间对应 | 错误 | 对应项文字不同 |");
-    expect(run.stdout.trim().split("\n")).toHaveLength(2 + 32);
+    // One row per rule of the catalogue, each with its id, under the two header lines.
+    const rows = run.stdout.trim().split("\n");
+    expect(rows).toHaveLength(2 + RULE_CATALOGUE.length);
+    expect(rows.slice(2).map((r) => /^\| `([^`]+)`/.exec(r)?.[1])).toEqual(
+      RULE_CATALOGUE.map((r) => r.id)
+    );
   });
 });
