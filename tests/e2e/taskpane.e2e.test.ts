@@ -531,7 +531,9 @@ describe("督办助手's task pane in Chromium on the Excel stand-in", () => {
     expect(sentence).toContain(`超期${overdue}项，即将到期${dueSoon}项`);
     // No 完成状态 is typed in 区重点工作: the sentence says so rather than “已完成0项”.
     expect(sentence).toContain(
-      done + inProgress === 0 ? "完成情况未填报" : `已完成${done}项，推进中${inProgress}项`
+      Number(done) + Number(inProgress) === 0
+        ? "完成情况未填报"
+        : `已完成${done}项，推进中${inProgress}项`
     );
     expect(await sheetSnapshot(LEDGER.name)).toEqual(ledgerBefore);
     await shoot("08-summary", true);
