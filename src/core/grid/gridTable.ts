@@ -63,7 +63,7 @@ export function readGridTable(
   if (headerAt < 0) {
     report(
       0,
-      `工作表「${grid.sheet}」中找不到表头：前 ${HEADER_SEARCH_ROWS} 行没有一行含两个以上已知列名，且其中既有工作内容（如 重点工作、工作明细）又有责任单位或领导（如 牵头单位、分管领导）。`
+      `工作表「${grid.sheet}」中找不到表头：前 ${HEADER_SEARCH_ROWS} 行没有一行含两个以上已知列名，且其中有工作内容（如 重点工作、工作明细、工作任务）。`
     );
     return { table: null, problems };
   }
@@ -341,9 +341,8 @@ function fillMergedFromAbove(rows: DraftRow[], merges: Set<number>): void {
   }
 }
 
-/** What a breakdown table always names: the work, and who answers for it. */
+/** What a breakdown table always names: the work (a 台账 may name no unit: 开化县's does not). */
 const WORK_KEYS: ReadonlySet<FieldKey> = new Set(["task", "detail"]);
-const OWNER_KEYS: ReadonlySet<FieldKey> = new Set(["lead", "leader", "coop", "person"]);
 
 /** The meanings a header cell names (a spanning title such as 责任单位及领导 names several). */
 function keysOf(match: HeaderMatch): FieldKey[] {
@@ -356,9 +355,9 @@ function keysOf(match: HeaderMatch): FieldKey[] {
 const DATA_CELL = /^\d+$|![A-Z]{1,3}\d+$/;
 
 /**
- * The header row: the one with most known names, two at least, naming both the work and who
- * answers for it, and holding no cell that is plainly data. A ledger headed 日期、事项、金额、备注,
- * a 汇总 table by 牵头单位, or a copy of 校验结果 is not a breakdown table.
+ * The header row: the one with most known names, two at least, one of them the work, and
+ * holding no cell that is plainly data. A ledger headed 日期、事项、金额、备注, a 汇总 table by
+ * 牵头单位, or a copy of 校验结果 is not a breakdown table.
  */
 function findHeaderRow(text: string[][], vocabulary: HeaderVocabulary): number {
   let best = -1;
@@ -370,7 +369,7 @@ function findHeaderRow(text: string[][], vocabulary: HeaderVocabulary): number {
       .map((t) => ({ t, match: vocabulary.match(t) }))
       .filter(({ match }) => match.kind !== "unknown");
     const keys = matches.flatMap(({ match }) => keysOf(match));
-    if (!keys.some((k) => WORK_KEYS.has(k)) || !keys.some((k) => OWNER_KEYS.has(k))) continue;
+    if (!keys.some((k) => WORK_KEYS.has(k))) continue;
     const score = new Set(matches.map(({ t }) => t)).size;
     if (score > bestScore) {
       best = r;
