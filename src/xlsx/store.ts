@@ -10,6 +10,8 @@ import {
 import type { GeneratedMarker } from "../core/patch/schema";
 import { sameSheetName } from "../core/patch/sheetName";
 import { plainValue } from "./cellValue";
+import { applyExcelJsFixes } from "./excelJsFixes";
+import { RECORD_KEY_NAME, recordKeyName } from "./recordKeys";
 
 /**
  * The adapter's bookkeeping inside the .xlsx file, on the very hidden record sheet all hosts
@@ -37,8 +39,6 @@ export function isStoreSheet(worksheet: ExcelJS.Worksheet): boolean {
   return sameSheetName(worksheet.name, STORE_SHEET);
 }
 
-const KEY_NAME = /^_duban_sheet_(\d+)$/;
-
 /** The sheet a defined name's range is on ('汇总'!$A$1 or 汇总!$A$1). */
 function rangeSheet(range: string): string | null {
   const match = /^(?:'((?:[^']|'')+)'|([^!']+))!/.exec(range);
@@ -48,7 +48,7 @@ function rangeSheet(range: string): string | null {
 /** The key names, with the sheet each points at. */
 function keyNames(workbook: ExcelJS.Workbook): { name: string; key: number; sheet: string }[] {
   return workbook.definedNames.model.flatMap(({ name, ranges }) => {
-    const key = KEY_NAME.exec(name);
+    const key = RECORD_KEY_NAME.exec(name);
     const sheet = ranges.length === 1 ? rangeSheet(ranges[0]) : null;
     return key && sheet !== null ? [{ name, key: Number(key[1]), sheet }] : [];
   });
@@ -128,13 +128,14 @@ export function writeStore(workbook: ExcelJS.Workbook, store: Store): void {
       return [{ ...e, id: keyOf(ws) }];
     });
   const rows = recordRows({ markers: withKeys(store.markers), marks: withKeys(store.marks) });
-  for (const { name } of workbook.definedNames.model.filter((n) => KEY_NAME.test(n.name))) {
+  for (const { name } of workbook.definedNames.model.filter((n) => RECORD_KEY_NAME.test(n.name))) {
     for (const range of workbook.definedNames.getRanges(name).ranges)
       workbook.definedNames.remove(range, name);
   }
   if (rows.length === 1) return;
+  applyExcelJsFixes();
   for (const ws of keyed) {
-    workbook.definedNames.add(`'${ws.name.replace(/'/g, "''")}'!$A$1`, `_duban_sheet_${keyOf(ws)}`);
+    workbook.definedNames.add(`'${ws.name.replace(/'/g, "''")}'!$A$1`, recordKeyName(keyOf(ws)));
   }
   const sheet = workbook.addWorksheet(STORE_SHEET, { state: "veryHidden" });
   sheet.addRows(rows);

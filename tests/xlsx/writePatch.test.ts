@@ -197,6 +197,11 @@ describe("applyPatchToWorkbook: create, replace, update", () => {
     await patchFile({ sheets: [mark, issueSheet()] }, once, await userFile());
     const zip = await JSZip.loadAsync(readFileSync(once));
     const book = await zip.file("xl/workbook.xml")!.async("string");
+    // Each recorded sheet carries its key as a hidden name (not offered in 名称管理器).
+    expect([...book.matchAll(/<definedName [^>]*>/g)].map(([tag]) => tag).sort()).toEqual([
+      '<definedName name="_duban_sheet_1" hidden="1">',
+      '<definedName name="_duban_sheet_2" hidden="1">',
+    ]);
     const count = [...book.matchAll(/<sheet /g)].length;
     let next = count;
     const renumbered = book.replace(/sheetId="\d+"/g, () => `sheetId="${next--}"`);
