@@ -41,6 +41,23 @@ describe("the ES5 start page", () => {
   });
 });
 
+test("a browser without look-behind (Safari before 16.4) gets the message, not a broken pane", () => {
+  const container = page();
+  const native = globalThis.RegExp;
+  globalThis.RegExp = function (pattern: string, flags?: string) {
+    if (pattern.includes("(?<"))
+      throw new SyntaxError("Invalid regular expression: invalid group specifier name");
+    return new native(pattern, flags);
+  } as unknown as RegExpConstructor;
+  try {
+    start();
+  } finally {
+    globalThis.RegExp = native;
+  }
+  expect(document.querySelectorAll("script")).toHaveLength(0);
+  expect(container.textContent).toBe(OLD_WEBVIEW_MESSAGE);
+});
+
 describe("the ribbon's ES5 function-file script", () => {
   /** The function file as webpack writes it, and an Office that records what the script does. */
   function functionFile() {
