@@ -33,7 +33,12 @@ export const STORE_SHEET = RECORD_SHEET;
 /** A mark as the file keeps it: `original` is the cell's whole fill, or a colour Excel recorded. */
 export type FileMarkRecord = RecordedMark;
 
-export type Store = WorkbookRecord;
+/**
+ * The record as read, with each key name's key by sheet name (lower case, as Excel compares
+ * names) — null in a workbook without key names, whose keys are the sheetIds. Read once: only
+ * writeStore changes the names, and a sheet rebuilt in place keeps its name.
+ */
+export type Store = WorkbookRecord & { keys: Map<string, number> | null };
 
 export function isStoreSheet(worksheet: ExcelJS.Worksheet): boolean {
   return sameSheetName(worksheet.name, STORE_SHEET);
@@ -54,48 +59,53 @@ function keyNames(workbook: ExcelJS.Workbook): { name: string; key: number; shee
   });
 }
 
-/**
- * The sheet's key: its key name's number; in a workbook without key names (written before
- * them) its sheetId; else NaN, which matches no keyed entry.
- */
-function sheetKey(ws: ExcelJS.Worksheet): number {
-  const names = keyNames(ws.workbook);
-  if (names.length === 0) return ws.id;
-  return names.find((n) => sameSheetName(n.sheet, ws.name))?.key ?? NaN;
+function keysByName(workbook: ExcelJS.Workbook): Map<string, number> | null {
+  const names = keyNames(workbook);
+  return names.length === 0 ? null : new Map(names.map((n) => [n.sheet.toLowerCase(), n.key]));
 }
 
-const belongsTo = (entry: { sheet: string; id: number | null }, ws: ExcelJS.Worksheet) =>
-  entryOf(entry, ws.name, sheetKey(ws));
+/** The sheet's key: its key name's number, or its sheetId (no key names); NaN matches no keyed entry. */
+function sheetKey(store: Store, ws: ExcelJS.Worksheet): number {
+  return store.keys === null ? ws.id : (store.keys.get(ws.name.toLowerCase()) ?? NaN);
+}
+
+function entriesOf(store: Store, ws: ExcelJS.Worksheet): (entry: RecordEntry<unknown>) => boolean {
+  const key = sheetKey(store, ws);
+  return (entry) => entryOf(entry, ws.name, key);
+}
 
 export function markerOf(store: Store, ws: ExcelJS.Worksheet): GeneratedMarker | null {
-  return store.markers.find((e) => belongsTo(e, ws))?.value ?? null;
+  return store.markers.find(entriesOf(store, ws))?.value ?? null;
 }
 
 export function marksOf(store: Store, ws: ExcelJS.Worksheet): FileMarkRecord[] {
-  return store.marks.find((e) => belongsTo(e, ws))?.value ?? [];
+  return store.marks.find(entriesOf(store, ws))?.value ?? [];
 }
 
 export function setMarker(store: Store, ws: ExcelJS.Worksheet, marker: GeneratedMarker): void {
+  const mine = entriesOf(store, ws);
   store.markers = [
-    ...store.markers.filter((e) => !belongsTo(e, ws)),
+    ...store.markers.filter((e) => !mine(e)),
     { sheet: ws.name, id: null, value: marker },
   ];
 }
 
 /** Records the sheet's marks; an empty list forgets the sheet. */
 export function setMarks(store: Store, ws: ExcelJS.Worksheet, records: FileMarkRecord[]): void {
-  store.marks = store.marks.filter((e) => !belongsTo(e, ws));
+  const mine = entriesOf(store, ws);
+  store.marks = store.marks.filter((e) => !mine(e));
   if (records.length > 0) store.marks.push({ sheet: ws.name, id: null, value: records });
 }
 
 /** Reads the records; rows that do not parse are ignored (a sheet without a valid marker is the user's). */
 export function readStore(workbook: ExcelJS.Workbook): Store {
+  const keys = keysByName(workbook);
   const sheet = workbook.worksheets.find(isStoreSheet);
-  if (!sheet) return { markers: [], marks: [] };
+  if (!sheet) return { markers: [], marks: [], keys };
   const rows: unknown[][] = [];
   // As plain text: Calc saves text mixing scripts (单位-…) as rich text, a run per font.
   sheet.eachRow((row) => rows.push([1, 2, 3, 4].map((c) => plainValue(row.getCell(c).value))));
-  return parseRecord(rows);
+  return { ...parseRecord(rows), keys };
 }
 
 /**
@@ -108,7 +118,8 @@ export function writeStore(workbook: ExcelJS.Workbook, store: Store): void {
   const old = workbook.worksheets.find(isStoreSheet);
   if (old) workbook.removeWorksheet(old.id);
   const sheets = workbook.worksheets;
-  const keys = new Map(sheets.map((ws) => [ws, sheetKey(ws)]));
+  const found = new Map(sheets.map((ws) => [ws, sheetKey(store, ws)]));
+  const keys = new Map(found);
   const taken = new Set([...keys.values()].filter((k) => !Number.isNaN(k)));
   const keyOf = (ws: ExcelJS.Worksheet): number => {
     let key = keys.get(ws)!;
@@ -122,7 +133,7 @@ export function writeStore(workbook: ExcelJS.Workbook, store: Store): void {
   const keyed = new Set<ExcelJS.Worksheet>();
   const withKeys = <T extends { sheet: string; id: number | null }>(entries: T[]): T[] =>
     entries.flatMap((e) => {
-      const ws = sheets.find((w) => belongsTo(e, w));
+      const ws = sheets.find((w) => entryOf(e, w.name, found.get(w)!));
       if (!ws) return [];
       keyed.add(ws);
       return [{ ...e, id: keyOf(ws) }];
