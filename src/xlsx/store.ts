@@ -51,11 +51,11 @@ function rangeSheet(range: string): string | null {
 }
 
 /** The key names, with the sheet each points at. */
-function keyNames(workbook: ExcelJS.Workbook): { name: string; key: number; sheet: string }[] {
+function keyNames(workbook: ExcelJS.Workbook): { key: number; sheet: string }[] {
   return workbook.definedNames.model.flatMap(({ name, ranges }) => {
     const key = RECORD_KEY_NAME.exec(name);
     const sheet = ranges.length === 1 ? rangeSheet(ranges[0]) : null;
-    return key && sheet !== null ? [{ name, key: Number(key[1]), sheet }] : [];
+    return key && sheet !== null ? [{ key: Number(key[1]), sheet }] : [];
   });
 }
 
