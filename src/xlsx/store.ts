@@ -1,6 +1,7 @@
 import type ExcelJS from "exceljs";
 import {
   RECORD_SHEET,
+  type RecordEntry,
   type RecordedMark,
   type WorkbookRecord,
   entryOf,
