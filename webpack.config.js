@@ -31,10 +31,11 @@ module.exports = (env, options) => {
   const config = {
     devtool: dev ? "source-map" : false,
     entry: {
-      // ES5: runs in Trident and loads the taskpane bundle only where it can run (src/startpage).
+      // ES5: run in Trident, and load the ES2020 bundles below only where they can run (src/startpage).
       startpage: "./src/startpage/index.ts",
+      commands: "./src/startpage/commands.ts",
       taskpane: "./src/taskpane/index.tsx",
-      commands: "./src/commands/commands.ts",
+      ribbon: "./src/commands/commands.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -96,7 +97,9 @@ module.exports = (env, options) => {
       new HtmlWebpackPlugin({
         filename: "commands.html",
         template: "./src/commands/commands.html",
-        chunks: ["commands"],
+        // As the pane's page: the ES5 script and the name of the bundle it loads.
+        chunks: ["commands", "ribbon"],
+        inject: false,
       }),
     ],
     devServer: {

@@ -25,6 +25,7 @@ import {
   withMarker,
   withMarks,
 } from "./record";
+import { forgetLegacySettings } from "./legacySettings";
 import type { SheetInfo } from "./sheets";
 import {
   type Writer,
@@ -261,6 +262,8 @@ async function applyOnce(
         await batcher.add(stepBytes({ actions: 1 }), "", () => sheet.activate());
       }
       if (batcher.hasPending) await batcher.sync();
+      // The record sheet now holds what the settings held: they can go.
+      if (reader.fromSettings) await forgetLegacySettings();
       syncs = batcher.syncs;
       requestBytes = batcher.requestBytes;
     });

@@ -10,6 +10,7 @@ import type { GeneratedMarker } from "../core/patch/schema";
 import { sameSheetName } from "../core/patch/sheetName";
 import { DEFAULT_PAYLOAD_BUDGET, RequestBatcher, rowRuns } from "./batch";
 import { toAdapterError } from "./errors";
+import { hasLegacySettings, withLegacySettings } from "./legacySettings";
 import { stepBytes, utf8Length } from "./wire";
 
 /**
@@ -64,6 +65,8 @@ export class RecordReader {
   private sheet?: Excel.Worksheet;
   /** Rows the sheet holds, header included (known after finish). */
   rows = 0;
+  /** Whether the record took in entries of the document settings (the earlier format). */
+  fromSettings = false;
 
   constructor(
     private readonly context: Excel.RequestContext,
@@ -87,6 +90,12 @@ export class RecordReader {
 
   /** After the sync that carried the first block: reads the rest and parses the record. */
   async finish(): Promise<WorkbookRecord> {
+    this.fromSettings = hasLegacySettings();
+    const sheet = await this.readSheet();
+    return this.fromSettings ? withLegacySettings(sheet) : sheet;
+  }
+
+  private async readSheet(): Promise<WorkbookRecord> {
     if (!this.exists) return emptyRecord();
     const full = () => {
       const last = this.blocks[this.blocks.length - 1].values;

@@ -10,20 +10,29 @@ export const OLD_WEBVIEW_MESSAGE =
   "请改用 Office 2021、Microsoft 365 或 Excel 网页版打开本工作簿；" +
   "也可以在电脑上用命令行 duban check 文件.xlsx -o 结果.xlsx 校验，结果可在任何版本的 Excel 中查看和清除。";
 
-/** Whether this browser parses and runs what the pane's bundle uses. */
-export function canRunPane(): boolean {
+/** Whether this browser parses and runs what the ES2020 bundles (pane and ribbon 校验) use. */
+export function canRunBundles(): boolean {
   var scope = window as unknown as Record<string, unknown>;
   var needed = ["Promise", "Map", "Set", "WeakMap", "Symbol", "Proxy", "Reflect"];
   for (var i = 0; i < needed.length; i++) {
     if (typeof scope[needed[i]] === "undefined") return false;
   }
   try {
-    // Syntax of ES2020 the bundle contains; Trident and EdgeHTML refuse to parse it.
+    // Syntax of ES2020 the bundles contain, which Trident and EdgeHTML refuse to parse, and the
+    // look-behind the 完成时限 patterns use (no engine before 2018 has it; Babel cannot lower it).
     new Function("var a = null; return a?.b ?? (async () => [...[1]])");
+    new RegExp("(?<![0-9])1");
     return true;
   } catch {
     return false;
   }
+}
+
+/** Adds a <script> for `src` to the page. */
+export function loadScript(src: string): void {
+  var script = document.createElement("script");
+  script.src = src;
+  document.body.appendChild(script);
 }
 
 /** Loads the bundle named on the container, or shows why not. */
@@ -31,10 +40,8 @@ export function start(): void {
   var container = document.getElementById("container");
   if (!container) return;
   var bundle = container.getAttribute("data-bundle");
-  if (bundle && canRunPane()) {
-    var script = document.createElement("script");
-    script.src = bundle;
-    document.body.appendChild(script);
+  if (bundle && canRunBundles()) {
+    loadScript(bundle);
     return;
   }
   var message = document.createElement("p");

@@ -1,10 +1,11 @@
 import ExcelJS from "exceljs";
 import { parseRange } from "./ranges";
+import { RECORD_KEY_NAME } from "./recordKeys";
 
 /**
- * Two repairs to how ExcelJS 4.4 reads a file, made once before the adapter loads one. Both
- * would otherwise lose what the user has in the workbook, in what the core reads and in the
- * copy the adapter saves. They reach into ExcelJS's own modules (pinned by package-lock), and
+ * Repairs to how ExcelJS 4.4 reads and writes a file, made once before the adapter loads or
+ * saves one. The first two would otherwise lose what the user has in the workbook, in what the
+ * core reads and in the copy the adapter saves; the third keeps the record's keys out of sight. They reach into ExcelJS's own modules (pinned by package-lock), and
  * the tests in tests/xlsx/excelJsFixes.test.ts fail if an upgrade changes what they rely on.
  *
  * 1. Notes on empty cells. Excel keeps a note on a cell without a value or format only in the
@@ -14,6 +15,8 @@ import { parseRange } from "./ranges";
  *    ids (31 is yyyy"年"m"月"d"日") without writing the code out. ExcelJS knows the zh-CN codes
  *    of ids 27–36 and 50–58 but does not use them, so such a date reads as a bare number and
  *    loses its format in the saved copy. The zh-CN codes are made theirs.
+ * 3. Hidden names. ExcelJS writes every defined name visible; the record's sheet keys (store.ts)
+ *    are written hidden, so Excel's 名称管理器 and name box do not offer them.
  */
 
 interface CellModel {
@@ -42,6 +45,21 @@ const COMMENTS_RELATION =
 
 function worksheetXform(): { prototype: Reconciling } {
   return require("exceljs/lib/xlsx/xform/sheet/worksheet-xform");
+}
+interface DefinedNameModel {
+  name: string;
+  localSheetId?: number;
+  ranges: string[];
+}
+interface XmlStream {
+  openNode(name: string, attributes: Record<string, unknown>): void;
+  writeText(text: string): void;
+  closeNode(): void;
+}
+function definedNameXform(): {
+  prototype: { render(xmlStream: XmlStream, model: DefinedNameModel): void };
+} {
+  return require("exceljs/lib/xlsx/xform/book/defined-name-xform");
 }
 function defaultNumFormats(): Record<string, { f?: string; "zh-cn"?: string }> {
   return require("exceljs/lib/xlsx/defaultnumformats");
@@ -82,6 +100,14 @@ export function applyExcelJsFixes(): void {
   proto.reconcile = function (this: Reconciling, model, options) {
     addCellsForNotes(model, options);
     reconcile.call(this, model, options);
+  };
+  const names = definedNameXform().prototype;
+  const render = names.render;
+  names.render = function (xmlStream, model) {
+    if (!RECORD_KEY_NAME.test(model.name)) return render.call(this, xmlStream, model);
+    xmlStream.openNode("definedName", { name: model.name, hidden: "1" });
+    xmlStream.writeText(model.ranges.join(","));
+    xmlStream.closeNode();
   };
   const formats = defaultNumFormats();
   for (const id of CHINESE_BUILT_IN_FORMATS) {

@@ -130,3 +130,13 @@ export function recordedMarksOf(excel: StandInHandle, sheet: string): unknown[] 
 export function recordedMarkers(excel: StandInHandle): Record<string, unknown> {
   return Object.fromEntries(recordOf(excel).markers.map((e) => [e.sheet, e.value]));
 }
+
+/** For a test file: installs the stand-in for one test, and removes it after each test. */
+export function standInPerTest(): (options: StandInOptions) => StandInHandle {
+  let current: StandInHandle | undefined;
+  afterEach(() => {
+    current?.uninstall();
+    current = undefined;
+  });
+  return (options) => (current = installStandIn(options));
+}

@@ -4,7 +4,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { createExcelActions } from "../../src/excel/workflows";
 import { loadXlsx, readXlsx, writeXlsx } from "../../src/xlsx";
-import { plainValue } from "../../src/xlsx/readWorkbook";
+import { plainValue } from "../../src/xlsx/cellValue";
 import { duban } from "../support/cli";
 import { installStandIn, type StandInHandle } from "../support/excel-standin";
 import { MINXIN_FILE, NOTICE_FILE, SEED_DIR } from "../support/seeds";

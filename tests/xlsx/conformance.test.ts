@@ -7,7 +7,7 @@ import type { Rect, SheetOpInput, WorkbookPatchInput } from "../../src/core/patc
 import { columnWidthPoints } from "../../src/core/patch/units";
 import { applyPatch } from "../../src/excel/applyPatch";
 import { loadXlsx } from "../../src/xlsx/loadWorkbook";
-import { plainValue } from "../../src/xlsx/readWorkbook";
+import { plainValue } from "../../src/xlsx/cellValue";
 import { writeXlsx } from "../../src/xlsx/saveWorkbook";
 import { intersects, parseRangeList } from "../../src/xlsx/ranges";
 import { STORE_SHEET } from "../../src/xlsx/store";

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
-import { readFileSync } from "fs";
+import { readFileSync, writeFileSync } from "fs";
+import JSZip from "jszip";
 import { join } from "path";
 import { linkCell, rect } from "../../src/core/patch/build";
 import {
@@ -154,10 +155,72 @@ describe("applyPatchToWorkbook: create, replace, update", () => {
     const once = join(dir(), "一.xlsx");
     await patchFile({ sheets: [issueSheet()] }, once);
     const workbook = await loadXlsx(once);
+    // Renamed as Excel and Calc rename: the defined names on the sheet follow it.
     workbook.getWorksheet("校验结果")!.name = "问题清单";
+    for (const { name, ranges } of workbook.definedNames.model) {
+      for (const range of ranges.filter((r) => r.startsWith("'校验结果'!"))) {
+        workbook.definedNames.remove(range, name);
+        workbook.definedNames.add(range.replace("'校验结果'!", "'问题清单'!"), name);
+      }
+    }
     workbook.addWorksheet("校验结果");
     const error = await refusal(() => applyPatchToWorkbook(workbook, { sheets: [issueSheet()] }));
     expect(error.message).toBe(notGeneratedMessage("校验结果"));
+  });
+
+  test("a record whose text another program saved as rich text (Calc: a run per font) still reads", async () => {
+    const once = join(dir(), "一.xlsx");
+    await patchFile({ sheets: [issueSheet()] }, once, await userFile());
+    const workbook = await loadXlsx(once);
+    const record = workbook.getWorksheet(STORE_SHEET)!;
+    expect(record.getCell("B2").value).toBe("校验结果");
+    record.getCell("B2").value = {
+      richText: [{ text: "校验" }, { font: { name: "Calibri" }, text: "结果" }],
+    };
+    const again = join(dir(), "另存.xlsx");
+    await workbook.xlsx.writeFile(again);
+    const read = await readXlsx(again);
+    expect(read.sheets.map((s) => [s.name, s.generated])).toEqual([
+      ["我的台账", null],
+      ["校验结果", { kind: "issues", version: 1 }],
+    ]);
+  });
+
+  // LibreOffice Calc numbers the sheets afresh when it saves (tests/office/calc.test.ts runs it).
+  test("sheetIds numbered afresh by another program: generated sheets and marks are still known", async () => {
+    const once = join(dir(), "一.xlsx");
+    const mark: SheetOpInput = {
+      sheet: "我的台账",
+      mode: "update",
+      marks: [{ row: 1, col: 2, fill: "#FFC7CE", note: "牵头单位写法与名册不一致" }],
+    };
+    await patchFile({ sheets: [mark, issueSheet()] }, once, await userFile());
+    const zip = await JSZip.loadAsync(readFileSync(once));
+    const book = await zip.file("xl/workbook.xml")!.async("string");
+    // Each recorded sheet carries its key as a hidden name (not offered in 名称管理器).
+    expect([...book.matchAll(/<definedName [^>]*>/g)].map(([tag]) => tag).sort()).toEqual([
+      '<definedName name="_duban_sheet_1" hidden="1">',
+      '<definedName name="_duban_sheet_2" hidden="1">',
+    ]);
+    const count = [...book.matchAll(/<sheet /g)].length;
+    let next = count;
+    const renumbered = book.replace(/sheetId="\d+"/g, () => `sheetId="${next--}"`);
+    expect(renumbered).not.toBe(book);
+    zip.file("xl/workbook.xml", renumbered);
+    const again = join(dir(), "另存.xlsx");
+    writeFileSync(again, await zip.generateAsync({ type: "nodebuffer" }));
+
+    const clear: SheetOpInput = { sheet: "我的台账", mode: "update", clearMarks: true };
+    const { workbook } = await patchFile(
+      { sheets: [clear, issueSheet()] },
+      join(dir(), "二.xlsx"),
+      again
+    );
+    const ws = workbook.getWorksheet("我的台账")!;
+    expect(fillOf(ws.getCell("C2"))).toBe("#FFFF00");
+    expect(ws.getCell("C2").note).toBeUndefined();
+    expect(ws.getCell("D3").note).toBe("请财政局核实");
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(["我的台账", "校验结果", STORE_SHEET]);
   });
 });
 

@@ -1,0 +1,3 @@
+import { startRibbon } from "./ribbon";
+
+startRibbon();
