@@ -3,6 +3,7 @@ import {
   RECORD_SHEET,
   type RecordedMark,
   type WorkbookRecord,
+  emptyRecord,
   entryOf,
   parseRecord,
   recordRows,
@@ -59,7 +60,7 @@ export function setMarks(store: Store, ws: ExcelJS.Worksheet, records: FileMarkR
 /** Reads the records; rows that do not parse are ignored (a sheet without a valid marker is the user's). */
 export function readStore(workbook: ExcelJS.Workbook): Store {
   const sheet = workbook.worksheets.find(isStoreSheet);
-  if (!sheet) return { markers: [], marks: [] };
+  if (!sheet) return emptyRecord();
   const rows: unknown[][] = [];
   sheet.eachRow((row) => rows.push([1, 2, 3, 4].map((c) => row.getCell(c).value)));
   return parseRecord(rows);
@@ -78,7 +79,11 @@ export function writeStore(workbook: ExcelJS.Workbook, store: Store): void {
       const ws = sheets.find((w) => belongsTo(e, w));
       return ws ? [{ ...e, id: ws.id }] : [];
     });
-  const rows = recordRows({ markers: withIds(store.markers), marks: withIds(store.marks) });
+  const rows = recordRows({
+    markers: withIds(store.markers),
+    marks: withIds(store.marks),
+    columns: withIds(store.columns),
+  });
   if (rows.length === 1) return;
   const sheet = workbook.addWorksheet(STORE_SHEET, { state: "veryHidden" });
   sheet.addRows(rows);
