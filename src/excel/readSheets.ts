@@ -95,7 +95,7 @@ export async function readTables(
   const vocabulary = defaultHeaderVocabulary();
   for (const { info, grid } of read) {
     if (isRosterSheet(info)) continue;
-    const table = readGridTable(grid, vocabulary.withMapping(info.columns));
+    const table = readGridTable(grid, vocabulary.withRecordedMapping(info.columns));
     if (table.table) placed.push({ table: table.table, layout: table.layout });
   }
   return { sheets, placed, rosterGrid: rosterGridOf(read) };
