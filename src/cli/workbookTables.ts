@@ -2,7 +2,7 @@ import { readGridTable } from "../core/grid/gridTable";
 import type { Grid } from "../core/grid/schema";
 import type { ReadBack } from "../core/outputs/generate";
 import type { PlacedTable } from "../core/outputs/validationSheets";
-import type { HeaderVocabulary } from "../core/parse/vocabulary";
+import { defaultHeaderVocabulary, type HeaderVocabulary } from "../core/parse/vocabulary";
 import { isRosterSheet } from "../core/roster/sheet";
 import type { ParseProblem } from "../core/table/schema";
 import type { XlsxRead } from "../xlsx";
@@ -17,19 +17,26 @@ export interface WorkbookTables {
   problems: ParseProblem[];
 }
 
-/** A workbook as 校验 reads it; the add-in's other generated sheets are not tables. */
-export function tablesOfWorkbook(base: XlsxRead, vocabulary?: HeaderVocabulary): WorkbookTables {
+/**
+ * A workbook as 校验 reads it, each sheet with the 列对照 recorded for it (under the given
+ * vocabulary's own); the add-in's other generated sheets are not tables.
+ */
+export function tablesOfWorkbook(
+  base: XlsxRead,
+  vocabulary: HeaderVocabulary = defaultHeaderVocabulary()
+): WorkbookTables {
   const placed: PlacedTable[] = [];
   const problems: ParseProblem[] = [];
   const readBack: ReadBack[] = [];
   let rosterGrid: Grid | null = null;
   for (const grid of base.grids) {
-    const marker = base.sheets.find((s) => s.name === grid.sheet)?.generated ?? null;
+    const sheet = base.sheets.find((s) => s.name === grid.sheet);
+    const marker = sheet?.generated ?? null;
     readBack.push({ marker, grid });
     if (isRosterSheet({ name: grid.sheet, marker })) rosterGrid ??= grid;
     else if (marker && marker.kind !== "import") continue;
     else {
-      const read = readGridTable(grid, vocabulary);
+      const read = readGridTable(grid, vocabulary.withRecordedMapping(sheet?.columns ?? {}));
       if (read.table) placed.push({ table: read.table, layout: read.layout });
       for (const problem of read.problems) problems.push(problem);
     }

@@ -1,5 +1,10 @@
 import { checkPatch, invalidPatchMessage } from "../core/patch/messages";
-import { type RecordedMark, recordRows, recordSheetReservedMessage } from "../core/patch/record";
+import {
+  emptyRecord,
+  type RecordedMark,
+  recordRows,
+  recordSheetReservedMessage,
+} from "../core/patch/record";
 import type { SheetOp, WorkbookPatch, WorkbookPatchInput } from "../core/patch/schema";
 import { sameSheetName } from "../core/patch/sheetName";
 import { DEFAULT_PAYLOAD_BUDGET, RequestBatcher } from "./batch";
@@ -236,7 +241,10 @@ async function applyOnce(
           // Right after the sheet is made: a sheet left without its marker would count as the user's.
           now = withMarker(now, op.sheet, marker);
           await recordWriter.append(
-            recordRows({ markers: [{ sheet: op.sheet, id: null, value: marker }], marks: [] })
+            recordRows({
+              ...emptyRecord(),
+              markers: [{ sheet: op.sheet, id: null, value: marker }],
+            })
           );
         }
         const marks = await queueContent(
@@ -247,7 +255,10 @@ async function applyOnce(
           target,
           (records) =>
             recordWriter.append(
-              recordRows({ markers: [], marks: [{ sheet: op.sheet, id: null, value: records }] })
+              recordRows({
+                ...emptyRecord(),
+                marks: [{ sheet: op.sheet, id: null, value: records }],
+              })
             )
         );
         if (marks) now = withMarks(now, op.sheet, marks);

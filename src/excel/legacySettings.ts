@@ -35,7 +35,11 @@ export function withLegacySettings(record: WorkbookRecord): WorkbookRecord {
   const markers = Object.entries(setting(MARKERS_KEY, LegacyMarkers) ?? {})
     .filter(([sheet]) => !named(record.markers, sheet))
     .map(([sheet, value]) => ({ sheet, id: null, value }));
-  return { markers: [...record.markers, ...markers], marks: [...record.marks, ...marks] };
+  return {
+    ...record,
+    markers: [...record.markers, ...markers],
+    marks: [...record.marks, ...marks],
+  };
 }
 
 /**

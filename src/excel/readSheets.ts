@@ -1,6 +1,7 @@
 import { readGridTable } from "../core/grid/gridTable";
 import type { Grid } from "../core/grid/schema";
 import { previousUnitSheets } from "../core/outputs/generate";
+import { defaultHeaderVocabulary } from "../core/parse/vocabulary";
 import type { UnitSheetContent } from "../core/outputs/unitSheetRead";
 import type { MasterSheet } from "../core/outputs/unitSheets";
 import type { PlacedTable } from "../core/outputs/validationSheets";
@@ -81,16 +82,20 @@ export function rosterGridOf(read: readonly ReadSheet[]): Grid | null {
   return read.find(({ info }) => isRosterSheet(info))?.grid ?? null;
 }
 
-/** Reads every checkable sheet and keeps those laid out as breakdown tables, and the 名册 sheet. */
+/**
+ * Reads every checkable sheet and keeps those laid out as breakdown tables (each read with the
+ * 列对照 recorded for it), and the 名册 sheet.
+ */
 export async function readTables(
   onProgress: ProgressListener
 ): Promise<{ sheets: SheetInfo[]; placed: PlacedTable[]; rosterGrid: Grid | null }> {
   onProgress("读取工作表…", 0.1);
   const { sheets, read } = await readSheets((s) => checkable(s) || isRosterSheet(s));
   const placed: PlacedTable[] = [];
+  const vocabulary = defaultHeaderVocabulary();
   for (const { info, grid } of read) {
     if (isRosterSheet(info)) continue;
-    const table = readGridTable(grid);
+    const table = readGridTable(grid, vocabulary.withRecordedMapping(info.columns));
     if (table.table) placed.push({ table: table.table, layout: table.layout });
   }
   return { sheets, placed, rosterGrid: rosterGridOf(read) };

@@ -1,4 +1,6 @@
+import type { ColumnMapping } from "../core/parse/vocabulary";
 import { a1, parseSheetCell } from "../core/patch/address";
+import { recordedColumns } from "../core/patch/record";
 import type { GeneratedMarker } from "../core/patch/schema";
 import { DEFAULT_PAYLOAD_BUDGET, RequestBatcher } from "./batch";
 import { stepBytes } from "./wire";
@@ -13,6 +15,8 @@ export interface SheetInfo {
   position: number;
   /** The add-in's marker when it generated the sheet; null for the user's own sheets. */
   marker: GeneratedMarker | null;
+  /** The 列对照 the user chose for the sheet's columns in the pane ({} when none). */
+  columns: ColumnMapping;
 }
 
 /**
@@ -41,7 +45,11 @@ export async function queueSheetList(
     names,
     withMarkers: async () => {
       const record = await reader.finish();
-      return listed.map((s) => ({ ...s, marker: markerOf(s.name, record) }));
+      return listed.map((s) => ({
+        ...s,
+        marker: markerOf(s.name, record),
+        columns: recordedColumns(record, s.name, null),
+      }));
     },
   };
 }

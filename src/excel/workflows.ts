@@ -9,7 +9,7 @@ import { safeFixes } from "../core/fixes/safeFixes";
 import { parseSheetCell, sheetCellA1 } from "../core/patch/address";
 import type { SheetOpInput } from "../core/patch/schema";
 import { sameSheetName } from "../core/patch/sheetName";
-import { readingLines } from "../core/table/labels";
+import { readingLines, readingOf } from "../core/table/labels";
 import type { Roster } from "../core/roster";
 import { rosterLine } from "../core/roster/choose";
 import { buildRosterSheet, isRosterSheet, ROSTER_SHEET } from "../core/roster/sheet";
@@ -24,6 +24,7 @@ import type {
 } from "../taskpane/actions";
 import { todayIso } from "../taskpane/format";
 import { applyPatch } from "./applyPatch";
+import { recordColumnMeaning } from "./columnMapping";
 import { distributeActions } from "./distributeActions";
 import { readRecord } from "./record";
 import {
@@ -161,6 +162,11 @@ export function createExcelActions(options: ExcelActionsOptions = {}): WorkbookA
         fixes,
         summary: `${validationSummary(result)}${rosterLine(chosen)}`,
         columns: readingLines(placed.map((p) => p.table)),
+        tables: placed.map(({ table, layout }) => ({
+          sheet: layout.sheet,
+          title: table.title,
+          columns: readingOf(table),
+        })),
         fallbacks: [...generated.messages, ...report.fallbacks],
       };
     },
@@ -215,6 +221,12 @@ export function createExcelActions(options: ExcelActionsOptions = {}): WorkbookA
     },
 
     selectCell: selectAddress,
+
+    async setColumnMeaning(choice, onProgress) {
+      onProgress("保存列对照…", 0.3);
+      await recordColumnMeaning(choice);
+      onProgress("列对照已保存", 1);
+    },
 
     async applyFixes(fixes, onProgress) {
       onProgress(`应用 ${fixes.length} 项修正…`, 0.3);

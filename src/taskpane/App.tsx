@@ -141,7 +141,11 @@ function Pane({ actions }: AppProps) {
         )}
         {outcome ? (
           <>
-            <ValidationSummary outcome={outcome} />
+            <ValidationSummary
+              outcome={outcome}
+              disabled={busy}
+              onChooseColumn={(choice) => void pane.setColumnMeaning(choice)}
+            />
             {outcome.fixes.length > 0 && (
               <FixList
                 key={pane.outcomeSerial}

@@ -2,8 +2,10 @@ import type { CollectResult } from "../core/distribute/collect";
 import type { ReturnSource } from "../core/distribute/readReturn";
 import type { UnitFile } from "../core/distribute/split";
 import type { Conflict } from "../core/outputs/backfill";
+import type { ColumnMapping } from "../core/parse/vocabulary";
 import type { Issue, SeverityTotals } from "../core/rules/schema";
 import type { Summary } from "../core/summary/schema";
+import type { ColumnReading } from "../core/table/schema";
 
 /**
  * What the task pane asks of the workbook. The Excel implementation (src/excel/workflows.ts)
@@ -24,6 +26,11 @@ export interface WorkbookActions {
   importSeeds(onProgress: ProgressListener, tracking?: TrackingChoice): Promise<ImportOutcome>;
   /** 校验: reads every breakdown sheet, marks offending cells, writes 校验结果. */
   validate(options: { checkDate: string }, onProgress: ProgressListener): Promise<ValidateOutcome>;
+  /**
+   * 列对照: what one printed column of a sheet means (or 不读取, or null: as the header says),
+   * kept with the workbook and used by every later 校验.
+   */
+  setColumnMeaning(choice: ColumnChoice, onProgress: ProgressListener): Promise<void>;
   /** 清除标记: removes every mark made by 校验 and restores each cell's fill. */
   clearMarks(onProgress: ProgressListener): Promise<{ cleared: number }>;
   /** Selects a cell, e.g. "区重点工作!F12", and brings its sheet to the front. */
@@ -123,8 +130,25 @@ export interface ValidateOutcome {
   summary: string;
   /** 列识别: per table, how every printed column was read (those not read named). */
   columns?: string[];
+  /** The same per table, column by column, for the pane's 列对照. */
+  tables?: TableColumns[];
   /** Features this Excel lacks and what was done instead (Chinese). */
   fallbacks: string[];
+}
+
+/** How the columns of one table (on `sheet`) were read. */
+export interface TableColumns {
+  sheet: string;
+  title: string;
+  columns: ColumnReading[];
+}
+
+/** A user's 列对照 for one column: a meaning, "unused" (不读取), or null to follow the header again. */
+export interface ColumnChoice {
+  sheet: string;
+  /** The column's printed title. */
+  title: string;
+  meaning: ColumnMapping[string] | null;
 }
 
 /** How tracking columns judge and colour rows (tracking/schema.ts TrackingOptions). */

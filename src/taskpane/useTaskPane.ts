@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
-import type { Fix, ValidateOutcome, WorkbookActions, WorkbookInfo } from "./actions";
+import { FIELD_LABEL } from "../core/table/labels";
+import type { ColumnChoice, Fix, ValidateOutcome, WorkbookActions, WorkbookInfo } from "./actions";
 import { isIsoDate, todayIso } from "./format";
 import { useConfirm, type Confirm } from "./useConfirm";
 import { trackingChoice, useTrackingFlows, type TrackingFlows } from "./useTrackingFlows";
@@ -23,6 +24,8 @@ export interface TaskPane {
   /** 生成名册: the 名册 sheet to edit. */
   generateRoster(): Promise<void>;
   applyFixes(fixes: Fix[]): Promise<void>;
+  /** 列对照: keeps the choice with the workbook, then checks again with it. */
+  setColumnMeaning(choice: ColumnChoice): Promise<void>;
   selectCell(address: string): Promise<void>;
   /** 生成单位表, 回填 and 汇总. */
   tracking: TrackingFlows;
@@ -132,6 +135,28 @@ export function useTaskPane(actions: WorkbookActions): TaskPane {
     [actions, announce, ask, outcome, run, setOutcome]
   );
 
+  const setColumnMeaning = useCallback(
+    async (choice: ColumnChoice) => {
+      if (!outcome) return;
+      // Re-checked on the date the shown results were made for, as after a fix.
+      const date = outcome.checkDate;
+      const done = await run("正在保存列对照…", async (onProgress) => {
+        await actions.setColumnMeaning(choice, onProgress);
+        return actions.validate({ checkDate: date }, onProgress);
+      });
+      if (!done.ok) return;
+      setOutcome(done.value);
+      const as =
+        choice.meaning === null
+          ? "按表头识别"
+          : choice.meaning === "unused"
+            ? "不读取"
+            : `读作“${FIELD_LABEL[choice.meaning]}”`;
+      announce(`已保存列对照：「${choice.sheet}」的「${choice.title}」${as}，并已重新校验。`);
+    },
+    [actions, announce, outcome, run, setOutcome]
+  );
+
   const selectCell = useCallback(
     async (address: string) => {
       await attempt(() => actions.selectCell(address));
@@ -153,6 +178,7 @@ export function useTaskPane(actions: WorkbookActions): TaskPane {
     clearMarks,
     generateRoster,
     applyFixes,
+    setColumnMeaning,
     selectCell,
     tracking,
   };

@@ -1,5 +1,7 @@
 import ExcelJS from "exceljs";
 import type { CellValue, Grid, MergedArea } from "../core/grid/schema";
+import type { ColumnMapping } from "../core/parse/vocabulary";
+import { recordedColumns } from "../core/patch/record";
 import type { GeneratedMarker } from "../core/patch/schema";
 import { a1 } from "../core/patch/address";
 import { GENERAL_FORMAT } from "../core/patch/units";
@@ -16,6 +18,8 @@ export interface XlsxSheet {
   visible: boolean;
   /** The generated-sheet marker, or null for the user's own sheets. */
   generated: GeneratedMarker | null;
+  /** The 列对照 recorded for the sheet (chosen in the pane), {} when none. */
+  columns: ColumnMapping;
 }
 
 export interface XlsxRead {
@@ -57,6 +61,7 @@ export async function readXlsx(
       name: worksheet.name,
       visible,
       generated: markerOf(store, worksheet),
+      columns: recordedColumns(store, worksheet.name, worksheet.id),
     });
     if (!visible) {
       problems.push({

@@ -4,6 +4,7 @@ import {
   type RecordEntry,
   type RecordedMark,
   type WorkbookRecord,
+  emptyRecord,
   entryOf,
   parseRecord,
   recordRows,
@@ -102,7 +103,7 @@ export function setMarks(store: Store, ws: ExcelJS.Worksheet, records: FileMarkR
 export function readStore(workbook: ExcelJS.Workbook): Store {
   const keys = keysByName(workbook);
   const sheet = workbook.worksheets.find(isStoreSheet);
-  if (!sheet) return { markers: [], marks: [], keys };
+  if (!sheet) return { ...emptyRecord(), keys };
   const rows: unknown[][] = [];
   // As plain text: Calc saves text mixing scripts (单位-…) as rich text, a run per font.
   sheet.eachRow((row) => rows.push([1, 2, 3, 4].map((c) => plainValue(row.getCell(c).value))));
@@ -139,7 +140,11 @@ export function writeStore(workbook: ExcelJS.Workbook, store: Store): void {
       keyed.add(ws);
       return [{ ...e, id: keyOf(ws) }];
     });
-  const rows = recordRows({ markers: withKeys(store.markers), marks: withKeys(store.marks) });
+  const rows = recordRows({
+    markers: withKeys(store.markers),
+    marks: withKeys(store.marks),
+    columns: withKeys(store.columns),
+  });
   for (const { name } of workbook.definedNames.model.filter((n) => RECORD_KEY_NAME.test(n.name))) {
     for (const range of workbook.definedNames.getRanges(name).ranges)
       workbook.definedNames.remove(range, name);

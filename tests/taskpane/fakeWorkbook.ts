@@ -7,16 +7,25 @@ import { backfill } from "../../src/core/outputs/backfill";
 import { buildImportSheet } from "../../src/core/outputs/importSheet";
 import { readUnitSheet } from "../../src/core/outputs/unitSheetRead";
 import { buildUnitSheets, type MasterSheet } from "../../src/core/outputs/unitSheets";
+import { defaultHeaderVocabulary } from "../../src/core/parse/vocabulary";
 import { sheetCellA1 } from "../../src/core/patch/address";
+import {
+  emptyRecord,
+  recordedColumns,
+  withColumnMeaning,
+  type WorkbookRecord,
+} from "../../src/core/patch/record";
 import { GeneratedMarker } from "../../src/core/patch/schema";
 import { defaultRoster, resolveName } from "../../src/core/roster";
 import { validate } from "../../src/core/rules";
 import { summarize } from "../../src/core/summary";
+import { readingOf } from "../../src/core/table/labels";
 import type {
   BackfillOutcome,
   Fix,
   LocatedIssue,
   SummaryOutcome,
+  TableColumns,
   UnitSheetsChoice,
   UnitSheetsOutcome,
   ValidateOutcome,
@@ -63,7 +72,24 @@ function aliasFixes(issues: readonly LocatedIssue[]): Fix[] {
     });
 }
 
-export function seedOutcome(checkDate: string): ValidateOutcome {
+/**
+ * 列识别 of the seed tables as 导入 lays them out, each 导入 sheet read as Excel's 校验 reads it:
+ * with the 列对照 the record holds for it.
+ */
+export function seedColumns(record: WorkbookRecord = emptyRecord()): TableColumns[] {
+  return seedTables().map((t) => {
+    const grid = gridOfSheetOp(buildImportSheet(t).op);
+    const mapping = recordedColumns(record, grid.sheet, null);
+    const read = readGridTable(grid, defaultHeaderVocabulary().withMapping(mapping));
+    if (!read.table) throw new Error(`cannot read ${grid.sheet}`);
+    return { sheet: grid.sheet, title: read.table.title, columns: readingOf(read.table) };
+  });
+}
+
+export function seedOutcome(
+  checkDate: string,
+  record: WorkbookRecord = emptyRecord()
+): ValidateOutcome {
   const issues = seedIssues(checkDate);
   const totals = { error: 0, warning: 0, info: 0 };
   for (const issue of issues) totals[issue.severity]++;
@@ -75,6 +101,7 @@ export function seedOutcome(checkDate: string): ValidateOutcome {
     issues,
     fixes: aliasFixes(issues),
     summary: `校验完成：共 ${rows} 行，错误 ${totals.error} 处，警告 ${totals.warning} 处，提示 ${totals.info} 处。`,
+    tables: seedColumns(record),
     fallbacks: [],
   };
 }
@@ -175,6 +202,8 @@ export function fakeActions(
   overrides: Partial<WorkbookActions> = {}
 ): jest.Mocked<WorkbookActions> {
   const sheets = sheetsOfSeeds();
+  // The workbook's record sheet: the 列对照 chosen in the pane, read by the next 校验.
+  let record = emptyRecord();
   return {
     describeWorkbook: jest.fn(async () => ({
       planYear: seedTables()[0].planYear,
@@ -186,7 +215,10 @@ export function fakeActions(
       rows: seedTables().reduce((n, t) => n + t.rows.length, 0),
       summary: `已导入 ${sheets.length} 张表。`,
     })),
-    validate: jest.fn(async ({ checkDate }) => seedOutcome(checkDate)),
+    validate: jest.fn(async ({ checkDate }) => seedOutcome(checkDate, record)),
+    setColumnMeaning: jest.fn(async ({ sheet, title, meaning }) => {
+      record = withColumnMeaning(record, sheet, title, meaning);
+    }),
     clearMarks: jest.fn(async () => ({ cleared: 12 })),
     selectCell: jest.fn(async () => undefined),
     applyFixes: jest.fn(async (fixes) => ({ applied: fixes.length })),

@@ -3,6 +3,7 @@ import type { GridLayout } from "../grid/gridTable";
 import { dateCell, linkCell, rect } from "../patch/build";
 import type { CellNote, PatchCell, RangeFormat, Rect, SheetOpInput } from "../patch/schema";
 import type { Roster } from "../roster/schema";
+import { isSubRow } from "../rules/numbering/seqNumbers";
 import type { FieldKey, Row, Table } from "../table/schema";
 import { inRosterOrder, rolesIn, type Role } from "../tracking/assign";
 import { deadlineNote, statusValidation } from "../tracking/columns";
@@ -79,7 +80,12 @@ interface Entry {
   identity: RowIdentity;
   /** Reading order across all masters, for stable sorting. */
   order: number;
+  /** The item's first row: the row itself, or for a sub-row under a merged 序号 the row it continues. */
+  item: Row;
 }
+
+/** One item of a unit sheet: a row, or a row with the sub-rows its merged 序号 spans, in reading order. */
+type Item = Entry[];
 
 type Column = { title: string; key?: FieldKey; width: number; hidden?: boolean };
 
@@ -102,12 +108,14 @@ export function buildUnitSheets(
   const entries = new Map<string, Entry[]>();
   let order = 0;
   for (const master of masters) {
+    let item: Row | null = null;
     for (const row of master.table.rows) {
+      if (!isSubRow(row) || item === null) item = row;
       const deadline = rowDeadline(master.table, row, tracking.checkDate);
       const identity = rowIdentity(master.table.id, row);
       for (const [name, { role, via }] of rolesIn(row, by, options.roster)) {
         const list = entries.get(name) ?? [];
-        list.push({ master, row, role, via, deadline, identity, order: order++ });
+        list.push({ master, row, role, via, deadline, identity, order: order++, item });
         entries.set(name, list);
       }
     }
@@ -142,6 +150,21 @@ export function buildUnitSheets(
   return { sheets, placed, stale };
 }
 
+/**
+ * The entries of one role grouped into items (the sub-rows of a merged 序号 stay under their
+ * item, in reading order), items sorted by their earliest deadline.
+ */
+function itemsByDeadline(entries: readonly Entry[]): Item[] {
+  const items = new Map<Row, Item>();
+  for (const e of [...entries].sort((a, b) => a.order - b.order)) {
+    const item = items.get(e.item) ?? [];
+    item.push(e);
+    items.set(e.item, item);
+  }
+  const first = (item: Item) => [...item].sort(byDeadline)[0];
+  return [...items.values()].sort((a, b) => byDeadline(first(a), first(b)));
+}
+
 function byDeadline(a: Entry, b: Entry): number {
   if (a.deadline !== b.deadline) {
     if (a.deadline === null) return 1;
@@ -160,8 +183,8 @@ function buildOne(
   tracking: TrackingOptions
 ): { op: SheetOpInput; counts: Omit<PlacedUnitSheet, "key" | "sheet"> } {
   const kind = KINDS[by];
-  const lead = entries.filter((e) => e.role === "lead").sort(byDeadline);
-  const coop = entries.filter((e) => e.role === "coop").sort(byDeadline);
+  const lead = itemsByDeadline(entries.filter((e) => e.role === "lead"));
+  const coop = itemsByDeadline(entries.filter((e) => e.role === "coop"));
   const quarterTables = entries.map((e) => e.master.table).filter(hasQuarterGoals);
   const columns: Column[] = [
     { title: "序号", key: "seq", width: 6 },
@@ -190,7 +213,7 @@ function buildOne(
 
   const prevRows = previous?.rows ?? [];
   const prevWithId = prevRows.filter((r) => r.identity !== null);
-  const ordered = [...lead, ...coop];
+  const ordered = [...lead, ...coop].flat();
   const match = matchRows(
     prevWithId.map((r) => r.identity as RowIdentity),
     ordered.map((e) => e.identity)
@@ -243,12 +266,18 @@ function buildOne(
     merges.push(rect(at, 0, 1, width));
     formats.push({ range: rect(at, 0, 1, width), fill: COLORS.sectionFill, font: { bold: true } });
   };
-  const part = (numeral: string, title: string, list: readonly Entry[]) => {
-    const groups = [...new Set(list.flatMap((e) => (e.via === null ? [] : [e.via])))];
-    const via = list.filter((e) => e.via !== null).length;
+  const part = (numeral: string, title: string, items: readonly Item[]) => {
+    const groups = [...new Set(items.flat().flatMap((e) => (e.via === null ? [] : [e.via])))];
+    const via = items.filter((item) => item.some((e) => e.via !== null)).length;
     const from = via > 0 ? `，其中${via}项来自${groups.map((g) => `“${g}”`).join("")}` : "";
-    band(`${numeral}、${title}（${list.length}项${from}）`);
-    list.forEach((e, i) => values.push(entryRow(e, i + 1, columns, earlierOf.get(e) ?? null)));
+    band(`${numeral}、${title}（${items.length}项${from}）`);
+    items.forEach((item, i) => {
+      // The sub-rows share their item's 序号, merged over them as in the master.
+      if (item.length > 1) merges.push(rect(values.length, 0, item.length, 1));
+      item.forEach((e, k) =>
+        values.push(entryRow(e, k === 0 ? i + 1 : null, columns, earlierOf.get(e) ?? null))
+      );
+    });
   };
   part("一", kind.lead, lead);
   if (by === "unit") part("二", "配合事项", coop);
@@ -331,7 +360,7 @@ function buildOne(
 
 function entryRow(
   e: Entry,
-  n: number,
+  n: number | null,
   columns: readonly Column[],
   earlier: UnitSheetRow | null
 ): PatchCell[] {

@@ -67,7 +67,7 @@ export class HeaderVocabulary {
 
   constructor(
     readonly data: Vocabulary,
-    mapping: ColumnMapping = {}
+    private readonly userMapping: ColumnMapping = {}
   ) {
     for (const c of data.columns) {
       if (!this.fillDownByKey.has(c.key)) this.fillDownByKey.set(c.key, c.fillDown);
@@ -77,7 +77,7 @@ export class HeaderVocabulary {
       for (const t of c.titles) this.exact.set(compactHeader(t), m);
       for (const p of c.patterns ?? []) this.patterns.push([new RegExp(p), m]);
     }
-    for (const [title, key] of Object.entries(mapping))
+    for (const [title, key] of Object.entries(userMapping))
       this.mapping.set(
         compactHeader(title),
         key === "unused" ? { kind: "ignored" } : { kind: "column", key }
@@ -95,7 +95,19 @@ export class HeaderVocabulary {
 
   /** The same vocabulary with a user's 列对照 on top. */
   withMapping(mapping: ColumnMapping): HeaderVocabulary {
-    return Object.keys(mapping).length === 0 ? this : new HeaderVocabulary(this.data, mapping);
+    return Object.keys(mapping).length === 0
+      ? this
+      : new HeaderVocabulary(this.data, { ...this.userMapping, ...mapping });
+  }
+
+  /**
+   * The same vocabulary with a 列对照 kept in a workbook beneath its own: a mapping given now
+   * (--columns) wins over one recorded earlier.
+   */
+  withRecordedMapping(recorded: ColumnMapping): HeaderVocabulary {
+    return Object.keys(recorded).length === 0
+      ? this
+      : new HeaderVocabulary(this.data, { ...recorded, ...this.userMapping });
   }
 
   /**

@@ -1,10 +1,12 @@
 import { z } from "zod";
+import { ColumnMapping } from "../parse/vocabulary";
 import { Color, GeneratedMarker } from "./schema";
 import { sameSheetName } from "./sheetName";
 
 /**
- * The record every host keeps in the workbook: which sheets 督办助手 generated (their markers)
- * and every mark it put on a user's sheet, with the cell's fill before it. It lives on one "very
+ * The record every host keeps in the workbook: which sheets 督办助手 generated (their markers),
+ * every mark it put on a user's sheet, with the cell's fill before it, and the 列对照 the user
+ * chose for a sheet's columns (read on every later 校验). It lives on one "very
  * hidden" sheet, one record a row (a cell holds at most 32,767 characters), so it travels with
  * the workbook to every host: a file checked by the CLI can be cleared in Excel and the other
  * way round. Document settings would not do: they are limited to about 1–2 MB and belong to the
@@ -49,10 +51,12 @@ export interface RecordEntry<T> {
 export interface WorkbookRecord {
   markers: RecordEntry<GeneratedMarker>[];
   marks: RecordEntry<RecordedMark[]>[];
+  /** Per sheet, the user's 列对照: printed title → meaning, or "unused" (不读取). */
+  columns: RecordEntry<ColumnMapping>[];
 }
 
 export function emptyRecord(): WorkbookRecord {
-  return { markers: [], marks: [] };
+  return { markers: [], marks: [], columns: [] };
 }
 
 function parseJson(text: string): unknown {
@@ -80,6 +84,9 @@ export function parseRecord(rows: readonly (readonly unknown[])[]): WorkbookReco
       const entry = record.marks.find((e) => e.id === id && e.sheet === sheet);
       if (entry) entry.value.push(mark.data);
       else record.marks.push({ sheet, id, value: [mark.data] });
+    } else if (kind === "columns") {
+      const mapping = ColumnMapping.safeParse(content);
+      if (mapping.success) record.columns.push({ sheet, id, value: mapping.data });
     }
   }
   return record;
@@ -99,6 +106,7 @@ export function recordRows(
     ...record.marks
       .filter(live)
       .flatMap((e) => e.value.map((m) => ["mark", e.sheet, id(e), JSON.stringify(m)])),
+    ...record.columns.filter(live).map((e) => ["columns", e.sheet, id(e), JSON.stringify(e.value)]),
   ];
 }
 
@@ -109,4 +117,33 @@ export function entryOf(
   id: number | null
 ): boolean {
   return sameSheetName(entry.sheet, name) && (entry.id === null || id === null || entry.id === id);
+}
+
+/** The 列对照 recorded for the sheet `name` (file id `id`, null: not known); {} when none. */
+export function recordedColumns(
+  record: WorkbookRecord,
+  name: string,
+  id: number | null
+): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  for (const e of record.columns) if (entryOf(e, name, id)) Object.assign(mapping, e.value);
+  return mapping;
+}
+
+/**
+ * The record after the user chose what one printed column of a sheet means: a meaning,
+ * "unused" (不读取), or null to leave it to the header vocabulary again.
+ */
+export function withColumnMeaning<R extends WorkbookRecord>(
+  record: R,
+  sheet: string,
+  title: string,
+  meaning: ColumnMapping[string] | null
+): R {
+  const mapping = { ...recordedColumns(record, sheet, null) };
+  if (meaning === null) delete mapping[title];
+  else mapping[title] = meaning;
+  const others = record.columns.filter((e) => !entryOf(e, sheet, null));
+  const kept = Object.keys(mapping).length > 0 ? [{ sheet, id: null, value: mapping }] : [];
+  return { ...record, columns: [...others, ...kept] };
 }

@@ -9,7 +9,8 @@ import {
   type BadgeProps,
 } from "@fluentui/react-components";
 import { SEVERITY_LABEL, type Severity } from "../../core/rules/schema";
-import type { ValidateOutcome } from "../actions";
+import type { ColumnChoice, ValidateOutcome } from "../actions";
+import { ColumnReadings } from "./ColumnReadings";
 
 export const SEVERITY_COLOR: Record<Severity, NonNullable<BadgeProps["color"]>> = {
   error: "danger",
@@ -36,8 +37,15 @@ const useStyles = makeStyles({
   },
 });
 
-/** The 校验 result in one sentence, three counters, and what this Excel could not do. */
-export function ValidationSummary({ outcome }: { outcome: ValidateOutcome }) {
+export interface ValidationSummaryProps {
+  outcome: ValidateOutcome;
+  disabled: boolean;
+  // eslint-disable-next-line no-unused-vars -- the base rule misreads parameter names in .tsx types; tsc checks unused names
+  onChooseColumn(choice: ColumnChoice): void;
+}
+
+/** The 校验 result in one sentence, three counters, 列识别, and what this Excel could not do. */
+export function ValidationSummary({ outcome, disabled, onChooseColumn }: ValidationSummaryProps) {
   const styles = useStyles();
   return (
     <section className={styles.root} aria-label="校验结果">
@@ -57,19 +65,24 @@ export function ValidationSummary({ outcome }: { outcome: ValidateOutcome }) {
           </div>
         ))}
       </div>
-      {outcome.columns && outcome.columns.length > 0 && (
-        <details>
-          <summary>
-            <Caption1>列识别</Caption1>
-          </summary>
-          <ul aria-label="列识别">
-            {outcome.columns.map((line) => (
-              <li key={line}>
-                <Caption1>{line}</Caption1>
-              </li>
-            ))}
-          </ul>
-        </details>
+      {outcome.tables && outcome.tables.length > 0 ? (
+        <ColumnReadings tables={outcome.tables} disabled={disabled} onChoose={onChooseColumn} />
+      ) : (
+        outcome.columns &&
+        outcome.columns.length > 0 && (
+          <details>
+            <summary>
+              <Caption1>列识别</Caption1>
+            </summary>
+            <ul aria-label="列识别">
+              {outcome.columns.map((line) => (
+                <li key={line}>
+                  <Caption1>{line}</Caption1>
+                </li>
+              ))}
+            </ul>
+          </details>
+        )
       )}
       {outcome.fallbacks.map((fallback) => (
         <MessageBar key={fallback} intent="info" layout="multiline">

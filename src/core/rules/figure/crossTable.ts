@@ -3,6 +3,7 @@ import type { Rule, RuleContext } from "../context";
 import type { Issue } from "../schema";
 import { crossReferences } from "../xref/links";
 import { figuresIn, sameAmount } from "./figures";
+import { samePlan } from "./samePlan";
 import { subjectFigures, type SubjectFigure } from "./subjects";
 
 interface Mention extends SubjectFigure {
@@ -62,9 +63,6 @@ function rowId(row: Row): number {
 }
 const pairId = (a: Row, b: Row) => [rowId(a), rowId(b)].sort((x, y) => x - y).join(":");
 
-const samePlanYear = (a: Table, b: Table) =>
-  a.planYear === null || b.planYear === null || a.planYear === b.planYear;
-
 const rowLabel = (row: Row) => (row.seq ? `第${row.seq}项` : `第${row.row}行`);
 
 /**
@@ -95,8 +93,8 @@ export const figureCrossTable: Rule = {
       for (const a of mentions) {
         for (const b of mentions) {
           if (a.tableIndex <= b.tableIndex || linked.has(pairId(a.row, b.row))) continue;
-          // A table of another plan year is another plan: its figures are not this year's.
-          if (!samePlanYear(a.table, b.table)) continue;
+          // Another year's or another government's plan: its figures are not this plan's.
+          if (!samePlan(ctx, a.table, b.table)) continue;
           if (!sameMeasure(a, b) || sameAmount(a.figure, b.figure)) continue;
           if (
             a.subject.kind === "noun" &&

@@ -1,0 +1,74 @@
+import { readGridTable } from "../../src/core/grid/gridTable";
+import { buildUnitSheets, type MasterSheet } from "../../src/core/outputs/unitSheets";
+import type { PatchCell, SheetOpInput } from "../../src/core/patch/schema";
+import { defaultRoster } from "../../src/core/roster";
+import { summarize } from "../../src/core/summary";
+import { readXlsx } from "../../src/xlsx";
+import { realXlsxPath } from "../support/realTables";
+
+/**
+ * A 序号 merged over sub-rows (大竹县 item 5: 县老年养护楼 and 老年大学 under one 序号 and one
+ * merged 责任单位; 岳阳楼区 item 9: three sub-targets of 机关事业单位养老保险) is one item: on
+ * its unit's sheet the sub-rows stand under the item with its 序号 merged over them, and the item
+ * is counted once, there and in 汇总.
+ */
+const roster = defaultRoster();
+const AT = { checkDate: "2023-06-30" };
+
+async function master(id: string): Promise<MasterSheet> {
+  const read = readGridTable((await readXlsx(realXlsxPath(id))).grids[0]);
+  if (!read.table) throw new Error(read.problems[0].message);
+  return { table: read.table, layout: read.layout };
+}
+
+function sheet(ops: readonly SheetOpInput[], name: string): SheetOpInput {
+  const op = ops.find((o) => o.sheet === name);
+  if (!op) throw new Error(`no sheet ${name}`);
+  return op;
+}
+
+const cells = (op: SheetOpInput): PatchCell[][] => op.values?.[0].values ?? [];
+const col = (op: SheetOpInput, title: string) => (cells(op)[1] as string[]).indexOf(title);
+
+describe("sub-rows under a merged 序号", () => {
+  test("大竹县 县民政局: one item with its sub-row under it, 序号 merged over both", async () => {
+    const { sheets } = buildUnitSheets([await master("dazhu-2016-minsheng")], { ...AT, roster });
+    const op = sheet(sheets, "单位-县民政局");
+    const rows = cells(op);
+    expect(rows[2][0]).toBe("一、牵头事项（1项）");
+    const task = col(op, "重点工作");
+    expect(rows.slice(3, 5).map((r) => [r[0], r[task]])).toEqual([
+      [1, "开工建设县老年养护楼。"],
+      [null, "开工建设老年大学。"],
+    ]);
+    expect(op.merges).toContainEqual({ row: 3, col: 0, rowCount: 2, colCount: 1 });
+  });
+
+  test("岳阳楼区 区人社局: item 9's two sub-rows stay together under item 9, after item 2", async () => {
+    const { sheets, placed } = buildUnitSheets([await master("yueyanglou-2017-progress")], {
+      ...AT,
+      roster,
+    });
+    const op = sheet(sheets, "单位-区人社局");
+    const rows = cells(op);
+    const source = col(op, "来源");
+    expect(rows[2][0]).toBe("一、牵头事项（2项）");
+    expect(rows.slice(3, 6).map((r) => [r[0], (r[source] as { text: string }).text])).toEqual([
+      [1, "完成情况 序号2"],
+      [2, "完成情况 序号9"],
+      [null, "完成情况 序号9"],
+    ]);
+    expect(op.merges).toContainEqual({ row: 4, col: 0, rowCount: 2, colCount: 1 });
+    expect(placed.find((p) => p.key === "区人社局")?.lead).toBe(2);
+  });
+
+  test("汇总 counts each item once, with the units of all its sub-rows", async () => {
+    const dazhu = await master("dazhu-2016-minsheng");
+    const yue = await master("yueyanglou-2017-progress");
+    const summary = summarize([dazhu.table, yue.table], [], { ...AT, roster });
+    expect(summary.tables.map((t) => t.total)).toEqual([10, 9]);
+    const unit = (name: string) => summary.units.find((u) => u.unit === name);
+    expect(unit("县民政局")?.lead).toBe(1);
+    expect(unit("区人社局")?.lead).toBe(2);
+  });
+});
