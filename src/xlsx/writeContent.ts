@@ -21,9 +21,27 @@ export function solidFill(color: string): ExcelJS.Fill {
   return { type: "pattern", pattern: "solid", fgColor: { argb: argb(color) } };
 }
 
-/** Gives the cell a copy of its style with `change` applied. */
-export function restyle(cell: ExcelJS.Cell, change: Partial<ExcelJS.Style>): void {
-  cell.style = { ...cell.style, ...change };
+type Style = Partial<ExcelJS.Style>;
+/** What a fresh cell's style is keyed as: every unstyled cell shares it. */
+const UNSTYLED: Style = {};
+/** Styles made by restyle, by the style they were made from and the change's JSON. */
+const derived = new WeakMap<Style, Map<string, Style>>();
+
+/**
+ * Gives the cell its style with `change` applied, as a new object shared by every cell that got
+ * the same change from the same style: a style per cell would cost hundreds of bytes for each
+ * of the hundreds of thousands of cells a big check writes, and ExcelJS reuses a style object's
+ * id when it saves. Shared styles are why no style is ever changed in place.
+ */
+export function restyle(cell: ExcelJS.Cell, change: Style): void {
+  const style: Style = cell.style ?? UNSTYLED;
+  const base = Object.keys(style).length === 0 ? UNSTYLED : style;
+  let made = derived.get(base);
+  if (!made) derived.set(base, (made = new Map()));
+  const key = JSON.stringify(change);
+  let next = made.get(key);
+  if (!next) made.set(key, (next = { ...base, ...change }));
+  cell.style = next;
 }
 
 function eachCell(ws: ExcelJS.Worksheet, r: Rect, visit: (cell: ExcelJS.Cell) => void): void {
