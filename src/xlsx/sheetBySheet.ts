@@ -1,4 +1,6 @@
 import type ExcelJS from "exceljs";
+import { dropCells } from "./internals";
+import { writeDeferred } from "./writePatch";
 import { ZipWriter } from "./zipWriter";
 
 /**
@@ -117,7 +119,9 @@ export async function xlsxChunks(workbook: ExcelJS.Workbook): Promise<Buffer[]> 
   // XLSX.addWorksheets, a sheet at a time; the parts go into the zip after those written first.
   const sheets = new ZipWriter();
   for (const worksheet of workbook.worksheets) {
+    const fresh = writeDeferred(worksheet);
     const sheet = worksheet.model as unknown as SheetModel;
+    if (fresh) dropCells(worksheet);
     for (const table of sheet.tables) {
       tables.push(table);
       table.target = `table${tables.length}.xml`;

@@ -1,4 +1,4 @@
-import { deflateRawSync } from "zlib";
+import * as zlib from "zlib";
 
 /**
  * A zip archive built part by part, each part compressed as it arrives, so that only the
@@ -12,7 +12,11 @@ const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   return c >>> 0;
 });
 
+/** Node's own (20.15 and later), else the table below. */
+const nodeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+
 function crc32(bytes: Buffer): number {
+  if (nodeCrc32) return nodeCrc32(bytes);
   let crc = 0xffffffff;
   for (let i = 0; i < bytes.length; i++) crc = CRC_TABLE[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
@@ -57,7 +61,7 @@ export class ZipWriter {
       name: Buffer.from(options.name, "utf8"),
       crc: crc32(bytes),
       size: bytes.length,
-      data: deflateRawSync(bytes),
+      data: zlib.deflateRawSync(bytes),
     });
   }
 
