@@ -6,7 +6,10 @@ import { MAX_NOTE_TEXT } from "../../src/core/outputs/validationSheets";
 import { MAX_CELL_TEXT } from "../../src/core/patch/cells";
 import { defaultRoster } from "../../src/core/roster";
 import { FINDINGS_PER_RULE_PER_CELL } from "../../src/core/rules/engine";
-import { applyPatchToWorkbook } from "../../src/xlsx";
+import { mkdtempSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { applyPatchToWorkbook, loadXlsx, writeXlsx } from "../../src/xlsx";
 import { STORE_SHEET } from "../../src/xlsx/store";
 import { seedTable } from "../support/seeds";
 
@@ -92,6 +95,33 @@ describe("a cell of 32,760 characters of doubled words", () => {
       })
     );
     expect(recordLongest).toBeLessThan(2 * MAX_NOTE_TEXT + 1000);
+  });
+
+  test("saved as check -o saves it (cells written sheet by sheet), no cell or note passes the limit", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "duban-hostile-"));
+    try {
+      const workbook = new ExcelJS.Workbook();
+      workbook
+        .addWorksheet("区重点工作")
+        .addRows(grid([seedRow(0), [2, "任务", LONG, "李　旭", "区商务局"], seedRow(2)]).values);
+      applyPatchToWorkbook(workbook, { sheets: generated.sheets }, { deferCells: true });
+      const file = join(dir, "checked.xlsx");
+      await writeXlsx(workbook, file);
+      const saved = await loadXlsx(file);
+      const lengths: number[] = [];
+      for (const ws of saved.worksheets)
+        ws.eachRow((row) =>
+          row.eachCell((cell) => {
+            lengths.push(String(cell.value ?? "").length);
+            if (typeof cell.note === "string") lengths.push(cell.note.length);
+          })
+        );
+      expect(saved.getWorksheet(STORE_SHEET)).toBeDefined();
+      expect(Math.max(...lengths)).toBeGreaterThan(30_000);
+      expect(Math.max(...lengths)).toBeLessThanOrEqual(MAX_CELL_TEXT);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
