@@ -116,8 +116,11 @@ function problemLines(parsed: ParseResult): string[] {
 export function report(parsed: ParseResult, result: ValidationResult): string {
   const lines: string[] = [];
   const byTable = new Map<string, Issue[]>();
-  for (const issue of result.issues)
-    byTable.set(issue.table, [...(byTable.get(issue.table) ?? []), issue]);
+  for (const issue of result.issues) {
+    const list = byTable.get(issue.table);
+    if (list) list.push(issue);
+    else byTable.set(issue.table, [issue]);
+  }
   parsed.tables.forEach((table: Table, i) => {
     const totals = result.perTable[i].totals;
     lines.push(

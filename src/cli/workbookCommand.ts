@@ -99,7 +99,14 @@ export async function writeCheckedWorkbook(
     previous: previousUnitSheets(own.readBack),
     parts: { check: true, units: "unit", summary: true },
   });
-  const report = applyPatchToWorkbook(workbook, { sheets: generated.sheets });
+  // Generated sheets are written one at a time as the file is saved (a 20,000-row check makes
+  // 750,000 cells), so their fallbacks are in the report once writeXlsx is done.
+  // The ops are handed over (splice): what the workbook keeps of them is its own checked copy.
+  const report = applyPatchToWorkbook(
+    workbook,
+    { sheets: generated.sheets.splice(0) },
+    { deferCells: true }
+  );
   await writeXlsx(workbook, options.output, { force: options.force, inputs: files });
   const units = generated.units!;
   const kept = units.placed.reduce((n, p) => n + p.kept, 0);

@@ -38,3 +38,10 @@ export function noteText(cell: ExcelJS.Cell): string | null {
   }
   return null;
 }
+
+/** Empties a sheet of its rows, cells and merged areas (a deferred sheet once saved). */
+export function dropCells(worksheet: ExcelJS.Worksheet): void {
+  const fields = worksheet as unknown as { _rows: unknown[]; _merges: Record<string, unknown> };
+  fields._rows = [];
+  fields._merges = {};
+}

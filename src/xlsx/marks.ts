@@ -82,7 +82,9 @@ export function writeMarks(
     }
   }
   const records = op.marks.map((mark): FileMarkRecord => {
-    restyle(ws.getCell(mark.row + 1, mark.col + 1), { fill: solidFill(mark.fill) });
+    restyle(ws.getCell(mark.row + 1, mark.col + 1), `fill ${mark.fill}`, () => ({
+      fill: solidFill(mark.fill),
+    }));
     const written = mark.note ? notes.add(mark.row, mark.col, mark.note) : false;
     return {
       row: mark.row,

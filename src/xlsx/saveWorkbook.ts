@@ -2,6 +2,7 @@ import { promises as fs, realpathSync, rmSync, statSync } from "fs";
 import { basename, dirname, join, resolve } from "path";
 import type ExcelJS from "exceljs";
 import { XlsxOutputError } from "./errors";
+import { xlsxChunks } from "./sheetBySheet";
 
 export interface SaveOptions {
   /** Overwrite an existing file (never an input file). */
@@ -151,13 +152,18 @@ export async function writeXlsx(
       `输出文件「${path}」已存在，未写入。如要覆盖它，请加上 --force。`
     );
   }
-  const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+  const chunks = await xlsxChunks(workbook);
   await removeStale(path);
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   installCleanup();
   pending.add(temporary);
   try {
-    await fs.writeFile(temporary, bytes, { flag: "wx" });
+    const file = await fs.open(temporary, "wx");
+    try {
+      await file.writev(chunks);
+    } finally {
+      await file.close();
+    }
     await fs.rename(temporary, path);
   } catch (error) {
     await fs.rm(temporary, { force: true });

@@ -21,9 +21,33 @@ export function solidFill(color: string): ExcelJS.Fill {
   return { type: "pattern", pattern: "solid", fgColor: { argb: argb(color) } };
 }
 
-/** Gives the cell a copy of its style with `change` applied. */
-export function restyle(cell: ExcelJS.Cell, change: Partial<ExcelJS.Style>): void {
-  cell.style = { ...cell.style, ...change };
+type Style = Partial<ExcelJS.Style>;
+/** What a fresh cell's style is keyed as: every unstyled cell shares it. */
+const UNSTYLED: Style = {};
+/** Styles made by restyle, by the style they were made from and the change's key. */
+const derived = new WeakMap<Style, Map<unknown, Style>>();
+
+function isEmpty(style: Style): boolean {
+  for (const _ in style) return false;
+  return true;
+}
+
+/**
+ * Gives the cell its style with a change applied, as an object shared by every cell that got
+ * the same change (`key`: a value naming it) from the same style: a style per cell would cost
+ * hundreds of bytes for each of the hundreds of thousands of cells a big check writes, and
+ * ExcelJS reuses a style object's id when it saves. `change` is asked for once per style and
+ * key, and may read the cell's current style. Shared styles are why no style is ever changed
+ * in place.
+ */
+export function restyle(cell: ExcelJS.Cell, key: unknown, change: () => Style): void {
+  const style: Style | undefined = cell.style;
+  const base = !style || isEmpty(style) ? UNSTYLED : style;
+  let made = derived.get(base);
+  if (!made) derived.set(base, (made = new Map()));
+  let next = made.get(key);
+  if (!next) made.set(key, (next = { ...base, ...change() }));
+  cell.style = next;
 }
 
 function eachCell(ws: ExcelJS.Worksheet, r: Rect, visit: (cell: ExcelJS.Cell) => void): void {
@@ -47,8 +71,12 @@ export function writeLayout(ws: ExcelJS.Worksheet, op: SheetOp): void {
   for (const { row, height } of op.rows) ws.getRow(row + 1).height = height;
 }
 
-/** The colour of Excel's own Hyperlink style, so a link looks clickable as when Excel makes one. */
-const LINK_FONT = { color: "#0563C1", underline: true };
+/** The font of Excel's own Hyperlink style, so a link looks clickable as when Excel makes one. */
+const LINK_STYLE = { font: { color: "#0563C1", underline: true } };
+
+function restyleNumFmt(cell: ExcelJS.Cell, numFmt: string): void {
+  restyle(cell, `numFmt ${numFmt}`, () => ({ numFmt }));
+}
 
 /**
  * An internal hyperlink target. The absolute address ($B$3) keeps ExcelJS 4.4 from also writing
@@ -68,11 +96,11 @@ export function writeValues(ws: ExcelJS.Worksheet, op: SheetOp): void {
         const resolved = resolveCell(patchCell);
         if (resolved.link) {
           cell.value = { text: String(resolved.value), hyperlink: linkTarget(resolved.link) };
-          restyle(cell, { numFmt: resolved.numberFormat });
-          restyle(cell, formatChange(cell, { font: LINK_FONT }));
+          restyleNumFmt(cell, resolved.numberFormat);
+          restyle(cell, LINK_STYLE, () => formatChange(cell, LINK_STYLE));
         } else {
           cell.value = resolved.value === "" ? null : resolved.value;
-          restyle(cell, { numFmt: resolved.numberFormat });
+          restyleNumFmt(cell, resolved.numberFormat);
         }
       })
     );
@@ -120,7 +148,7 @@ function formatChange(cell: ExcelJS.Cell, spec: StyleSpec): Partial<ExcelJS.Styl
 
 export function writeFormats(ws: ExcelJS.Worksheet, op: SheetOp): void {
   for (const spec of op.formats)
-    eachCell(ws, spec.range, (cell) => restyle(cell, formatChange(cell, spec)));
+    eachCell(ws, spec.range, (cell) => restyle(cell, spec, () => formatChange(cell, spec)));
 }
 
 export function writeMerges(ws: ExcelJS.Worksheet, op: SheetOp): void {
@@ -189,6 +217,8 @@ export function writeConditionalFormats(ws: ExcelJS.Worksheet, op: SheetOp): voi
     });
   });
 }
+
+const UNLOCKED: Style = { protection: { locked: false } };
 
 /** Excel refuses a list validation whose items, joined by commas, run past 255 characters. */
 const MAX_LIST_CHARACTERS = 255;
@@ -299,7 +329,7 @@ export function writeProtection(ws: ExcelJS.Worksheet, op: SheetOp): void {
   const protection = op.protection;
   if (!protection) return;
   for (const range of protection.editable)
-    eachCell(ws, range, (cell) => restyle(cell, { protection: { locked: false } }));
+    eachCell(ws, range, (cell) => restyle(cell, UNLOCKED, () => UNLOCKED));
   fieldsOf(ws).sheetProtection = {
     sheet: true,
     formatColumns: true,

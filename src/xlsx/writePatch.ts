@@ -101,15 +101,49 @@ function sheetFor(workbook: ExcelJS.Workbook, op: SheetOp): ExcelJS.Worksheet {
   return ws;
 }
 
-function writeSheet(
-  workbook: ExcelJS.Workbook,
+function writeFailure(sheet: string, error: unknown): XlsxError {
+  if (error instanceof XlsxError) return error;
+  return Object.assign(
+    new XlsxError(`写入工作表「${sheet}」时出错，未保存任何文件。请联系维护人员。`),
+    { cause: error }
+  );
+}
+
+/**
+ * Sheets written afresh whose cells wait for the save: what a sheet at a time saving
+ * (sheetBySheet.ts) fills in, writes and empties, so that a big check never holds all its
+ * generated sheets at once.
+ */
+const deferred = new WeakMap<ExcelJS.Worksheet, () => void>();
+/** Deferred sheets already saved: their cells are gone, so they cannot be saved again. */
+const spent = new WeakSet<ExcelJS.Worksheet>();
+
+/**
+ * Writes the cells of a sheet whose writing applyPatchToWorkbook deferred; true when it was one,
+ * which the caller is to empty (dropCells) once saved. Throws for a deferred sheet saved before.
+ */
+export function writeDeferred(ws: ExcelJS.Worksheet): boolean {
+  if (spent.has(ws))
+    throw new XlsxError(`工作表「${ws.name}」已保存过一次，不能再次保存。请联系维护人员。`);
+  const write = deferred.get(ws);
+  if (!write) return false;
+  deferred.delete(ws);
+  spent.add(ws);
+  try {
+    write();
+  } catch (error) {
+    throw writeFailure(ws.name, error);
+  }
+  return true;
+}
+
+/** The op's cells and what is kept with them: values, formats, notes, rules, protection. */
+function writeSheetContent(
+  ws: ExcelJS.Worksheet,
   op: SheetOp,
   store: Store,
   fallbacks: string[]
-): ExcelJS.Worksheet {
-  const ws = sheetFor(workbook, op);
-  if (op.mode === "update" && op.position !== undefined) arrange(workbook, ws, op.position);
-  if (op.tabColor) ws.properties.tabColor = { argb: argb(op.tabColor) };
+): void {
   writeLayout(ws, op);
   writeValues(ws, op);
   writeFormats(ws, op);
@@ -124,15 +158,43 @@ function writeSheet(
   }
   for (const note of op.notes) notes.add(note.row, note.col, note.text);
   fallbacks.push(...notes.messages());
+  writeProtection(ws, op);
+}
+
+function writeSheet(
+  workbook: ExcelJS.Workbook,
+  op: SheetOp,
+  store: Store,
+  fallbacks: string[],
+  defer: boolean
+): ExcelJS.Worksheet {
+  const ws = sheetFor(workbook, op);
+  if (op.mode === "update" && op.position !== undefined) arrange(workbook, ws, op.position);
+  if (op.tabColor) ws.properties.tabColor = { argb: argb(op.tabColor) };
+  if (defer) deferred.set(ws, () => writeSheetContent(ws, op, store, fallbacks));
+  else writeSheetContent(ws, op, store, fallbacks);
+  // What the workbook's part reads (print titles, filter) is written now.
   writeFreeze(ws, op);
   writePrint(ws, op);
   writeAutoFilter(ws, op);
-  writeProtection(ws, op);
   writeVisibility(ws, op);
   if (op.generated) setMarker(store, ws, op.generated);
   // A rebuilt sheet starts without marks (ExcelJS may give it the old sheet's id).
   if (op.mode === "replace") setMarks(store, ws, []);
   return ws;
+}
+
+/**
+ * Whether the op's cells may wait for the save: a sheet made afresh that carries no marks (the
+ * record of marks is written now) and that no later op of the patch writes again.
+ */
+function deferrable(op: SheetOp, index: number, ops: readonly SheetOp[]): boolean {
+  return (
+    op.mode !== "update" &&
+    op.marks.length === 0 &&
+    !op.clearMarks &&
+    !ops.slice(index + 1).some((later) => sameSheetName(later.sheet, op.sheet))
+  );
 }
 
 /** The workbook's active tab; one selected tab only (several selected tabs are a group). */
@@ -183,10 +245,15 @@ function activeSheetName(workbook: ExcelJS.Workbook): string | undefined {
  *
  * A refused patch throws an XlsxPatchError before the workbook is touched. Any other failure
  * throws an XlsxError; the workbook may then be half-written and must not be saved.
+ *
+ * With `deferCells`, the cells of sheets made afresh are written only when writeXlsx saves the
+ * workbook, one sheet at a time, and emptied after: for a workbook that is saved once and not
+ * read again (`duban check -o`). Their fallbacks join the report's list during the save.
  */
 export function applyPatchToWorkbook(
   workbook: ExcelJS.Workbook,
-  input: WorkbookPatchInput
+  input: WorkbookPatchInput,
+  options: { deferCells?: boolean } = {}
 ): XlsxPatchReport {
   const checked = checkPatch(input);
   if ("problem" in checked) throw new XlsxPatchError(invalidPatchMessage(checked.problem));
@@ -196,16 +263,13 @@ export function applyPatchToWorkbook(
 
   const fallbacks: string[] = [];
   let active = activeSheetName(workbook);
-  for (const op of patch.sheets) {
+  for (const [index, op] of patch.sheets.entries()) {
     try {
-      const ws = writeSheet(workbook, op, store, fallbacks);
+      const defer = options.deferCells === true && deferrable(op, index, patch.sheets);
+      const ws = writeSheet(workbook, op, store, fallbacks, defer);
       if (op.activate) active = ws.name;
     } catch (error) {
-      if (error instanceof XlsxError) throw error;
-      throw Object.assign(
-        new XlsxError(`写入工作表「${op.sheet}」时出错，未保存任何文件。请联系维护人员。`),
-        { cause: error }
-      );
+      throw writeFailure(op.sheet, error);
     }
   }
   writeStore(workbook, store);

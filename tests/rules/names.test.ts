@@ -35,11 +35,14 @@ describe("unit.alias and unit.short-form", () => {
     expect(ofRule(issues, "unit.alias").map((i) => [i.table, i.row, i.evidence])).toEqual([
       ["city", 14, "区市场监管委"],
       ["city", 21, "区应急局"],
-      ["city", 21, "区住房城乡建设委"],
       ["city", 24, "区医保局"],
       ["district", 74, "武装部"],
       ["minxin", 23, "区交通运输局"],
     ]);
+    // One finding per rule per cell (issue 18): 附件1 #21's second misspelt unit is named in it.
+    expect(ofRule(issues, "unit.alias")[1].message).toMatch(
+      /（此单元格共 2 处同类问题，另有「区住房城乡建设委」）$/
+    );
     const city14 = ofRule(issues, "unit.alias")[0];
     expect(city14.severity).toBe("warning");
     expect(city14.message).toBe(
@@ -123,10 +126,12 @@ describe("leader.run-together and unit.run-together", () => {
       ["city", 8, "会展经济区管委会区住房建设委"],
       ["city", 19, "区工业和信息化局区住房建设委"],
       ["district", 57, "工业和信息化局商务局"],
-      ["district", 57, "交通运输管理局土地整理中心"],
       ["district", 83, "交通运输管理局规划资源分局"],
       ["district", 99, "区疫情防控指挥部卫生健康委"],
     ]);
+    expect(units[2].message).toMatch(
+      /（此单元格共 2 处同类问题，另有「交通运输管理局土地整理中心」）$/
+    );
   });
 
   test("附件3 row 1's 于瑞均薛  彤 罗振胜 is reported once, not again on the merged rows 2–5", () => {

@@ -111,15 +111,21 @@ export function validate(tables: readonly Table[], options: ValidateOptions): Va
   return { issues: capped, totals, perTable };
 }
 
-/** The most findings of one rule on one cell; the last of them counts the rest. */
-export const FINDINGS_PER_RULE_PER_CELL = 3;
+/** Issue 18: one finding per rule per cell; it counts the others and names a few of them. */
+export const FINDINGS_PER_RULE_PER_CELL = 1;
+/** How many of a cell's other findings of the rule its one finding names, and how much of each. */
+const OTHERS_NAMED = 3;
+const EVIDENCE_SHOWN = 20;
+
+const shown = (evidence: string) =>
+  evidence.length > EVIDENCE_SHOWN ? `${evidence.slice(0, EVIDENCE_SHOWN)}…` : evidence;
 
 /**
- * Caps a cell's findings of a rule: a cell of 32,000 characters of repeated words would
- * otherwise give thousands of findings (and a note of hundreds of thousands of characters).
- * A few distinct findings stay apart (two misspelt units in one cell, each with its own fix);
- * from the cap on, the last kept finding says how many there are in all. `issues` is sorted, so
- * a cell's findings of a rule are adjacent.
+ * Caps a cell's findings of a rule at one: a cell of 32,000 characters of repeated words would
+ * otherwise give thousands of findings (and a note of hundreds of thousands of characters). The
+ * finding kept is the first; its message says how many there are in all and names the first few
+ * other things found (two misspelt units in one cell stay visible). `issues` is sorted, so a
+ * cell's findings of a rule are adjacent.
  */
 function capPerRulePerCell(issues: readonly Issue[]): Issue[] {
   const out: Issue[] = [];
@@ -134,14 +140,16 @@ function capPerRulePerCell(issues: readonly Issue[]): Issue[] {
       issues[end].table === first.table
     )
       end++;
-    const count = end - i;
-    if (count <= FINDINGS_PER_RULE_PER_CELL) for (let k = i; k < end; k++) out.push(issues[k]);
+    if (end - i === 1) out.push(first);
     else {
-      const last = i + FINDINGS_PER_RULE_PER_CELL - 1;
-      for (let k = i; k < last; k++) out.push(issues[k]);
+      const others = new Set<string>();
+      for (let k = i + 1; k < end && others.size <= OTHERS_NAMED; k++)
+        if (issues[k].evidence !== first.evidence) others.add(shown(issues[k].evidence));
+      const named = [...others].slice(0, OTHERS_NAMED).map((e) => `「${e}」`);
+      const more = others.size > OTHERS_NAMED ? "等" : "";
       out.push({
-        ...issues[last],
-        message: `${issues[last].message}（此单元格共 ${count} 处同类问题，只列出前 ${FINDINGS_PER_RULE_PER_CELL} 处）`,
+        ...first,
+        message: `${first.message}（此单元格共 ${(end - i).toLocaleString("en-US")} 处同类问题${named.length > 0 ? `，另有${named.join("")}${more}` : ""}）`,
       });
     }
     i = end;
