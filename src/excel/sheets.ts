@@ -1,5 +1,5 @@
 import { a1, parseSheetCell } from "../core/patch/address";
-import type { GeneratedMarker } from "../core/patch/schema";
+import type { SheetInfo } from "../workflows/host";
 import { DEFAULT_PAYLOAD_BUDGET, RequestBatcher } from "./batch";
 import { stepBytes } from "./wire";
 import { type Capabilities, detectCapabilities } from "./capabilities";
@@ -7,13 +7,7 @@ import { toAdapterError } from "./errors";
 import { queueMarkerReads } from "./markers";
 import { RecordReader, isRecordSheet } from "./record";
 
-export interface SheetInfo {
-  name: string;
-  /** Zero-based place among the tabs. */
-  position: number;
-  /** The add-in's marker when it generated the sheet; null for the user's own sheets. */
-  marker: GeneratedMarker | null;
-}
+export type { SheetInfo };
 
 /**
  * Loads the sheet list and the first block of the record (one sync) and queues the reads of
