@@ -56,6 +56,21 @@ function anyCell(values: CellValue[][], area: Rect, r: Rect, test: (v: CellValue
   return false;
 }
 
+/** The smallest rectangle inside `r` holding every cell that passes `test`; null when none does. */
+function around(values: CellValue[][], area: Rect, r: Rect, test: (v: CellValue) => boolean): Rect | null {
+  let [top, left, bottom, right] = [Infinity, Infinity, -1, -1];
+  for (let i = r.row - area.row; i < r.row - area.row + r.rowCount; i++)
+    for (let j = r.col - area.col; j < r.col - area.col + r.colCount; j++)
+      if (test(values[i][j])) {
+        top = Math.min(top, i);
+        bottom = Math.max(bottom, i);
+        left = Math.min(left, j);
+        right = Math.max(right, j);
+      }
+  if (bottom < 0) return null;
+  return { row: area.row + top, col: area.col + left, rowCount: bottom - top + 1, colCount: right - left + 1 };
+}
+
 /**
  * Number formats matter only to numbers (a date serial shows as a date): they are read only
  * where numbers are, a rectangle at a time, halving where its cells differ.
@@ -65,8 +80,10 @@ function numberFormats(sheet: EtWorksheet, area: Rect, values: CellValue[][]): s
     new Array<string>(area.colCount).fill(GENERAL_FORMAT)
   );
   const isNumber = (v: CellValue) => typeof v === "number";
-  const visit = (r: Rect) => {
-    if (!anyCell(values, area, r, isNumber)) return;
+  const visit = (whole: Rect) => {
+    // Only the numbers' own rectangle: a text header above a date column is no reason to halve.
+    const r = around(values, area, whole, isNumber);
+    if (!r) return;
     const format = sheet.Range(addressOf(r)).NumberFormat;
     if (format !== null || (r.rowCount === 1 && r.colCount === 1)) {
       for (let i = 0; i < r.rowCount; i++)
