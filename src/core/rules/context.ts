@@ -2,12 +2,15 @@ import { parseDeadlines, type DeadlineResult } from "../deadline";
 import { defaultHeaderVocabulary } from "../parse/vocabulary";
 import { splitNames } from "../roster/split";
 import type { NameKind, NameSplit, Roster } from "../roster/schema";
+import type { RosterProblem } from "../roster/sheet";
 import type { FieldKey, Row, Table } from "../table/schema";
 import { formatMessage, ruleInfo, type RuleId } from "./catalogue";
 import type { Issue } from "./schema";
 
 export interface ValidateOptions {
   roster: Roster;
+  /** Mistakes found in the workbook's 名册 sheet, reported by roster.sheet. */
+  rosterProblems?: readonly RosterProblem[];
   /** The day the check is made (YYYY-MM-DD). Only with it are deadlines reported overdue. */
   checkDate?: string;
 }
