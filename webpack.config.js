@@ -54,7 +54,11 @@ function wpsConfig() {
           { from: "assets/*.png", to: "assets/[name][ext]" },
         ],
       }),
-      new HtmlWebpackPlugin({ filename: "index.html", template: "./src/wps/addin/index.html", chunks: ["main"] }),
+      new HtmlWebpackPlugin({
+        filename: "index.html",
+        template: "./src/wps/addin/index.html",
+        chunks: ["main"],
+      }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/wps/addin/taskpane.html",

@@ -1,9 +1,4 @@
-import {
-  RECORD_SHEET,
-  type WorkbookRecord,
-  emptyRecord,
-  parseRecord,
-} from "../core/patch/record";
+import { RECORD_SHEET, type WorkbookRecord, emptyRecord, parseRecord } from "../core/patch/record";
 import { sameSheetName } from "../core/patch/sheetName";
 import { DEFAULT_PAYLOAD_BUDGET, RequestBatcher, rowRuns } from "./batch";
 import { toAdapterError } from "./errors";

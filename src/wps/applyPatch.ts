@@ -87,7 +87,10 @@ export function applyPatchWps(input: WorkbookPatchInput): WpsApplyReport {
   const open = openWorkbook();
   for (const op of patch.sheets) {
     const existing = open.listed.find((s) => sameSheetName(s.name, op.sheet));
-    const problem = targetProblem(op, existing && { marker: recordedMarker(open.record, existing.name) });
+    const problem = targetProblem(
+      op,
+      existing && { marker: recordedMarker(open.record, existing.name) }
+    );
     if (problem) throw new WpsAdapterError(problem, [op.sheet]);
   }
 
@@ -97,7 +100,9 @@ export function applyPatchWps(input: WorkbookPatchInput): WpsApplyReport {
   const alerts = app.DisplayAlerts;
   const started = app.ActiveWorkbook!.ActiveSheet.Name;
   let activate: string | undefined;
-  const hidden = new Set(patch.sheets.filter((op) => op.visibility && op.visibility !== "visible").map((op) => op.sheet));
+  const hidden = new Set(
+    patch.sheets.filter((op) => op.visibility && op.visibility !== "visible").map((op) => op.sheet)
+  );
   let now: WorkbookRecord = open.record;
   let current = "";
   app.DisplayAlerts = false;
@@ -113,7 +118,8 @@ export function applyPatchWps(input: WorkbookPatchInput): WpsApplyReport {
       if (op.mode === "replace") now = withMarks(now, op.sheet, []);
       // Right after the sheet is made: a sheet left without its marker would count as the user's.
       if (op.generated) now = withMarker(now, op.sheet, op.generated);
-      if (op.mode === "update" && op.position !== undefined) place(open, sheet, op.sheet, op.position);
+      if (op.mode === "update" && op.position !== undefined)
+        place(open, sheet, op.sheet, op.position);
       if (op.tabColor) sheet.Tab.Color = bgr(op.tabColor);
       writeLayout(sheet, op);
       writeValues(sheet, op);
@@ -143,7 +149,11 @@ export function applyPatchWps(input: WorkbookPatchInput): WpsApplyReport {
     throw toWpsError(error, "写入", current || undefined);
   } finally {
     try {
-      writeRecord(open, now, open.listed.map((s) => s.name));
+      writeRecord(
+        open,
+        now,
+        open.listed.map((s) => s.name)
+      );
       // Freezing panes activated the sheets it froze: the sheet in front is the one asked for, or the user's.
       const front = open.listed.find((s) => s.name === (activate ?? started));
       if (front && !hidden.has(front.name)) front.sheet.Activate();

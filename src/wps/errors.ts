@@ -12,7 +12,8 @@ export class WpsAdapterError extends Error {
   }
 }
 
-export const NOT_IN_WPS = "没有找到打开的 WPS 表格工作簿：请在 WPS 表格中打开工作簿后再使用督办助手。";
+export const NOT_IN_WPS =
+  "没有找到打开的 WPS 表格工作簿：请在 WPS 表格中打开工作簿后再使用督办助手。";
 
 /** An ET failure while doing `what`, as the pane shows it. Our own errors pass through. */
 export function toWpsError(error: unknown, what: string, sheet?: string): Error {

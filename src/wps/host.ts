@@ -50,7 +50,8 @@ export const wpsHost: WorkbookHost = {
   async selectAddress(address) {
     const { sheet, row, col } = parseSheetCell(address);
     const found = openWorkbook().listed.find((s) => sameSheetName(s.name, sheet));
-    if (!found) throw new WpsAdapterError(`找不到工作表「${sheet}」，可能已被删除或改名。`, [sheet]);
+    if (!found)
+      throw new WpsAdapterError(`找不到工作表「${sheet}」，可能已被删除或改名。`, [sheet]);
     try {
       found.sheet.Activate();
       found.sheet.Range(a1(row, col)).Select();

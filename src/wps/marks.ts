@@ -35,7 +35,10 @@ function paint(sheet: EtWorksheet, cells: Cell[], color: string | null): void {
   }
 }
 
-function byColor<T extends Cell>(items: T[], color: (item: T) => string | null): Map<string | null, T[]> {
+function byColor<T extends Cell>(
+  items: T[],
+  color: (item: T) => string | null
+): Map<string | null, T[]> {
   const groups = new Map<string | null, T[]>();
   for (const item of items) {
     const key = color(item);
@@ -64,22 +67,23 @@ export function writeMarks(
     cells,
     (range) => range.Interior.Color,
     (cell, value) =>
-      colors.set(a1(cell.row, cell.col), value === null || value === 0xffffff ? null : hexOfBgr(value))
+      colors.set(
+        a1(cell.row, cell.col),
+        value === null || value === 0xffffff ? null : hexOfBgr(value)
+      )
   );
   const plan = planMarks<RecordedMark["original"], RecordedMark>(op, stored, (row, col) => {
     const color = colors.get(a1(row, col)) ?? null;
     return { color, fill: color };
   });
-  const records = op.marks.map(
-    (mark): RecordedMark => ({
-      row: mark.row,
-      col: mark.col,
-      original: plan.originals.get(a1(mark.row, mark.col)) ?? null,
-      fill: mark.fill,
-      note: null,
-      text: null,
-    })
-  );
+  const records = op.marks.map((mark): RecordedMark => ({
+    row: mark.row,
+    col: mark.col,
+    original: plan.originals.get(a1(mark.row, mark.col)) ?? null,
+    fill: mark.fill,
+    note: null,
+    text: null,
+  }));
   onRecords([...plan.kept, ...records]);
 
   for (const [color, group] of byColor(plan.restore, (r) => originalColor(r.original)))

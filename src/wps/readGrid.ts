@@ -28,7 +28,12 @@ function trimmed(values: CellValue[][], area: Rect): { area: Rect; values: CellV
   while (left < right && rows.every((r) => !filled(r[left]))) left++;
   while (right > left && rows.every((r) => !filled(r[right]))) right--;
   return {
-    area: { row: area.row + top, col: area.col + left, rowCount: rows.length, colCount: right - left + 1 },
+    area: {
+      row: area.row + top,
+      col: area.col + left,
+      rowCount: rows.length,
+      colCount: right - left + 1,
+    },
     values: rows.map((r) => r.slice(left, right + 1)),
   };
 }
@@ -49,7 +54,12 @@ function halves(r: Rect): [Rect, Rect] {
 }
 
 /** Whether any cell of `r` (in sheet coordinates) passes `test`. */
-function anyCell(values: CellValue[][], area: Rect, r: Rect, test: (v: CellValue) => boolean): boolean {
+function anyCell(
+  values: CellValue[][],
+  area: Rect,
+  r: Rect,
+  test: (v: CellValue) => boolean
+): boolean {
   for (let i = r.row - area.row; i < r.row - area.row + r.rowCount; i++)
     for (let j = r.col - area.col; j < r.col - area.col + r.colCount; j++)
       if (test(values[i][j])) return true;
@@ -57,7 +67,12 @@ function anyCell(values: CellValue[][], area: Rect, r: Rect, test: (v: CellValue
 }
 
 /** The smallest rectangle inside `r` holding every cell that passes `test`; null when none does. */
-function around(values: CellValue[][], area: Rect, r: Rect, test: (v: CellValue) => boolean): Rect | null {
+function around(
+  values: CellValue[][],
+  area: Rect,
+  r: Rect,
+  test: (v: CellValue) => boolean
+): Rect | null {
   let [top, left, bottom, right] = [Infinity, Infinity, -1, -1];
   for (let i = r.row - area.row; i < r.row - area.row + r.rowCount; i++)
     for (let j = r.col - area.col; j < r.col - area.col + r.colCount; j++)
@@ -68,7 +83,12 @@ function around(values: CellValue[][], area: Rect, r: Rect, test: (v: CellValue)
         right = Math.max(right, j);
       }
   if (bottom < 0) return null;
-  return { row: area.row + top, col: area.col + left, rowCount: bottom - top + 1, colCount: right - left + 1 };
+  return {
+    row: area.row + top,
+    col: area.col + left,
+    rowCount: bottom - top + 1,
+    colCount: right - left + 1,
+  };
 }
 
 /**
@@ -134,8 +154,13 @@ function mergedAreas(sheet: EtWorksheet, area: Rect, values: CellValue[][]): Mer
     const merged = sheet.Range(addressOf(r)).MergeCells;
     if (merged === false) return true;
     if (merged === true || (r.rowCount === 1 && r.colCount === 1)) {
-      const hit = areaOfAddress(sheet.Range(addressOf({ ...r, rowCount: 1, colCount: 1 })).MergeArea.Address);
-      if (hit.rowCount * hit.colCount > 1 && !found.some((f) => f.row === hit.row && f.col === hit.col))
+      const hit = areaOfAddress(
+        sheet.Range(addressOf({ ...r, rowCount: 1, colCount: 1 })).MergeArea.Address
+      );
+      if (
+        hit.rowCount * hit.colCount > 1 &&
+        !found.some((f) => f.row === hit.row && f.col === hit.col)
+      )
         found.push(hit);
       if (within(hit, r)) return true;
     }
@@ -149,14 +174,24 @@ function hiddenColumns(sheet: EtWorksheet, area: Rect): number[] {
   const hidden = sheet.Range(addressOf(area)).EntireColumn.Hidden;
   if (hidden === false) return [];
   if (hidden === true) return all;
-  return all.filter((col) => sheet.Range(addressOf({ row: 0, col, rowCount: 1, colCount: 1 })).EntireColumn.Hidden);
+  return all.filter(
+    (col) => sheet.Range(addressOf({ row: 0, col, rowCount: 1, colCount: 1 })).EntireColumn.Hidden
+  );
 }
 
 export function readGrid(sheet: EtWorksheet, name: string): Grid {
   const used = usedArea(sheet);
   const cut = used ? trimmed(readValues(sheet, used), used) : null;
   if (!cut)
-    return { sheet: name, top: 0, left: 0, values: [], numberFormats: [], merges: [], hiddenColumns: [] };
+    return {
+      sheet: name,
+      top: 0,
+      left: 0,
+      values: [],
+      numberFormats: [],
+      merges: [],
+      hiddenColumns: [],
+    };
   const { area, values } = cut;
   const merges = mergedAreas(sheet, area, values);
   return {

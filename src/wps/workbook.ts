@@ -48,7 +48,8 @@ export function openWorkbook(): OpenWorkbook {
     }
     const area = usedArea(sheet);
     const rows = area ? area.row + area.rowCount : 0;
-    const values = rows > 0 ? readValues(sheet, { row: 0, col: 0, rowCount: rows, colCount: COLUMNS }) : [];
+    const values =
+      rows > 0 ? readValues(sheet, { row: 0, col: 0, rowCount: rows, colCount: COLUMNS }) : [];
     record = parseRecord(values);
     recordSheet = { sheet, rows };
   }

@@ -21,7 +21,11 @@ import { addressOf, BLOCK_CELLS, rowBlocks } from "./ranges";
  */
 
 /** Runs of consecutive indexes that share a key: [first, last, item]. */
-function runs<T>(items: T[], index: (t: T) => number, key: (t: T) => string): Array<[number, number, T]> {
+function runs<T>(
+  items: T[],
+  index: (t: T) => number,
+  key: (t: T) => string
+): Array<[number, number, T]> {
   const sorted = [...items].sort((a, b) => index(a) - index(b));
   const out: Array<[number, number, T]> = [];
   for (const item of sorted) {
@@ -34,12 +38,20 @@ function runs<T>(items: T[], index: (t: T) => number, key: (t: T) => string): Ar
 
 /** Column widths in characters (ET's ColumnWidth unit too), hidden columns, row heights in points. */
 export function writeLayout(sheet: EtWorksheet, op: SheetOp): void {
-  for (const [first, last, spec] of runs(op.columns, (c) => c.col, (c) => `${c.width}|${c.hidden}`)) {
+  for (const [first, last, spec] of runs(
+    op.columns,
+    (c) => c.col,
+    (c) => `${c.width}|${c.hidden}`
+  )) {
     const columns = sheet.Range(`${columnLetter(first)}:${columnLetter(last)}`);
     columns.ColumnWidth = spec.width;
     if (spec.hidden !== undefined) columns.Hidden = spec.hidden;
   }
-  for (const [first, last, spec] of runs(op.rows, (r) => r.row, (r) => String(r.height)))
+  for (const [first, last, spec] of runs(
+    op.rows,
+    (r) => r.row,
+    (r) => String(r.height)
+  ))
     sheet.Range(rowsA1(first, last - first + 1)).RowHeight = spec.height;
 }
 
@@ -77,7 +89,12 @@ export function writeValues(sheet: EtWorksheet, op: SheetOp): void {
       sheet.Range(addressOf(rect)).NumberFormat = format;
     }
     const values = resolved.map((row) => row.map((cell) => (cell.link ? "" : cell.value)));
-    const area = { row: block.row, col: block.col, rowCount: values.length, colCount: values[0].length };
+    const area = {
+      row: block.row,
+      col: block.col,
+      rowCount: values.length,
+      colCount: values[0].length,
+    };
     for (const part of rowBlocks(area)) {
       const slice = values.slice(part.row - area.row, part.row - area.row + part.rowCount);
       sheet.Range(addressOf(part)).Value2 = slice;
@@ -86,26 +103,44 @@ export function writeValues(sheet: EtWorksheet, op: SheetOp): void {
   }
 }
 
-function writeLinks(sheet: EtWorksheet, resolved: ResolvedCell[][], origin: { row: number; col: number }): void {
+function writeLinks(
+  sheet: EtWorksheet,
+  resolved: ResolvedCell[][],
+  origin: { row: number; col: number }
+): void {
   const cells = resolved.flatMap((row, r) =>
-    row.flatMap((cell, c) => (cell.link ? [{ row: origin.row + r, col: origin.col + c, cell }] : []))
+    row.flatMap((cell, c) =>
+      cell.link ? [{ row: origin.row + r, col: origin.col + c, cell }] : []
+    )
   );
   const byColumn = new Map<number, typeof cells>();
   for (const item of cells) byColumn.set(item.col, [...(byColumn.get(item.col) ?? []), item]);
   for (const [col, items] of byColumn) {
     const formulas = items.map((item) => ({ ...item, formula: linkFormula(item.cell) }));
-    for (const [first, last] of runs(formulas, (f) => f.row, (f) => (f.formula ? "f" : "x"))) {
+    for (const [first, last] of runs(
+      formulas,
+      (f) => f.row,
+      (f) => (f.formula ? "f" : "x")
+    )) {
       const run = formulas.filter((f) => f.row >= first && f.row <= last);
       if (run[0].formula === null) {
         for (const { row, cell } of run) {
           const link = cell.link!;
-          sheet.Hyperlinks.Add(sheet.Range(a1(row, col)), "", `${quoteSheetName(link.sheet)}!${a1(link.row, link.col)}`, undefined, String(cell.value));
+          sheet.Hyperlinks.Add(
+            sheet.Range(a1(row, col)),
+            "",
+            `${quoteSheetName(link.sheet)}!${a1(link.row, link.col)}`,
+            undefined,
+            String(cell.value)
+          );
         }
         continue;
       }
       for (let start = 0; start < run.length; start += BLOCK_CELLS) {
         const part = run.slice(start, start + BLOCK_CELLS);
-        sheet.Range(addressOf({ row: part[0].row, col, rowCount: part.length, colCount: 1 })).Formula = part.map((f) => [f.formula]);
+        sheet.Range(
+          addressOf({ row: part[0].row, col, rowCount: part.length, colCount: 1 })
+        ).Formula = part.map((f) => [f.formula]);
       }
     }
   }
@@ -142,7 +177,8 @@ export function writeFormats(sheet: EtWorksheet, op: SheetOp): void {
 }
 
 export function writeMerges(sheet: EtWorksheet, op: SheetOp): void {
-  for (const r of op.merges) if (r.rowCount > 1 || r.colCount > 1) sheet.Range(addressOf(r)).Merge();
+  for (const r of op.merges)
+    if (r.rowCount > 1 || r.colCount > 1) sheet.Range(addressOf(r)).Merge();
 }
 
 /**
@@ -156,7 +192,9 @@ export function writeConditionalFormats(sheet: EtWorksheet, op: SheetOp): void {
   // Added last first: ET puts each new rule on top, so the patch's first rule ends up first.
   for (const spec of [...op.conditionalFormats].reverse()) {
     sheet.Range(a1(spec.range.row, spec.range.col)).Select();
-    const rule = sheet.Range(addressOf(spec.range)).FormatConditions.Add(XL.expression, undefined, spec.formula);
+    const rule = sheet
+      .Range(addressOf(spec.range))
+      .FormatConditions.Add(XL.expression, undefined, spec.formula);
     if (spec.fill) rule.Interior.Color = bgr(spec.fill);
     if (spec.fontColor) rule.Font.Color = bgr(spec.fontColor);
   }
@@ -295,10 +333,30 @@ export function writeProtection(sheet: EtWorksheet, op: SheetOp): void {
   if (!protection) return;
   for (const r of protection.editable) sheet.Range(addressOf(r)).Locked = false;
   const sort = protection.allowSort;
-  sheet.Protect("", true, true, true, false, false, true, true, false, false, false, false, false, sort, sort);
+  sheet.Protect(
+    "",
+    true,
+    true,
+    true,
+    false,
+    false,
+    true,
+    true,
+    false,
+    false,
+    false,
+    false,
+    false,
+    sort,
+    sort
+  );
 }
 
-const VISIBILITY = { visible: XL.sheetVisible, hidden: XL.sheetHidden, veryHidden: XL.sheetVeryHidden } as const;
+const VISIBILITY = {
+  visible: XL.sheetVisible,
+  hidden: XL.sheetHidden,
+  veryHidden: XL.sheetVeryHidden,
+} as const;
 
 export function writeVisibility(sheet: EtWorksheet, op: SheetOp): void {
   if (op.visibility) sheet.Visible = VISIBILITY[op.visibility];

@@ -27,7 +27,8 @@ function newest(path: string): number {
 
 beforeAll(() => {
   const built = join(OUT, "jsplugins.xml");
-  const stale = !existsSync(built) || SOURCES.some((s) => newest(join(ROOT, s)) > statSync(built).mtimeMs);
+  const stale =
+    !existsSync(built) || SOURCES.some((s) => newest(join(ROOT, s)) > statSync(built).mtimeMs);
   if (stale) execFileSync("npm", ["run", "build:wps"], { cwd: ROOT, stdio: "inherit" });
 });
 
@@ -53,14 +54,22 @@ const ribbonNames = () => {
     }
     if (el.tagName === "button")
       buttons.push({ label: el.getAttribute("label")!, onAction: el.getAttribute("onAction")! });
-    for (const child of Array.from(el.childNodes)) if (child.nodeType === 1) visit(child as Element);
+    for (const child of Array.from(el.childNodes))
+      if (child.nodeType === 1) visit(child as Element);
   };
   visit(doc.documentElement);
   return { doc, names, buttons };
 };
 
 test("the publish folder holds the add-in, the online list and the offline jsaddons folder", () => {
-  for (const file of ["ribbon.xml", "index.html", "main.js", "taskpane.html", "taskpane.js", "assets/icon-32.png"])
+  for (const file of [
+    "ribbon.xml",
+    "index.html",
+    "main.js",
+    "taskpane.html",
+    "taskpane.js",
+    "assets/icon-32.png",
+  ])
     expect(existsSync(join(ADDIN, file))).toBe(true);
   const online = xml(join(OUT, "jsplugins.xml")).getElementsByTagName("jsplugin")[0];
   expect(online.getAttribute("type")).toBe("et");
@@ -68,7 +77,9 @@ test("the publish folder holds the add-in, the online list and the offline jsadd
   const offline = xml(join(OUT, "jsaddons", "publish.xml")).getElementsByTagName("jsplugin")[0];
   const folder = offline.getAttribute("url")!;
   expect(folder).toBe(`duban_${offline.getAttribute("version")}`);
-  expect(readFileSync(join(OUT, "jsaddons", folder, "ribbon.xml"), "utf8")).toBe(readFileSync(join(ADDIN, "ribbon.xml"), "utf8"));
+  expect(readFileSync(join(OUT, "jsaddons", folder, "ribbon.xml"), "utf8")).toBe(
+    readFileSync(join(ADDIN, "ribbon.xml"), "utf8")
+  );
   expect(readFileSync(join(OUT, "publish.html"), "utf8")).toContain(online.getAttribute("url")!);
   // The pane page loads its bundle and no Office.js (that is what tells the pane it runs in WPS).
   const pane = readFileSync(join(ADDIN, "taskpane.html"), "utf8");
@@ -88,7 +99,9 @@ test("every bundle parses as ES2017, the syntax WPS's Chromium is assumed to tak
   const bundles = readdirSync(ADDIN).filter((f) => f.endsWith(".js"));
   expect(bundles.length).toBeGreaterThanOrEqual(2);
   for (const file of bundles)
-    expect(() => parse(readFileSync(join(ADDIN, file), "utf8"), { ecmaVersion: 2017, sourceType: "script" })).not.toThrow();
+    expect(() =>
+      parse(readFileSync(join(ADDIN, file), "utf8"), { ecmaVersion: 2017, sourceType: "script" })
+    ).not.toThrow();
 });
 
 test("main.js answers every name ribbon.xml calls: the pane opens beside it and 校验 marks the workbook", async () => {
@@ -111,10 +124,13 @@ test("main.js answers every name ribbon.xml calls: the pane opens beside it and 
     const { names } = ribbonNames();
     for (const name of names) expect(typeof page[name]).toBe("function");
 
-    const call = (name: string, arg: unknown = { Id: "dubanOpenPane" }) => (page[name] as (a: unknown) => unknown)(arg);
+    const call = (name: string, arg: unknown = { Id: "dubanOpenPane" }) =>
+      (page[name] as (a: unknown) => unknown)(arg);
     call("OnOpenPane");
     call("OnOpenPane");
-    expect(et.taskPanes).toEqual([{ id: 1, url: "http://intranet.example/duban/taskpane.html", visible: true }]);
+    expect(et.taskPanes).toEqual([
+      { id: 1, url: "http://intranet.example/duban/taskpane.html", visible: true },
+    ]);
     expect(call("GetImage")).toBe("assets/icon-64.png");
 
     await call("OnValidate", { Id: "dubanValidate" });

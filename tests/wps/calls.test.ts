@@ -42,23 +42,37 @@ async function validateCalls(rows: number) {
     et.stats.reset();
     const outcome = await createWpsActions().validate({ checkDate: "2022-09-30" }, noProgress);
     const notes = et.stats.byMember.get("Range.AddComment") ?? 0;
-    const marked = [...et.workbook.sheet("我的台账").cells.values()].filter((c) => c.fill !== null).length;
+    const marked = [...et.workbook.sheet("我的台账").cells.values()].filter(
+      (c) => c.fill !== null
+    ).length;
     return { calls: et.stats.calls, notes, marked, outcome };
   });
 }
 
 describe("ET calls per command do not grow with rows", () => {
   test("writing a generated sheet: 100, 2,000 and 10,000 rows", async () => {
-    const [small, mid, large] = [await writeCalls(100), await writeCalls(2_000), await writeCalls(10_000)];
-    console.log(`WPS write of a breakdown sheet: 100 rows → ${small} calls, 2,000 → ${mid}, 10,000 → ${large}`);
+    const [small, mid, large] = [
+      await writeCalls(100),
+      await writeCalls(2_000),
+      await writeCalls(10_000),
+    ];
+    console.log(
+      `WPS write of a breakdown sheet: 100 rows → ${small} calls, 2,000 → ${mid}, 10,000 → ${large}`
+    );
     expect(mid).toBe(small);
     // 10,000 rows need a second block of values (50,000 cells a block): two calls more.
     expect(large - small).toBeLessThanOrEqual(4);
   });
 
   test("reading a sheet: 100, 2,000 and 10,000 rows", async () => {
-    const [small, mid, large] = [await readCalls(100), await readCalls(2_000), await readCalls(10_000)];
-    console.log(`WPS read of a breakdown sheet: 100 rows → ${small} calls, 2,000 → ${mid}, 10,000 → ${large}`);
+    const [small, mid, large] = [
+      await readCalls(100),
+      await readCalls(2_000),
+      await readCalls(10_000),
+    ];
+    console.log(
+      `WPS read of a breakdown sheet: 100 rows → ${small} calls, 2,000 → ${mid}, 10,000 → ${large}`
+    );
     expect(mid - small).toBeLessThanOrEqual(4);
     expect(large - small).toBeLessThanOrEqual(12);
   });
@@ -67,13 +81,21 @@ describe("ET calls per command do not grow with rows", () => {
     const small = await validateCalls(100);
     const mid = await validateCalls(2_000);
     const large = await validateCalls(10_000);
-    for (const [rows, r] of [[100, small], [2_000, mid], [10_000, large]] as const)
-      console.log(`WPS 校验 of ${rows} rows: ${r.calls} ET calls, ${r.marked} cells marked, ${r.notes} notes`);
+    for (const [rows, r] of [
+      [100, small],
+      [2_000, mid],
+      [10_000, large],
+    ] as const)
+      console.log(
+        `WPS 校验 of ${rows} rows: ${r.calls} ET calls, ${r.marked} cells marked, ${r.notes} notes`
+      );
     expect(small.marked).toBeGreaterThan(20);
     expect(large.marked).toBeGreaterThan(2_000);
     expect(mid.notes).toBe(MAX_NOTES);
     expect(large.notes).toBe(MAX_NOTES);
-    expect(large.outcome.fallbacks.join("")).toContain(`其余 ${large.marked - MAX_NOTES} 处的说明未写入单元格`);
+    expect(large.outcome.fallbacks.join("")).toContain(
+      `其余 ${large.marked - MAX_NOTES} 处的说明未写入单元格`
+    );
     // Past the note cap, 8,000 more rows (and thousands more marked cells) cost under one call per 10 rows.
     expect(large.calls - mid.calls).toBeLessThan(8_000 / 10);
     // The issue's budget: 校验 of 10,000 rows under 2,000 ET calls.

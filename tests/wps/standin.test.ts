@@ -42,7 +42,9 @@ test("bad addresses, unknown members and over-long Range strings throw", () => {
   const sheet = app.ActiveWorkbook!.Worksheets.Item(1);
   expect(() => sheet.Range("A0")).toThrow(EtError);
   expect(() => sheet.Range("1A:B2")).toThrow(EtError);
-  expect(() => sheet.Range(Array.from({ length: 80 }, (_, i) => `A${i + 1}`).join(","))).toThrow(/255/);
+  expect(() => sheet.Range(Array.from({ length: 80 }, (_, i) => `A${i + 1}`).join(","))).toThrow(
+    /255/
+  );
   expect(() => (sheet as unknown as { Cells: unknown }).Cells).toThrow(/没有 Worksheet.Cells/);
 });
 

@@ -1,10 +1,18 @@
 import { RECORD_SHEET, parseRecord, type WorkbookRecord } from "../../src/core/patch/record";
-import { type EtStandIn, type EtSheetModel, installEtStandIn, type EtStandInOptions } from "../support/et-standin";
+import {
+  type EtStandIn,
+  type EtSheetModel,
+  installEtStandIn,
+  type EtStandInOptions,
+} from "../support/et-standin";
 
 export const noProgress = (): void => undefined;
 
 /** Runs `body` with the ET stand-in as window.Application, removed afterwards. */
-export async function withEt<T>(options: EtStandInOptions, body: (et: EtStandIn) => Promise<T>): Promise<T> {
+export async function withEt<T>(
+  options: EtStandInOptions,
+  body: (et: EtStandIn) => Promise<T>
+): Promise<T> {
   const et = installEtStandIn(options);
   try {
     return await body(et);

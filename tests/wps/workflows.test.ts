@@ -102,7 +102,10 @@ describe("WPS 表格: the pane's workflows on the seeds", () => {
     withEt({}, async (et) => {
       const actions = createWpsActions();
       await actions.importSeeds(noProgress);
-      const built = await actions.buildUnitSheets({ by: "unit", checkDate: CHECK_DATE }, noProgress);
+      const built = await actions.buildUnitSheets(
+        { by: "unit", checkDate: CHECK_DATE },
+        noProgress
+      );
       const unit = built.sheets.find((s) => s.includes("区科技局"))!;
       const sheet = et.workbook.sheet(unit);
       const header = findCell(sheet, "进展情况");
@@ -111,16 +114,22 @@ describe("WPS 表格: the pane's workflows on the seeds", () => {
       const status = findCell(sheet, "完成状态");
       sheet.touch(task.row, status.col).value = "已完成";
 
-      const rebuilt = await actions.buildUnitSheets({ by: "unit", checkDate: "2022-10-31" }, noProgress);
+      const rebuilt = await actions.buildUnitSheets(
+        { by: "unit", checkDate: "2022-10-31" },
+        noProgress
+      );
       expect(rebuilt.sheets).toEqual(built.sheets);
       const again = et.workbook.sheet(unit);
       expect(again).not.toBe(sheet); // rebuilt from nothing, in the old one's place
       const row = findCell(again, "全面提升大学科技园建设水平").row;
-      expect(again.cellAt(row, findCell(again, "进展情况").col)?.value).toBe("已开园，入驻企业 12 家。");
+      expect(again.cellAt(row, findCell(again, "进展情况").col)?.value).toBe(
+        "已开园，入驻企业 12 家。"
+      );
       expect(again.cellAt(row, findCell(again, "完成状态").col)?.value).toBe("已完成");
       // The overdue colouring works without the add-in: a TODAY() rule, anchored on its range.
       expect(again.formatConditions.some((f) => f.formula.includes("TODAY()"))).toBe(true);
-      for (const f of again.formatConditions) expect(f.anchor).toEqual({ row: f.area.row, col: f.area.col });
+      for (const f of again.formatConditions)
+        expect(f.anchor).toEqual({ row: f.area.row, col: f.area.col });
       expect(again.freeze).not.toBeNull();
     }));
 });

@@ -1,8 +1,4 @@
-import {
-  notGeneratedMessage,
-  sheetExistsMessage,
-  sheetMissingMessage,
-} from "./messages";
+import { notGeneratedMessage, sheetExistsMessage, sheetMissingMessage } from "./messages";
 import { RECORD_SHEET, recordSheetReservedMessage } from "./record";
 import type { GeneratedMarker, SheetOp } from "./schema";
 import { sameSheetName } from "./sheetName";
@@ -19,7 +15,8 @@ export function targetProblem(
 ): string | null {
   if (sameSheetName(op.sheet, RECORD_SHEET)) return recordSheetReservedMessage();
   if (op.mode === "update" && !existing) return sheetMissingMessage(op.sheet);
-  if (op.mode === "create" && existing) return sheetExistsMessage(op.sheet, existing.marker !== null);
+  if (op.mode === "create" && existing)
+    return sheetExistsMessage(op.sheet, existing.marker !== null);
   if (op.mode === "replace" && existing && !existing.marker) return notGeneratedMessage(op.sheet);
   return null;
 }

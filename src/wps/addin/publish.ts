@@ -80,7 +80,9 @@ export function publishWps(root: string, baseUrl: string, version: string): void
 
 if (require.main === module) {
   const root = resolve(__dirname, "..", "..", "..", "dist-wps");
-  const { version } = JSON.parse(readFileSync(resolve(__dirname, "..", "..", "..", "package.json"), "utf8")) as {
+  const { version } = JSON.parse(
+    readFileSync(resolve(__dirname, "..", "..", "..", "package.json"), "utf8")
+  ) as {
     version: string;
   };
   const baseUrl = process.env.DUBAN_WPS_BASE_URL || DEFAULT_WPS_BASE_URL;

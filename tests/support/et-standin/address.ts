@@ -21,7 +21,8 @@ function column(letters: string): number {
 
 function row(digits: string): number {
   const r = Number(digits) - 1;
-  if (!Number.isInteger(r) || r < 0 || r >= SHEET_ROWS) throw new EtError(`行号超出范围：${digits}`);
+  if (!Number.isInteger(r) || r < 0 || r >= SHEET_ROWS)
+    throw new EtError(`行号超出范围：${digits}`);
   return r;
 }
 
@@ -77,7 +78,8 @@ export { intersects as overlaps, contains as inside } from "../../../src/xlsx/ra
 export function a1Of(area: Area): string {
   const letters = (col: number) => {
     let s = "";
-    for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26))
+      s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
     return s;
   };
   const tl = `$${letters(area.col)}$${area.row + 1}`;

@@ -76,7 +76,8 @@ export function installEtStandIn(options: EtStandInOptions = {}): EtStandIn {
       set FreezePanes(v: boolean) {
         const sheet = book.sheets[book.active];
         if (typeof v !== "boolean") throw new EtError("FreezePanes 须为 true 或 false");
-        sheet.freeze = v && (sheet.split.rows > 0 || sheet.split.cols > 0) ? { ...sheet.split } : null;
+        sheet.freeze =
+          v && (sheet.split.rows > 0 || sheet.split.cols > 0) ? { ...sheet.split } : null;
       },
       get SplitRow() {
         return book.sheets[book.active].split.rows;

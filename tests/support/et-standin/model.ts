@@ -20,7 +20,15 @@ export interface EtCell {
 }
 
 export function emptyCell(): EtCell {
-  return { value: null, formula: null, numberFormat: "General", fill: null, font: {}, comment: null, locked: true };
+  return {
+    value: null,
+    formula: null,
+    numberFormat: "General",
+    fill: null,
+    font: {},
+    comment: null,
+    locked: true,
+  };
 }
 
 /** Whether a cell holds anything UsedRange counts: a value, a format or a note. */
@@ -128,7 +136,13 @@ export class EtSheetModel {
       .sort(([a], [b]) => (a < b ? -1 : 1));
     const { cells: _, ...rest } = this;
     return JSON.parse(
-      JSON.stringify({ ...rest, cells, columnWidths: [...this.columnWidths], hiddenColumns: [...this.hiddenColumns], rowHeights: [...this.rowHeights] })
+      JSON.stringify({
+        ...rest,
+        cells,
+        columnWidths: [...this.columnWidths],
+        hiddenColumns: [...this.hiddenColumns],
+        rowHeights: [...this.rowHeights],
+      })
     );
   }
 }

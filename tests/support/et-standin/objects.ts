@@ -1,7 +1,13 @@
 import { interpretInput } from "../excel-standin/cell-input";
 import { subtract } from "../../../src/xlsx/ranges";
 import { type Area, SHEET_ROWS, a1Of, cellsOf, inside, overlaps, parseAddress } from "./address";
-import { type EtCell, type EtFormatCondition, EtSheetModel, type EtWorkbookModel, cellUsed } from "./model";
+import {
+  type EtCell,
+  type EtFormatCondition,
+  EtSheetModel,
+  type EtWorkbookModel,
+  cellUsed,
+} from "./model";
 import { type CallStats, EtError, strict } from "./strict";
 
 /**
@@ -118,14 +124,20 @@ export class Range {
       if (!stored) return;
       cell.value = stored.value === "" ? null : stored.value;
       cell.formula = stored.formula;
-      if (stored.impliedFormat && cell.numberFormat === "General") cell.numberFormat = stored.impliedFormat;
+      if (stored.impliedFormat && cell.numberFormat === "General")
+        cell.numberFormat = stored.impliedFormat;
     };
     if (Array.isArray(input)) {
       if (this._areas.length !== 1) throw new EtError("多区域不能用二维数组赋值");
       const a = this._first;
-      if (input.length !== a.rowCount || !input.every((row) => Array.isArray(row) && row.length === a.colCount))
+      if (
+        input.length !== a.rowCount ||
+        !input.every((row) => Array.isArray(row) && row.length === a.colCount)
+      )
         throw new EtError(`二维数组的大小须为 ${a.rowCount}×${a.colCount}（区域 ${a1Of(a)}）`);
-      (input as unknown[][]).forEach((row, r) => row.forEach((v, c) => put(a.row + r, a.col + c, v)));
+      (input as unknown[][]).forEach((row, r) =>
+        row.forEach((v, c) => put(a.row + r, a.col + c, v))
+      );
       return;
     }
     for (const a of this._areas) for (const [r, c] of cellsOf(a)) put(r, c, input);
@@ -182,14 +194,16 @@ export class Range {
     return this._uniform((c) => c?.horizontal ?? 1);
   }
   set HorizontalAlignment(v: unknown) {
-    if (![-4131, -4108, -4152, 1].includes(v as number)) throw new EtError(`无效的水平对齐 ${String(v)}`);
+    if (![-4131, -4108, -4152, 1].includes(v as number))
+      throw new EtError(`无效的水平对齐 ${String(v)}`);
     this._each((c) => (c.horizontal = v as number));
   }
   get VerticalAlignment(): number | null {
     return this._uniform((c) => c?.vertical ?? -4107);
   }
   set VerticalAlignment(v: unknown) {
-    if (![-4160, -4108, -4107].includes(v as number)) throw new EtError(`无效的垂直对齐 ${String(v)}`);
+    if (![-4160, -4108, -4107].includes(v as number))
+      throw new EtError(`无效的垂直对齐 ${String(v)}`);
     this._each((c) => (c.vertical = v as number));
   }
   get Locked(): boolean | null {
@@ -217,33 +231,46 @@ export class Range {
       if (valued > (first?.value !== null && first ? 1 : 0) || valued > 1) {
         if (this._ctx.app.displayAlerts)
           throw new EtError("合并含多个值的单元格会弹出确认框（DisplayAlerts 未关闭）");
-        for (const cell of cells.slice(1)) if (cell) (cell.value = null), (cell.formula = null);
+        for (const cell of cells.slice(1)) if (cell) ((cell.value = null), (cell.formula = null));
       }
       this._sheet.merges.push(a);
     }
   }
 
   get ColumnWidth(): number | null {
-    const cols = this._areas.flatMap((a) => Array.from({ length: a.colCount }, (_, i) => a.col + i));
+    const cols = this._areas.flatMap((a) =>
+      Array.from({ length: a.colCount }, (_, i) => a.col + i)
+    );
     return uniform(cols.map((c) => this._sheet.columnWidths.get(c) ?? 8.38));
   }
   set ColumnWidth(v: unknown) {
     this._write();
-    if (typeof v !== "number" || v < 0 || v > 255) throw new EtError(`列宽须在 0–255 之间，不是 ${String(v)}`);
-    for (const a of this._areas) for (let c = a.col; c < a.col + a.colCount; c++) this._sheet.columnWidths.set(c, v);
+    if (typeof v !== "number" || v < 0 || v > 255)
+      throw new EtError(`列宽须在 0–255 之间，不是 ${String(v)}`);
+    for (const a of this._areas)
+      for (let c = a.col; c < a.col + a.colCount; c++) this._sheet.columnWidths.set(c, v);
   }
   get RowHeight(): number | null {
-    const rows = this._areas.flatMap((a) => Array.from({ length: Math.min(a.rowCount, MAX_TOUCH) }, (_, i) => a.row + i));
+    const rows = this._areas.flatMap((a) =>
+      Array.from({ length: Math.min(a.rowCount, MAX_TOUCH) }, (_, i) => a.row + i)
+    );
     return uniform(rows.map((r) => this._sheet.rowHeights.get(r) ?? 13.5));
   }
   set RowHeight(v: unknown) {
     this._write();
-    if (typeof v !== "number" || v < 0 || v > 409) throw new EtError(`行高须在 0–409 磅之间，不是 ${String(v)}`);
-    for (const a of this._areas) for (let r = a.row; r < a.row + a.rowCount; r++) this._sheet.rowHeights.set(r, v);
+    if (typeof v !== "number" || v < 0 || v > 409)
+      throw new EtError(`行高须在 0–409 磅之间，不是 ${String(v)}`);
+    for (const a of this._areas)
+      for (let r = a.row; r < a.row + a.rowCount; r++) this._sheet.rowHeights.set(r, v);
   }
 
   get EntireColumn(): Range {
-    const areas = this._areas.map((a) => ({ row: 0, col: a.col, rowCount: SHEET_ROWS, colCount: a.colCount }));
+    const areas = this._areas.map((a) => ({
+      row: 0,
+      col: a.col,
+      rowCount: SHEET_ROWS,
+      colCount: a.colCount,
+    }));
     return wrap(this._ctx, "Range", new Range(this._ctx, this._sheet, areas));
   }
   private _columnsOnly(): number[] {
@@ -332,7 +359,9 @@ class Interior {
     this._range._each((c) => (c.fill = color));
   }
   get ColorIndex(): number | null {
-    return this._range._uniform((c) => (c?.fill == null ? XL.none : 0)) === XL.none ? XL.none : null;
+    return this._range._uniform((c) => (c?.fill == null ? XL.none : 0)) === XL.none
+      ? XL.none
+      : null;
   }
   set ColorIndex(v: unknown) {
     if (v !== XL.none) throw new EtError("替身只支持 ColorIndex = xlColorIndexNone（-4142）");
@@ -388,7 +417,8 @@ class Font {
 class Borders {
   constructor(private readonly _range: Range) {}
   set LineStyle(v: unknown) {
-    if (v !== XL.continuous && v !== XL.none) throw new EtError(`替身只支持实线或无边框，不是 ${String(v)}`);
+    if (v !== XL.continuous && v !== XL.none)
+      throw new EtError(`替身只支持实线或无边框，不是 ${String(v)}`);
     this._range._each((c) => {
       if (v === XL.none) delete c.border;
       else c.border = { ...c.border, lineStyle: XL.continuous };
@@ -398,12 +428,22 @@ class Borders {
     return this._range._uniform((c) => c?.border?.lineStyle ?? XL.none);
   }
   set Weight(v: unknown) {
-    if (v !== XL.thin && v !== 1 && v !== -4138 && v !== 4) throw new EtError(`边框粗细无效：${String(v)}`);
-    this._range._each((c) => (c.border = { lineStyle: c.border?.lineStyle ?? XL.continuous, ...c.border, weight: v as number }));
+    if (v !== XL.thin && v !== 1 && v !== -4138 && v !== 4)
+      throw new EtError(`边框粗细无效：${String(v)}`);
+    this._range._each(
+      (c) =>
+        (c.border = {
+          lineStyle: c.border?.lineStyle ?? XL.continuous,
+          ...c.border,
+          weight: v as number,
+        })
+    );
   }
   set Color(v: unknown) {
     const color = checkColor(v);
-    this._range._each((c) => (c.border = { lineStyle: c.border?.lineStyle ?? XL.continuous, ...c.border, color }));
+    this._range._each(
+      (c) => (c.border = { lineStyle: c.border?.lineStyle ?? XL.continuous, ...c.border, color })
+    );
   }
 }
 
@@ -454,7 +494,9 @@ class FormatCondition {
 class FormatConditions {
   constructor(private readonly _range: Range) {}
   get Count(): number {
-    return this._range._sheet.formatConditions.filter((f) => this._range._areas.some((a) => overlaps(a, f.area))).length;
+    return this._range._sheet.formatConditions.filter((f) =>
+      this._range._areas.some((a) => overlaps(a, f.area))
+    ).length;
   }
   Add(type: unknown, _operator?: unknown, formula1?: unknown): FormatCondition {
     this._range._write();
@@ -463,7 +505,11 @@ class FormatConditions {
       throw new EtError("条件格式的公式须为以 = 开头的文本");
     if (this._range._areas.length !== 1) throw new EtError("替身的条件格式只用于单个区域");
     // As in Excel, relative references are read from the active cell: kept to check it was the top-left.
-    const cf: EtFormatCondition = { area: this._range._areas[0], formula: formula1, anchor: { ...this._range._sheet.selection } };
+    const cf: EtFormatCondition = {
+      area: this._range._areas[0],
+      formula: formula1,
+      anchor: { ...this._range._sheet.selection },
+    };
     // Like Excel, a new rule goes first.
     this._range._sheet.formatConditions.unshift(cf);
     return wrap(this._range._ctx, "FormatCondition", new FormatCondition(this._range._ctx, cf));
@@ -472,7 +518,9 @@ class FormatConditions {
     this._range._write();
     const sheet = this._range._sheet;
     sheet.formatConditions = sheet.formatConditions.flatMap((f) =>
-      this._range._areas.reduce((parts, a) => parts.flatMap((p) => subtract(p, a)), [f.area]).map((area) => ({ ...f, area }))
+      this._range._areas
+        .reduce((parts, a) => parts.flatMap((p) => subtract(p, a)), [f.area])
+        .map((area) => ({ ...f, area }))
     );
   }
 }
@@ -480,7 +528,9 @@ class FormatConditions {
 class Validation {
   constructor(private readonly _range: Range) {}
   private _mine() {
-    return this._range._sheet.validations.filter((v) => this._range._areas.some((a) => inside(a, v.area)));
+    return this._range._sheet.validations.filter((v) =>
+      this._range._areas.some((a) => inside(a, v.area))
+    );
   }
   Add(type: unknown, _alert?: unknown, _operator?: unknown, formula1?: unknown): void {
     this._range._write();
@@ -498,7 +548,9 @@ class Validation {
     this._range._write();
     const sheet = this._range._sheet;
     sheet.validations = sheet.validations.flatMap((v) =>
-      this._range._areas.reduce((parts, a) => parts.flatMap((p) => subtract(p, a)), [v.area]).map((area) => ({ ...v, area }))
+      this._range._areas
+        .reduce((parts, a) => parts.flatMap((p) => subtract(p, a)), [v.area])
+        .map((area) => ({ ...v, area }))
     );
   }
   set ErrorTitle(v: string) {
@@ -535,7 +587,8 @@ class PageSetup {
     this._p.fitToPagesTall = v;
   }
   set PrintTitleRows(v: string) {
-    if (typeof v !== "string" || (v !== "" && !/^\$\d+:\$\d+$/.test(v))) throw new EtError(`PrintTitleRows 无效：${v}`);
+    if (typeof v !== "string" || (v !== "" && !/^\$\d+:\$\d+$/.test(v)))
+      throw new EtError(`PrintTitleRows 无效：${v}`);
     this._p.printTitleRows = v;
   }
   set LeftHeader(v: string) {
@@ -583,9 +636,14 @@ export class Worksheet {
   set Visible(v: unknown) {
     const sheet = this._alive();
     if (v !== -1 && v !== 0 && v !== 2 && v !== true && v !== false)
-      throw new EtError(`Visible 须为 xlSheetVisible/xlSheetHidden/xlSheetVeryHidden，不是 ${String(v)}`);
+      throw new EtError(
+        `Visible 须为 xlSheetVisible/xlSheetHidden/xlSheetVeryHidden，不是 ${String(v)}`
+      );
     const value = v === true ? -1 : v === false ? 0 : (v as -1 | 0 | 2);
-    if (value !== -1 && this._ctx.book.sheets.filter((s) => s.visible === -1 && s !== sheet).length === 0)
+    if (
+      value !== -1 &&
+      this._ctx.book.sheets.filter((s) => s.visible === -1 && s !== sheet).length === 0
+    )
       throw new EtError("不能隐藏最后一个可见的工作表");
     sheet.visible = value;
   }
@@ -603,19 +661,29 @@ export class Worksheet {
       bottom = Math.max(bottom, r);
       right = Math.max(right, c);
     }
-    const area = bottom < 0 ? { row: 0, col: 0, rowCount: 1, colCount: 1 } : { row: top, col: left, rowCount: bottom - top + 1, colCount: right - left + 1 };
+    const area =
+      bottom < 0
+        ? { row: 0, col: 0, rowCount: 1, colCount: 1 }
+        : { row: top, col: left, rowCount: bottom - top + 1, colCount: right - left + 1 };
     return wrap(this._ctx, "Range", new Range(this._ctx, sheet, [area]));
   }
   Delete(): void {
     const sheet = this._alive();
     const book = this._ctx.book;
-    if (this._ctx.app.displayAlerts) throw new EtError("删除工作表会弹出确认框（DisplayAlerts 未关闭）");
+    if (this._ctx.app.displayAlerts)
+      throw new EtError("删除工作表会弹出确认框（DisplayAlerts 未关闭）");
     if (sheet.visible === -1 && book.sheets.filter((s) => s.visible === -1).length === 1)
       throw new EtError("不能删除最后一个可见的工作表");
     const activeSheet = book.sheets[book.active];
     book.sheets.splice(book.sheets.indexOf(sheet), 1);
     const still = book.sheets.indexOf(activeSheet);
-    book.active = still >= 0 ? still : Math.max(0, book.sheets.findIndex((s) => s.visible === -1));
+    book.active =
+      still >= 0
+        ? still
+        : Math.max(
+            0,
+            book.sheets.findIndex((s) => s.visible === -1)
+          );
   }
   Activate(): void {
     const sheet = this._alive();
@@ -627,7 +695,8 @@ export class Worksheet {
     const book = this._ctx.book;
     const activeSheet = book.sheets[book.active];
     const anchor = (before ?? after)?._model;
-    if (!anchor || !book.sheets.includes(anchor)) throw new EtError("Move 须给出 Before 或 After 工作表");
+    if (!anchor || !book.sheets.includes(anchor))
+      throw new EtError("Move 须给出 Before 或 After 工作表");
     book.sheets.splice(book.sheets.indexOf(sheet), 1);
     const at = book.sheets.indexOf(anchor) + (before ? 0 : 1);
     book.sheets.splice(at, 0, sheet);
@@ -656,12 +725,17 @@ export class Worksheet {
     return wrap(this._ctx, "Hyperlinks", {
       Add(anchor: unknown, address: unknown, subAddress?: unknown, _tip?: unknown, text?: unknown) {
         const range = anchor as Range;
-        if (!(range && range._areas && range._sheet === sheet)) throw new EtError("Hyperlinks.Add 的 Anchor 须为本表的区域");
+        if (!(range && range._areas && range._sheet === sheet))
+          throw new EtError("Hyperlinks.Add 的 Anchor 须为本表的区域");
         if (sheet.protected) throw new EtError("工作表受保护");
         const a = range._areas[0];
         const cell = sheet.touch(a.row, a.col);
         const shown = typeof text === "string" ? text : String(subAddress ?? address);
-        cell.hyperlink = { address: String(address ?? ""), subAddress: String(subAddress ?? ""), text: shown };
+        cell.hyperlink = {
+          address: String(address ?? ""),
+          subAddress: String(subAddress ?? ""),
+          text: shown,
+        };
         cell.value = shown;
         cell.formula = null;
       },
@@ -695,7 +769,8 @@ export class Worksheets {
     const book = this._ctx.book;
     if (typeof index === "number") {
       const sheet = book.sheets[index - 1];
-      if (!Number.isInteger(index) || !sheet) throw new EtError(`下标越界：没有第 ${index} 个工作表（共 ${book.sheets.length} 个）`);
+      if (!Number.isInteger(index) || !sheet)
+        throw new EtError(`下标越界：没有第 ${index} 个工作表（共 ${book.sheets.length} 个）`);
       return this._sheet(sheet);
     }
     if (typeof index === "string") {
@@ -712,7 +787,8 @@ export class Worksheets {
     const sheet = new EtSheetModel(`Sheet${n}`);
     const anchor = (before ?? after)?._model;
     const at = anchor ? book.sheets.indexOf(anchor) + (before ? 0 : 1) : book.active; // Excel: before the active sheet
-    if (anchor && !book.sheets.includes(anchor)) throw new EtError("Add 的 Before/After 工作表不存在");
+    if (anchor && !book.sheets.includes(anchor))
+      throw new EtError("Add 的 Before/After 工作表不存在");
     book.sheets.splice(at, 0, sheet);
     book.active = at;
     return this._sheet(sheet);

@@ -25,7 +25,14 @@ export function newStats(): CallStats {
 }
 
 /** Keys JavaScript itself probes (await, jest's printing): answered as absent, not counted. */
-const PROBES = new Set(["then", "toJSON", "asymmetricMatch", "$$typeof", "nodeType", "constructor"]);
+const PROBES = new Set([
+  "then",
+  "toJSON",
+  "asymmetricMatch",
+  "$$typeof",
+  "nodeType",
+  "constructor",
+]);
 
 export class EtError extends Error {
   constructor(message: string) {
@@ -36,7 +43,7 @@ export class EtError extends Error {
 
 function members(target: object): Set<string> {
   const names = new Set<string>();
-  for (let proto = Object.getPrototypeOf(target); proto && proto !== Object.prototype; ) {
+  for (let proto = Object.getPrototypeOf(target); proto && proto !== Object.prototype;) {
     for (const name of Object.getOwnPropertyNames(proto)) names.add(name);
     proto = Object.getPrototypeOf(proto);
   }
@@ -63,7 +70,8 @@ export function strict<T extends object>(kind: string, target: T, stats: CallSta
       return typeof value === "function" ? value.bind(receiver) : value;
     },
     set(t, key, value, receiver) {
-      if (typeof key === "string" && key.startsWith("_")) return Reflect.set(t, key, value, receiver);
+      if (typeof key === "string" && key.startsWith("_"))
+        return Reflect.set(t, key, value, receiver);
       if (typeof key === "symbol" || !known.has(key))
         throw new EtError(`ET 替身没有可写的 ${kind}.${String(key)}`);
       const descriptor = findDescriptor(t, key);
