@@ -1,4 +1,4 @@
-import type { CellValue, Grid, MergedArea } from "../core/grid/schema";
+import { type CellValue, type Grid, type MergedArea, emptyGrid } from "../core/grid/schema";
 import { columnIndex } from "../core/patch/address";
 import type { Rect } from "../core/patch/schema";
 import { GENERAL_FORMAT } from "../core/patch/units";
@@ -182,16 +182,7 @@ function hiddenColumns(sheet: EtWorksheet, area: Rect): number[] {
 export function readGrid(sheet: EtWorksheet, name: string): Grid {
   const used = usedArea(sheet);
   const cut = used ? trimmed(readValues(sheet, used), used) : null;
-  if (!cut)
-    return {
-      sheet: name,
-      top: 0,
-      left: 0,
-      values: [],
-      numberFormats: [],
-      merges: [],
-      hiddenColumns: [],
-    };
+  if (!cut) return emptyGrid(name);
   const { area, values } = cut;
   const merges = mergedAreas(sheet, area, values);
   return {

@@ -4,6 +4,8 @@
  * WPS), and a member the stand-in does not know throws instead of quietly being undefined.
  * Members whose names start with "_" are the stand-in's own and are neither counted nor offered.
  */
+import { PROBES } from "../excel-standin/strict";
+
 export interface CallStats {
   /** Calls into ET since install (or the last reset). */
   calls: number;
@@ -23,16 +25,6 @@ export function newStats(): CallStats {
   };
   return stats;
 }
-
-/** Keys JavaScript itself probes (await, jest's printing): answered as absent, not counted. */
-const PROBES = new Set([
-  "then",
-  "toJSON",
-  "asymmetricMatch",
-  "$$typeof",
-  "nodeType",
-  "constructor",
-]);
 
 export class EtError extends Error {
   constructor(message: string) {
@@ -62,8 +54,9 @@ export function strict<T extends object>(kind: string, target: T, stats: CallSta
     get(t, key, receiver) {
       if (typeof key === "symbol") return Reflect.get(t, key, receiver);
       if (key.startsWith("_")) return Reflect.get(t, key, receiver);
-      if (PROBES.has(key)) return undefined;
-      if (!known.has(key) || key === "constructor")
+      // Keys JavaScript itself probes (await, jest's printing): absent, and not counted.
+      if (PROBES.has(key) || key === "constructor") return undefined;
+      if (!known.has(key))
         throw new EtError(`ET 替身没有 ${kind}.${key}（不在文档所列的对象模型内）`);
       count(key);
       const value = Reflect.get(t, key, receiver);
