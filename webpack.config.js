@@ -20,8 +20,59 @@ const {
 } = require("./src/manifest/baseUrl.ts");
 unregisterTsx();
 
+/**
+ * The WPS 表格 add-in (npm run build:wps): the same pane without Office.js, and main.js for the
+ * ribbon, into dist-wps/addin/. src/wps/addin/publish.ts then lowers the bundles' syntax for
+ * WPS's embedded Chromium and writes the lists WPS installs from.
+ */
+function wpsConfig() {
+  return {
+    devtool: false,
+    entry: { taskpane: "./src/taskpane/index.tsx", main: "./src/wps/addin/main.ts" },
+    output: {
+      path: path.resolve(__dirname, "dist-wps", "addin"),
+      // Fixed names: WPS caches by URL, and a new version is installed under a new version number.
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"], fallback: { fs: false, zlib: false } },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          loader: "ts-loader",
+          options: { transpileOnly: true, compilerOptions: { module: "es2020", sourceMap: false } },
+        },
+        { test: /\.txt$/, type: "asset/source" },
+      ],
+    },
+    plugins: [
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "src/wps/addin/ribbon.xml", to: "ribbon.xml" },
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+        ],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "index.html",
+        template: "./src/wps/addin/index.html",
+        chunks: ["main"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/wps/addin/taskpane.html",
+        chunks: ["taskpane"],
+      }),
+    ],
+    // One page, loaded from the intranet or the disk once per session: size hints do not apply.
+    performance: { hints: false },
+  };
+}
+
 module.exports = (env, options) => {
   const dev = options.mode === "development";
+  if (env.wps) return wpsConfig();
   // Checked before compiling so that a bad address stops the build at once.
   const baseUrl = dev
     ? null

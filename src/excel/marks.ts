@@ -1,5 +1,5 @@
 import { a1 } from "../core/patch/address";
-import { marksToRemove, planMarks } from "../core/patch/marks";
+import { marksToRemove, originalColor, planMarks } from "../core/patch/marks";
 import type { RecordedMark } from "../core/patch/record";
 import type { SheetOp } from "../core/patch/schema";
 import type { RequestBatcher } from "./batch";
@@ -14,17 +14,6 @@ import type { Writer } from "./writeContent";
  */
 
 type Original = RecordedMark["original"];
-
-/**
- * The colour to put back. A fill the .xlsx adapter recorded whole comes back as its solid
- * colour; a theme or pattern fill, which Office.js cannot set, comes back as no fill.
- */
-function restoreColor(original: Original): string | null {
-  if (original === null || typeof original === "string") return original;
-  const fill = original as { type?: string; pattern?: string; fgColor?: { argb?: string } };
-  const argb = fill.type === "pattern" && fill.pattern === "solid" ? fill.fgColor?.argb : undefined;
-  return argb ? `#${argb.slice(-6)}` : null;
-}
 
 /**
  * Cells of this op whose note or comment must be looked up before writing. `stored` null: the
@@ -114,7 +103,7 @@ export async function queueMarks(
       () => {
         if (restore.has(record)) {
           const fill = worksheet.getRangeByIndexes(record.row, record.col, 1, 1).format.fill;
-          const color = restoreColor(record.original);
+          const color = originalColor(record.original);
           if (color) fill.color = color;
           else fill.clear();
         }

@@ -1,12 +1,4 @@
-import {
-  RECORD_SHEET,
-  type RecordedMark,
-  type WorkbookRecord,
-  emptyRecord,
-  entryOf,
-  parseRecord,
-} from "../core/patch/record";
-import type { GeneratedMarker } from "../core/patch/schema";
+import { RECORD_SHEET, type WorkbookRecord, emptyRecord, parseRecord } from "../core/patch/record";
 import { sameSheetName } from "../core/patch/sheetName";
 import { DEFAULT_PAYLOAD_BUDGET, RequestBatcher, rowRuns } from "./batch";
 import { toAdapterError } from "./errors";
@@ -22,38 +14,10 @@ import { stepBytes, utf8Length } from "./wire";
 export const RECORD_READ_ROWS = 4_000;
 const COLUMNS = 4;
 
+export { recordedMarker, recordedMarks, withMarker, withMarks } from "../core/patch/record";
+
 export function isRecordSheet(name: string): boolean {
   return sameSheetName(name, RECORD_SHEET);
-}
-
-export function recordedMarker(record: WorkbookRecord, sheet: string): GeneratedMarker | null {
-  return record.markers.find((e) => entryOf(e, sheet, null))?.value ?? null;
-}
-
-export function recordedMarks(record: WorkbookRecord, sheet: string): RecordedMark[] {
-  return record.marks.find((e) => entryOf(e, sheet, null))?.value ?? [];
-}
-
-/** The record after `sheet`'s marks became `marks` (an empty list forgets the sheet). */
-export function withMarks(
-  record: WorkbookRecord,
-  sheet: string,
-  marks: RecordedMark[]
-): WorkbookRecord {
-  const others = record.marks.filter((e) => !entryOf(e, sheet, null));
-  return {
-    ...record,
-    marks: marks.length > 0 ? [...others, { sheet, id: null, value: marks }] : others,
-  };
-}
-
-export function withMarker(
-  record: WorkbookRecord,
-  sheet: string,
-  marker: GeneratedMarker
-): WorkbookRecord {
-  const others = record.markers.filter((e) => !entryOf(e, sheet, null));
-  return { ...record, markers: [...others, { sheet, id: null, value: marker }] };
 }
 
 /**

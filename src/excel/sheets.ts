@@ -1,7 +1,6 @@
-import type { ColumnMapping } from "../core/parse/vocabulary";
 import { a1, parseSheetCell } from "../core/patch/address";
 import { recordedColumns } from "../core/patch/record";
-import type { GeneratedMarker } from "../core/patch/schema";
+import type { SheetInfo } from "../workflows/host";
 import { DEFAULT_PAYLOAD_BUDGET, RequestBatcher } from "./batch";
 import { stepBytes } from "./wire";
 import { type Capabilities, detectCapabilities } from "./capabilities";
@@ -9,15 +8,7 @@ import { toAdapterError } from "./errors";
 import { queueMarkerReads } from "./markers";
 import { RecordReader, isRecordSheet } from "./record";
 
-export interface SheetInfo {
-  name: string;
-  /** Zero-based place among the tabs. */
-  position: number;
-  /** The add-in's marker when it generated the sheet; null for the user's own sheets. */
-  marker: GeneratedMarker | null;
-  /** The 列对照 the user chose for the sheet's columns in the pane ({} when none). */
-  columns: ColumnMapping;
-}
+export type { SheetInfo };
 
 /**
  * Loads the sheet list and the first block of the record (one sync) and queues the reads of

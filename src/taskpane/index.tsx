@@ -1,15 +1,21 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { createExcelActions } from "../excel/workflows";
+import { createWpsActions } from "../wps/host";
+import type { WorkbookActions } from "./actions";
 import { App } from "./App";
+import { detectHost } from "./host";
 
-// Office.js must be ready before anything touches Excel; the pane's first act reads the workbook.
-Office.onReady(() => {
+function render(actions: WorkbookActions): void {
   const container = document.getElementById("container");
   if (!container) return;
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <App actions={createExcelActions()} />
+      <App actions={actions} />
     </FluentProvider>
   );
-});
+}
+
+// WPS 表格 is ready when the page is; Office.js must be ready before anything touches Excel.
+if (detectHost(window) === "wps") render(createWpsActions());
+else Office.onReady(() => render(createExcelActions()));

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import type { CellValue, Grid, MergedArea } from "../core/grid/schema";
+import { type CellValue, type Grid, type MergedArea, emptyGrid } from "../core/grid/schema";
 import type { ColumnMapping } from "../core/parse/vocabulary";
 import { recordedColumns } from "../core/patch/record";
 import type { GeneratedMarker } from "../core/patch/schema";
@@ -125,17 +125,7 @@ export function gridOfWorksheet(worksheet: ExcelJS.Worksheet, file = worksheet.n
       right = Math.max(right, at.col);
     });
   });
-  if (bottom < 0) {
-    return {
-      sheet: worksheet.name,
-      top: 0,
-      left: 0,
-      values: [],
-      numberFormats: [],
-      merges: [],
-      hiddenColumns: [],
-    };
-  }
+  if (bottom < 0) return emptyGrid(worksheet.name);
   const rowCount = bottom - top + 1;
   const colCount = right - left + 1;
   if (rowCount * colCount > MAX_GRID_CELLS) {

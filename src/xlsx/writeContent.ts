@@ -1,7 +1,12 @@
 import type ExcelJS from "exceljs";
 import { columnLetter, rangeA1, rowsA1, quoteSheetName } from "../core/patch/address";
 import { resolveCell } from "../core/patch/cells";
-import { validationErrorMessage, VALIDATION_ERROR_TITLE } from "../core/patch/messages";
+import {
+  listTooLongMessage,
+  MAX_LIST_CHARACTERS,
+  validationErrorMessage,
+  VALIDATION_ERROR_TITLE,
+} from "../core/patch/messages";
 import type { Font, HeaderFooterText, RangeFormat, Rect, SheetOp } from "../core/patch/schema";
 import { shiftFormula } from "./formulaShift";
 import { fieldsOf } from "./internals";
@@ -220,9 +225,6 @@ export function writeConditionalFormats(ws: ExcelJS.Worksheet, op: SheetOp): voi
 
 const UNLOCKED: Style = { protection: { locked: false } };
 
-/** Excel refuses a list validation whose items, joined by commas, run past 255 characters. */
-const MAX_LIST_CHARACTERS = 255;
-
 /**
  * Drop-down lists. Validations the range already has are replaced, as Excel replaces them; a
  * validation reaching beyond the range keeps the rest.
@@ -232,9 +234,7 @@ export function writeValidations(ws: ExcelJS.Worksheet, op: SheetOp, fallbacks: 
   for (const spec of op.validations) {
     const joined = spec.list.join(",");
     if (joined.length > MAX_LIST_CHARACTERS) {
-      fallbacks.push(
-        `工作表「${op.sheet}」的下拉列表选项合计超过 ${MAX_LIST_CHARACTERS} 个字符（Excel 的上限），未设置这一下拉列表，可直接输入。`
-      );
+      fallbacks.push(listTooLongMessage(op.sheet));
       continue;
     }
     const r = spec.range;

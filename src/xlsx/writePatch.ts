@@ -1,21 +1,14 @@
 import ExcelJS from "exceljs";
-import {
-  checkPatch,
-  invalidPatchMessage,
-  notGeneratedMessage,
-  sheetExistsMessage,
-  sheetMissingMessage,
-} from "../core/patch/messages";
+import { checkPatch, invalidPatchMessage } from "../core/patch/messages";
 import type { SheetOp, WorkbookPatchInput } from "../core/patch/schema";
 import { sameSheetName } from "../core/patch/sheetName";
 import { XlsxError, XlsxPatchError } from "./errors";
 import { fieldsOf } from "./internals";
 import { NoteWriter, writeMarks } from "./marks";
 import { fitRowHeights } from "./rowHeights";
-import { recordSheetReservedMessage } from "../core/patch/record";
+import { targetProblem } from "../core/patch/targets";
 import {
   type Store,
-  STORE_SHEET,
   isStoreSheet,
   markerOf,
   marksOf,
@@ -61,17 +54,9 @@ function findSheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet 
  */
 function checkTargets(workbook: ExcelJS.Workbook, ops: SheetOp[], store: Store): void {
   for (const op of ops) {
-    if (sameSheetName(op.sheet, STORE_SHEET)) {
-      throw new XlsxPatchError(recordSheetReservedMessage(), [op.sheet]);
-    }
     const existing = findSheet(workbook, op.sheet);
-    const marker = existing ? markerOf(store, existing) : null;
-    if (op.mode === "update" && !existing)
-      throw new XlsxPatchError(sheetMissingMessage(op.sheet), [op.sheet]);
-    if (op.mode === "create" && existing)
-      throw new XlsxPatchError(sheetExistsMessage(op.sheet, marker !== null), [op.sheet]);
-    if (op.mode === "replace" && existing && !marker)
-      throw new XlsxPatchError(notGeneratedMessage(op.sheet), [op.sheet]);
+    const problem = targetProblem(op, existing && { marker: markerOf(store, existing) });
+    if (problem) throw new XlsxPatchError(problem, [op.sheet]);
   }
 }
 

@@ -36,3 +36,8 @@ export const Grid = z.object({
   hiddenColumns: z.array(z.number().int().nonnegative()).default([]),
 });
 export type Grid = z.infer<typeof Grid>;
+
+/** An empty sheet's grid: nothing at A1. */
+export function emptyGrid(sheet: string): Grid {
+  return { sheet, top: 0, left: 0, values: [], numberFormats: [], merges: [], hiddenColumns: [] };
+}

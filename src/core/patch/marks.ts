@@ -78,3 +78,14 @@ export function planMarks<F, R extends MarkRecordOf<F>>(
   const kept = stored.filter((r) => !earlier.has(a1(r.row, r.col)));
   return { removed, restore, kept, originals };
 }
+
+/**
+ * The colour to put back. A fill the .xlsx adapter recorded whole comes back as its solid
+ * colour; a theme or pattern fill, which hosts that set colours only (Office.js, ET) cannot set, comes back as no fill.
+ */
+export function originalColor(original: string | Record<string, unknown> | null): string | null {
+  if (original === null || typeof original === "string") return original;
+  const fill = original as { type?: string; pattern?: string; fgColor?: { argb?: string } };
+  const argb = fill.type === "pattern" && fill.pattern === "solid" ? fill.fgColor?.argb : undefined;
+  return argb ? `#${argb.slice(-6)}` : null;
+}

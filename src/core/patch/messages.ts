@@ -31,6 +31,13 @@ export function notesOccupiedMessage(sheet: string, count: number): string {
 /** Title of the alert a drop-down list shows when other input is typed. */
 export const VALIDATION_ERROR_TITLE = "输入无效";
 
+/** Excel (and WPS) refuse a list validation whose items, joined by commas, run past 255 characters. */
+export const MAX_LIST_CHARACTERS = 255;
+
+export function listTooLongMessage(sheet: string): string {
+  return `工作表「${sheet}」的下拉列表选项合计超过 ${MAX_LIST_CHARACTERS} 个字符（Excel 的上限），未设置这一下拉列表，可直接输入。`;
+}
+
 /** Excel keeps at most 255 characters of a validation's alert message. */
 const MAX_ALERT_MESSAGE = 255;
 

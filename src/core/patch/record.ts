@@ -147,3 +147,34 @@ export function withColumnMeaning<R extends WorkbookRecord>(
   const kept = Object.keys(mapping).length > 0 ? [{ sheet, id: null, value: mapping }] : [];
   return { ...record, columns: [...others, ...kept] };
 }
+
+/** The marker the record keeps for `sheet` (matched by name), or null. */
+export function recordedMarker(record: WorkbookRecord, sheet: string): GeneratedMarker | null {
+  return record.markers.find((e) => entryOf(e, sheet, null))?.value ?? null;
+}
+
+export function recordedMarks(record: WorkbookRecord, sheet: string): RecordedMark[] {
+  return record.marks.find((e) => entryOf(e, sheet, null))?.value ?? [];
+}
+
+/** The record after `sheet`'s marks became `marks` (an empty list forgets the sheet). */
+export function withMarks(
+  record: WorkbookRecord,
+  sheet: string,
+  marks: RecordedMark[]
+): WorkbookRecord {
+  const others = record.marks.filter((e) => !entryOf(e, sheet, null));
+  return {
+    ...record,
+    marks: marks.length > 0 ? [...others, { sheet, id: null, value: marks }] : others,
+  };
+}
+
+export function withMarker(
+  record: WorkbookRecord,
+  sheet: string,
+  marker: GeneratedMarker
+): WorkbookRecord {
+  const others = record.markers.filter((e) => !entryOf(e, sheet, null));
+  return { ...record, markers: [...others, { sheet, id: null, value: marker }] };
+}

@@ -1,7 +1,7 @@
 import { notImplemented } from "./errors";
 
 /** Names that `await`, jest and bundlers probe on any object; they read as undefined. */
-const PROBES = new Set([
+export const PROBES = new Set([
   "then",
   "toJSON",
   "asymmetricMatch",

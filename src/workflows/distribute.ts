@@ -6,35 +6,21 @@ import type { ExistingSheet } from "../core/outputs/generatedNames";
 import type { Roster } from "../core/roster";
 import type { CollectResult } from "../core/distribute/collect";
 import type { WorkbookActions } from "../taskpane/actions";
-import { applyPatch } from "./applyPatch";
 import { isRosterSheet } from "../core/roster/sheet";
-import { checkable, readSheets } from "./readSheets";
-import type { SheetInfo } from "./sheets";
+import type { SheetInfo, WorkbookHost } from "./host";
+import { checkable } from "./sheetsRead";
 
 const NO_MASTER = "没有找到责任分解表：请先导入或打开总表（含牵头单位等列的工作表）。";
 const STALE =
   "回收的结果已过时：请重新点“回收进展”选择文件（工作簿在两步之间被导入或回收替换了）。";
 
-/**
- * The open workbook's file name, as the files of 下发 record their master (for messages only:
- * matching goes by the tables). Hosts without a document URL give "当前工作簿".
- */
-function workbookName(): string {
-  let url = "";
-  try {
-    url = Office.context.document.url ?? "";
-  } catch {
-    // Excel on the web before the file is saved, and test hosts, have no URL.
-  }
-  return decodeURIComponent(url.replace(/^.*[\\/]/, "")) || "当前工作簿";
-}
-
 async function readOpenMaster(
+  host: WorkbookHost,
   given: Roster | null
 ): Promise<{ master: Master; sheets: SheetInfo[] }> {
-  const { sheets, read } = await readSheets((s) => checkable(s) || isRosterSheet(s));
+  const { sheets, read } = await host.readSheets((s) => checkable(s) || isRosterSheet(s));
   const master = readMaster(
-    workbookName(),
+    host.workbookName(),
     read.map(({ info, grid }) => ({ grid, generated: info.marker })),
     given
   );
@@ -44,6 +30,7 @@ async function readOpenMaster(
 
 /** 下发 and 回收 in the open workbook: it is the master; the files are the pane's business. */
 export function distributeActions(
+  host: WorkbookHost,
   given: Roster | null
 ): Pick<WorkbookActions, "splitPlan" | "collectReturns" | "applyCollect"> {
   // What 回收's first step read, for its second: the result must come from the same master.
@@ -52,14 +39,14 @@ export function distributeActions(
   return {
     async splitPlan({ date }, onProgress) {
       onProgress("读取总表…", 0.1);
-      const { master } = await readOpenMaster(given);
+      const { master } = await readOpenMaster(host, given);
       onProgress("按单位拆分…", 0.5);
       return splitByUnit(master, { date });
     },
 
     async collectReturns({ sources, unreadable }, onProgress) {
       onProgress("读取总表…", 0.1);
-      const { master, sheets } = await readOpenMaster(given);
+      const { master, sheets } = await readOpenMaster(host, given);
       onProgress("对应各单位的回收文件…", 0.5);
       const result = collect(master, sources, unreadable);
       last = {
@@ -75,7 +62,7 @@ export function distributeActions(
       const { master, existing } = last;
       const picked = new Map(result.decisions.map((d, i) => [d, choices[i] ?? 0]));
       onProgress("写入总表、回收情况和汇总…", 0.5);
-      await applyPatch({
+      await host.applyPatch({
         sheets: collectPatch(master, result, picked, {
           checkDate,
           roster: master.roster,

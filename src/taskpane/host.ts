@@ -1,0 +1,13 @@
+/**
+ * Which spreadsheet runs the pane: WPS 表格 gives its pages `window.Application` (the ET object
+ * model) and loads no Office.js; Excel loads Office.js. Decided once at start (index.tsx); the
+ * rest of the pane sees only WorkbookActions.
+ */
+export type PaneHost = "wps" | "office";
+
+export function detectHost(scope: unknown): PaneHost {
+  const page = scope as { Office?: unknown; Application?: unknown };
+  const office = typeof page.Office === "object" && page.Office !== null;
+  const et = typeof page.Application === "object" && page.Application !== null;
+  return et && !office ? "wps" : "office";
+}

@@ -1,0 +1,91 @@
+/**
+ * After webpack (npm run build:wps): lowers the bundles' syntax to ES2017 for WPS's embedded
+ * Chromium, and writes what WPS installs the add-in from, as the wpsjs toolkit lays it out:
+ *
+ *   dist-wps/addin/            the add-in (ribbon.xml, index.html, main.js, taskpane.html, …)
+ *   dist-wps/jsplugins.xml     online mode: WPS loads the add-in from DUBAN_WPS_BASE_URL
+ *   dist-wps/publish.html      a page for users: what is installed and from where
+ *   dist-wps/jsaddons/         offline mode: publish.xml and duban_<version>/, to copy into
+ *                              %APPDATA%\kingsoft\wps\jsaddons or ~/.local/share/Kingsoft/wps/jsaddons
+ *
+ * DUBAN_WPS_BASE_URL is the intranet address dist-wps/addin/ is served from (ending in /).
+ */
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "fs";
+import { join, resolve } from "path";
+import { transformSync } from "esbuild";
+
+/** What WPS's embedded Chromium is assumed to parse (see README, WPS 表格). */
+export const WPS_SYNTAX_TARGET = "es2017";
+export const ADDIN_NAME = "duban";
+export const DEFAULT_WPS_BASE_URL = "http://127.0.0.1:8080/duban/";
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+}
+
+export function jspluginsXml(baseUrl: string, version: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<jsplugins>
+  <jsplugin name="${ADDIN_NAME}" type="et" url="${escapeXml(baseUrl)}" version="${version}" enable="true"/>
+</jsplugins>
+`;
+}
+
+export function offlinePublishXml(version: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<jsplugins>
+  <jsplugin name="${ADDIN_NAME}" type="et" url="${ADDIN_NAME}_${version}" version="${version}" enable="enable_dev" install="null"/>
+</jsplugins>
+`;
+}
+
+function publishHtml(baseUrl: string, version: string): string {
+  return `<!doctype html>
+<html lang="zh-CN">
+<head><meta charset="UTF-8" /><title>督办助手 WPS 加载项</title></head>
+<body>
+  <h1>督办助手 WPS 加载项 ${version}</h1>
+  <p>加载项地址：<a href="${escapeXml(baseUrl)}ribbon.xml">${escapeXml(baseUrl)}</a>（打开后应看到以 &lt;customUI 开头的文本）。</p>
+  <p>管理员在 WPS 的 oem.ini 中设置 <code>[Support] JsApiPlugin=true</code> 和
+  <code>[Server] JSPluginsServer=${escapeXml(baseUrl)}../jsplugins.xml</code>，重启 WPS 表格后即出现“督办助手”选项卡。</p>
+  <p>无网络的电脑：把 jsaddons 文件夹中的内容复制到 WPS 的 jsaddons 文件夹（见 README 的“WPS 表格”一节）。</p>
+</body>
+</html>
+`;
+}
+
+export function publishWps(root: string, baseUrl: string, version: string): void {
+  if (!/^https?:\/\/.+\/$/.test(baseUrl))
+    throw new Error(`DUBAN_WPS_BASE_URL 须为以 / 结尾的 http(s) 地址，现为「${baseUrl}」`);
+  const addin = join(root, "addin");
+  for (const file of readdirSync(addin).filter((f) => f.endsWith(".js"))) {
+    const path = join(addin, file);
+    const { code } = transformSync(readFileSync(path, "utf8"), {
+      target: WPS_SYNTAX_TARGET,
+      format: "iife",
+      minify: true,
+      charset: "utf8",
+      legalComments: "none",
+    });
+    writeFileSync(path, code);
+  }
+  writeFileSync(join(root, "jsplugins.xml"), jspluginsXml(baseUrl, version));
+  writeFileSync(join(root, "publish.html"), publishHtml(baseUrl, version));
+  const offline = join(root, "jsaddons");
+  rmSync(offline, { recursive: true, force: true });
+  mkdirSync(offline, { recursive: true });
+  cpSync(addin, join(offline, `${ADDIN_NAME}_${version}`), { recursive: true });
+  writeFileSync(join(offline, "publish.xml"), offlinePublishXml(version));
+}
+
+if (require.main === module) {
+  const root = resolve(__dirname, "..", "..", "..", "dist-wps");
+  const { version } = JSON.parse(
+    readFileSync(resolve(__dirname, "..", "..", "..", "package.json"), "utf8")
+  ) as {
+    version: string;
+  };
+  const baseUrl = process.env.DUBAN_WPS_BASE_URL || DEFAULT_WPS_BASE_URL;
+  publishWps(root, baseUrl, version);
+  console.log(`WPS 加载项已写入 ${root}（在线地址 ${baseUrl}）`);
+}
