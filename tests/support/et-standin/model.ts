@@ -134,7 +134,8 @@ export class EtSheetModel {
     const cells = [...this.cells.entries()]
       .filter(([, cell]) => cellUsed(cell) || cell.hyperlink !== undefined || !cell.locked)
       .sort(([a], [b]) => (a < b ? -1 : 1));
-    const { cells: _, ...rest } = this;
+    const rest: Record<string, unknown> = { ...this };
+    delete rest.cells;
     return JSON.parse(
       JSON.stringify({
         ...rest,
