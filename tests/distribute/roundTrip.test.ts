@@ -334,3 +334,79 @@ test("choosing the returns' values writes them (duban collect --conflicts return
   )!;
   expect(item.row.fields.status).toBe("已完成");
 });
+
+describe("the user's 处理 in 回收情况 decide on a second run", () => {
+  /** 回收情况 of the first run's output with 处理 picked: `labels` by decision kind. */
+  async function pick(
+    labels: Partial<Record<string, (d: CollectResult["decisions"][number]) => string>>
+  ) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(output);
+    const sheet = wb.getWorksheet("回收情况")!;
+    let header = 1;
+    while (header <= sheet.rowCount && sheet.getCell(header, 10).value !== "处理") header++;
+    expect(header).toBeLessThanOrEqual(sheet.rowCount);
+    const kinds: Record<string, CollectResult["decisions"][number]["kind"]> = {
+      与总表不一致: "value",
+      同一单位两份文件不一致: "duplicate",
+      改动了锁定列: "protected",
+    };
+    result.decisions.forEach((d, i) => {
+      const kind = String(sheet.getCell(header + 1 + i, 1).value);
+      expect(kinds[kind] ?? "orphan").toBe(d.kind);
+      const label = labels[d.kind];
+      if (label) sheet.getCell(header + 1 + i, 10).value = label(d);
+    });
+    const edited = join(dir, `总表-回收-已选-${Object.keys(labels).join("-")}.xlsx`);
+    await wb.xlsx.writeFile(edited);
+    return edited;
+  }
+  const returns = () => filesIn(join(dir, "回收")).map((f) => join(dir, "回收", f));
+  const cellOf = (m: Master, cell: { sheet: string; row: number }) =>
+    m.items.find(
+      (i) => i.master.layout.sheet === cell.sheet && i.master.layout.rowIndex[i.index] === cell.row
+    )!;
+  const decision = (kind: string) => result.decisions.find((d) => d.kind === kind)!;
+
+  test("re-run on the edited output: the picked options are written, the rest kept", async () => {
+    const edited = await pick({
+      value: (d) => d.options[1].label,
+      duplicate: (d) => d.options.find((o) => o.label.includes("更正-"))!.label,
+    });
+    const final = join(dir, "总表-定稿.xlsx");
+    const { lines, result: again } = await runCollect(edited, returns(), {
+      output: final,
+      date: DATE,
+      roster,
+      force: false,
+      conflicts: "master",
+    });
+    expect(lines).toContain(
+      "按「总表」的「回收情况」中填写的处理决定 4 处（其中采用回收内容 2 处）。"
+    );
+    const after = (await readMasterFile(final, roster)).master;
+    expect(cellOf(after, decision("value").cell!).row.fields.status).toBe("已完成");
+    expect(cellOf(after, decision("duplicate").cell!).row.fields.progress).toBe("更正后的进展");
+    const locked = decision("protected");
+    expect(cellOf(after, locked.cell!).row.fields.task).toBe(locked.master);
+    // The same four decisions came up again, and the user's 处理 settled them.
+    expect(again.decisions.map((d) => d.kind)).toEqual(result.decisions.map((d) => d.kind));
+  });
+
+  test("--decisions reads the 处理 of another workbook; a 处理 that is no option is named", async () => {
+    const edited = await pick({ value: (d) => d.options[1].label, protected: () => "随便" });
+    const { lines } = await runCollect(masterV2, returns(), {
+      output: join(dir, "总表-按决定.xlsx"),
+      date: DATE,
+      roster,
+      force: false,
+      conflicts: "master",
+      decisions: edited,
+    });
+    const after = (await readMasterFile(join(dir, "总表-按决定.xlsx"), roster)).master;
+    expect(cellOf(after, decision("value").cell!).row.fields.status).toBe("已完成");
+    expect(
+      lines.some((l) => /^「回收情况」第 \d+ 行的处理「随便」不是可选项（保留总表的、/.test(l))
+    ).toBe(true);
+  });
+});
