@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { duban } from "../support/cli";
@@ -17,15 +17,15 @@ beforeAll(() => {
 test("split writes one file per unit and refuses to write over them without --force", () => {
   const first = duban("split", master, "-o", out, "--date", "2022-09-30");
   expect(first.stderr).toBe("");
-  expect(first.stdout).toContain("已为 63 个单位生成下发文件");
+  expect(first.stdout).toContain("已为 66 个单位生成下发文件");
   const files = readdirSync(out);
-  expect(files).toHaveLength(63);
+  expect(files).toHaveLength(66);
   expect(files).toContain("区发展改革委-督办事项-20220930.xlsx");
   const stamps = files.map((f) => statSync(join(out, f)).mtimeMs);
 
   const again = duban("split", master, "-o", out, "--date", "2022-09-30");
   expect(again.status).toBe(2);
-  expect(again.stderr).toContain("已有 63 个同名文件");
+  expect(again.stderr).toContain("已有 66 个同名文件");
   expect(files.map((f) => statSync(join(out, f)).mtimeMs)).toEqual(stamps);
 }, 300_000);
 
@@ -41,4 +41,14 @@ test("split names a master that is no workbook, and collect a wrong --conflicts"
   expect(collect.status).toBe(2);
   expect(collect.stderr).toContain("--conflicts 只能是 master、return 或 both");
   expect(readFileSync(master).equals(before)).toBe(true);
+}, 300_000);
+
+test("collect --decisions names a workbook without 回收情况 and writes nothing", () => {
+  const before = readFileSync(master);
+  const output = join(dir, "z.xlsx");
+  const run = duban("collect", master, master, "-o", output, "--decisions", master);
+  expect(run.status).toBe(2);
+  expect(run.stderr).toContain(`「${master}」中没有「回收情况」工作表，读不到待确认的处理。`);
+  expect(readFileSync(master).equals(before)).toBe(true);
+  expect(existsSync(output)).toBe(false);
 }, 300_000);
