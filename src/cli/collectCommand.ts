@@ -1,10 +1,19 @@
 import { promises as fs } from "fs";
 import { basename } from "path";
 import { collect, type CollectResult } from "../core/distribute/collect";
-import { collectPatch, type Choices } from "../core/distribute/collectPatch";
+import { COLLECT_SHEET, collectPatch, type Choices } from "../core/distribute/collectPatch";
+import { recordedChoices, type RecordedChoices } from "../core/distribute/decisionRows";
+import type { Grid } from "../core/grid/schema";
 import type { ReturnSource } from "../core/distribute/readReturn";
 import type { Roster } from "../core/roster";
-import { applyPatchToWorkbook, readReturnSource, writeXlsx } from "../xlsx";
+import {
+  applyPatchToWorkbook,
+  readReturnSource,
+  readXlsx,
+  writeXlsx,
+  type XlsxRead,
+} from "../xlsx";
+import { UnreadableInput } from "./sources";
 import { readMasterFile } from "./splitCommand";
 
 export interface CollectCommandOptions {
@@ -13,8 +22,13 @@ export interface CollectCommandOptions {
   /** A 名册 given with --roster; null: the master's 名册 sheet, the shipped or a learned one. */
   roster: Roster | null;
   force: boolean;
-  /** What every decision takes: keep the master (default), the return's value, or both. */
+  /** What a decision takes that no 处理 settles: keep the master (default), the return's, or both. */
   conflicts: "master" | "return" | "both";
+  /**
+   * A workbook whose 回收情况 holds the user's 处理 (an earlier output of collect, edited); left
+   * out: the master's own 回收情况, when the master is such an output.
+   */
+  decisions?: string;
 }
 
 /** A returned file read for 回收; a missing one is named like one that cannot be read. */
@@ -25,17 +39,46 @@ async function readReturnFile(
   return readReturnSource(path, basename(path), stat?.mtime ?? new Date());
 }
 
-/** Each decision's option of the kind asked for; where it has none, the master is kept. */
+/**
+ * Each decision's option: the 处理 recorded for it, else the one of the kind asked for; where it
+ * has none, the master is kept.
+ */
 export function choicesOf(
   result: CollectResult,
-  kind: CollectCommandOptions["conflicts"]
+  kind: CollectCommandOptions["conflicts"],
+  recorded: Choices = new Map()
 ): Choices {
   const choices = new Map<CollectResult["decisions"][number], number>();
   for (const d of result.decisions) {
     const at = d.options.findIndex((o) => o.kind === kind);
-    choices.set(d, at < 0 ? 0 : at);
+    choices.set(d, recorded.get(d) ?? (at < 0 ? 0 : at));
   }
   return choices;
+}
+
+/** The 回收情况 sheet of a workbook read: the one 回收 generated, else one by that name. */
+function collectSheetOf(read: XlsxRead): Grid | null {
+  const name =
+    read.sheets.find((s) => s.generated?.kind === "collect")?.name ??
+    read.sheets.find((s) => s.name === COLLECT_SHEET)?.name;
+  return read.grids.find((g) => g.sheet === name) ?? null;
+}
+
+/** The 处理 the user chose in 回收情况 (of `path`, or of the master), with notes on lines unused. */
+async function userChoices(
+  master: XlsxRead,
+  path: string | null,
+  result: CollectResult
+): Promise<RecordedChoices & { from: string | null }> {
+  const grid = collectSheetOf(path === null ? master : await readXlsx(path));
+  if (!grid) {
+    if (path !== null)
+      throw new UnreadableInput(
+        `「${path}」中没有「${COLLECT_SHEET}」工作表，读不到待确认的处理。`
+      );
+    return { choices: new Map(), notes: [], from: null };
+  }
+  return { ...recordedChoices(grid, result.decisions), from: path ?? "总表" };
 }
 
 /**
@@ -56,7 +99,8 @@ export async function runCollect(
     else sources.push(source);
   }
   const result = collect(master, sources, unreadable);
-  const choices = choicesOf(result, options.conflicts);
+  const recorded = await userChoices(read, options.decisions ?? null, result);
+  const choices = choicesOf(result, options.conflicts, recorded.choices);
   const report = applyPatchToWorkbook(read.workbook, {
     sheets: collectPatch(master, result, choices, {
       checkDate: options.date,
@@ -71,6 +115,12 @@ export async function runCollect(
   const lines = [
     ...result.skipped.map((s) => s.reason),
     ...result.decisions.map((d) => `待确认：${d.message}`),
+    ...recorded.notes,
+    ...(recorded.choices.size > 0
+      ? [
+          `按「${recorded.from}」的「${COLLECT_SHEET}」中填写的处理决定 ${recorded.choices.size} 处（其中采用回收内容 ${[...recorded.choices.values()].filter((n) => n > 0).length} 处）。`,
+        ]
+      : []),
     result.summary,
     ...report.fallbacks,
     `已写入 ${options.output}（总表和回收文件均未改动）`,

@@ -157,6 +157,10 @@ function main(argv: string[]): void {
       "待确认各处的处理：master 保留总表（默认）、return 采用回收、both 两者都保留",
       "master"
     )
+    .option(
+      "--decisions <file.xlsx>",
+      "按此工作簿「回收情况」中填写的「处理」决定各处待确认（默认：总表自己的「回收情况」）；未填写的按 --conflicts"
+    )
     .option("--force", "覆盖已存在的输出文件")
     .action(
       async (
@@ -168,6 +172,7 @@ function main(argv: string[]): void {
           roster?: string;
           force?: boolean;
           conflicts: string;
+          decisions?: string;
         }
       ) => {
         if (!["master", "return", "both"].includes(options.conflicts))
@@ -180,6 +185,7 @@ function main(argv: string[]): void {
           roster: rosterOf(options.roster),
           force: options.force === true,
           conflicts: options.conflicts as "master" | "return" | "both",
+          decisions: options.decisions,
         });
         process.stdout.write(lines.join("\n") + "\n");
       }

@@ -14,6 +14,7 @@ import { ExistingNotes, NoteWriter, noteKindFor } from "./cellNotes";
 import {
   ExcelAdapterError,
   notGeneratedError,
+  sheetProtectedError,
   sheetProtectedMessage,
   workbookProtectedError,
   sheetExistsError,
@@ -56,6 +57,12 @@ export interface ApplyOptions {
    * first look is then skipped. A sheet gone since makes its write fail with a clear message.
    */
   sheets?: readonly SheetInfo[];
+  /**
+   * A protected sheet the patch updates: left as it is and said so (skip, the default: 校验's
+   * marks are extra), or the whole patch refused before anything is written (refuse: 回收's
+   * values are the point, and a 回收情况 without them would mislead).
+   */
+  protectedSheets?: "skip" | "refuse";
 }
 
 export interface ApplyReport {
@@ -208,6 +215,9 @@ async function applyOnce(
       // sheet is left unmarked and said so, and the rest (校验结果) is written.
       const structural = patch.sheets.find((op) => op.mode !== "update");
       if (protection.workbook() && structural) throw workbookProtectedError(structural.sheet);
+      const locked = targets.find((t) => protection.sheet(t.op.sheet));
+      if (locked && options.protectedSheets === "refuse")
+        throw sheetProtectedError(locked.op.sheet);
       const writable = targets.filter((t) => {
         if (!protection.sheet(t.op.sheet)) return true;
         fallbacks.push(sheetProtectedMessage(t.op.sheet));

@@ -111,6 +111,15 @@ export function workbookProtectedError(sheet: string): ExcelAdapterError {
   );
 }
 
+/** A protected sheet the patch must write into: refused before anything is written. */
+export function sheetProtectedRefusal(sheet: string): string {
+  return `工作表「${sheet}」受保护，其中的单元格无法写入，工作簿未做任何修改。请在「审阅」中撤销工作表保护后重试。`;
+}
+
+export function sheetProtectedError(sheet: string): ExcelAdapterError {
+  return new ExcelAdapterError(sheetProtectedRefusal(sheet), [sheet], "AccessDenied");
+}
+
 /** A protected sheet is left unmarked; the rest of the patch is written. */
 export function sheetProtectedMessage(sheet: string): string {
   return `工作表「${sheet}」受保护，其中的单元格未标记、未修改（问题见「校验结果」）。如需标记，请在「审阅」中撤销工作表保护后重新校验。`;

@@ -62,18 +62,25 @@ export function distributeActions(
       const { master, existing } = last;
       const picked = new Map(result.decisions.map((d, i) => [d, choices[i] ?? 0]));
       onProgress("写入总表、回收情况和汇总…", 0.5);
-      await host.applyPatch({
-        sheets: collectPatch(master, result, picked, {
-          checkDate,
-          roster: master.roster,
-          existing,
-        }),
-      });
+      // All or nothing: a protected master sheet refuses the whole 回收 (values, 回收情况, 汇总).
+      const report = await host.applyPatch(
+        {
+          sheets: collectPatch(master, result, picked, {
+            checkDate,
+            roster: master.roster,
+            existing,
+          }),
+        },
+        { protectedSheets: "refuse" }
+      );
       last = null;
       onProgress("回收完成", 1);
       const taken = [...picked.values()].filter((n) => n > 0).length;
       return {
-        summary: `${result.summary}已写入总表和「回收情况」${taken > 0 ? `，其中 ${taken} 处按所选采用回收内容` : ""}。`,
+        summary: [
+          `${result.summary}已写入总表和「回收情况」${taken > 0 ? `，其中 ${taken} 处按所选采用回收内容` : ""}。`,
+          ...report.fallbacks,
+        ].join(""),
       };
     },
   };

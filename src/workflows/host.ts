@@ -43,7 +43,11 @@ export interface WorkbookHost {
    */
   applyPatch(
     patch: WorkbookPatchInput,
-    options?: { sheets?: readonly SheetInfo[] }
+    options?: {
+      sheets?: readonly SheetInfo[];
+      /** A protected sheet the patch updates: skipped and said so, or the whole patch refused. */
+      protectedSheets?: "skip" | "refuse";
+    }
   ): Promise<HostApplyReport>;
   /** The workbook's record (markers and marks). */
   readRecord(): Promise<WorkbookRecord>;

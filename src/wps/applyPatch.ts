@@ -9,7 +9,7 @@ import {
 import type { SheetOp, WorkbookPatchInput } from "../core/patch/schema";
 import { sameSheetName } from "../core/patch/sheetName";
 import { targetProblem } from "../core/patch/targets";
-import { sheetProtectedMessage } from "../excel/errors";
+import { sheetProtectedMessage, sheetProtectedRefusal } from "../excel/errors";
 import type { HostApplyReport } from "../workflows/host";
 import { type EtWorksheet, bgr } from "./et";
 import { WpsAdapterError, toWpsError } from "./errors";
@@ -80,7 +80,10 @@ function sheetFor(open: OpenWorkbook, op: SheetOp): EtWorksheet {
  * (deleting a sheet would ask), and whatever stops a write half-way, the record is written with
  * every marker and mark made so far, so the command can be run again or cleared.
  */
-export function applyPatchWps(input: WorkbookPatchInput): WpsApplyReport {
+export function applyPatchWps(
+  input: WorkbookPatchInput,
+  protectedSheets: "skip" | "refuse" = "skip"
+): WpsApplyReport {
   const checked = checkPatch(input);
   if ("problem" in checked) throw new WpsAdapterError(invalidPatchMessage(checked.problem));
   const { patch } = checked;
@@ -92,6 +95,9 @@ export function applyPatchWps(input: WorkbookPatchInput): WpsApplyReport {
       existing && { marker: recordedMarker(open.record, existing.name) }
     );
     if (problem) throw new WpsAdapterError(problem, [op.sheet]);
+    // 回收 is all or nothing: a protected sheet it would write refuses the whole patch.
+    if (protectedSheets === "refuse" && op.mode === "update" && existing?.sheet.ProtectContents)
+      throw new WpsAdapterError(sheetProtectedRefusal(op.sheet), [op.sheet]);
   }
 
   const fallbacks: string[] = [];

@@ -36,8 +36,8 @@ export const wpsHost: WorkbookHost = {
     }
   },
 
-  async applyPatch(patch) {
-    return applyPatchWps(patch);
+  async applyPatch(patch, options) {
+    return applyPatchWps(patch, options?.protectedSheets);
   },
 
   async readRecord() {

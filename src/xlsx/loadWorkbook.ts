@@ -99,11 +99,7 @@ export async function loadXlsx(source: XlsxSource, name?: string): Promise<Excel
     throw inputError(file, "not-xlsx");
   }
   if (!startsWith(bytes, ZIP)) throw inputError(file, "not-xlsx");
-  // Node only: the check inflates with zlib; the pane (回收 in the browser) reads without it.
-  const xml =
-    typeof Buffer === "undefined"
-      ? 0
-      : unzippedXmlBytes(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  const xml = unzippedXmlBytes(bytes);
   if (xml === null) throw inputError(file, "damaged");
   if (xml > MAX_XML_BYTES) {
     throw inputError(

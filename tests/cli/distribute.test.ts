@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { splitByUnit } from "../../src/core/distribute/split";
@@ -45,4 +45,14 @@ test("split names a master that is no workbook, and collect a wrong --conflicts"
   expect(collect.status).toBe(2);
   expect(collect.stderr).toContain("--conflicts 只能是 master、return 或 both");
   expect(readFileSync(master).equals(before)).toBe(true);
+}, 300_000);
+
+test("collect --decisions names a workbook without 回收情况 and writes nothing", () => {
+  const before = readFileSync(master);
+  const output = join(dir, "z.xlsx");
+  const run = duban("collect", master, master, "-o", output, "--decisions", master);
+  expect(run.status).toBe(2);
+  expect(run.stderr).toContain(`「${master}」中没有「回收情况」工作表，读不到待确认的处理。`);
+  expect(readFileSync(master).equals(before)).toBe(true);
+  expect(existsSync(output)).toBe(false);
 }, 300_000);

@@ -9,8 +9,8 @@ import { filesIn, UnitFile } from "./simulate";
 
 /**
  * 下发 → 回收 on the real public tables of other places (tests/fixtures/real): every unit's
- * file is split out, each unit fills its first row, and every typed value comes back into the
- * master at its row. Tables without a lead-unit column have nothing to split and say so.
+ * file is split out, each unit fills its first row (one after re-sorting its list, one sending
+ * its file twice), and every typed value comes back into the master at its row. Tables without a lead-unit column have nothing to split and say so.
  */
 const roster = defaultRoster();
 const dir = mkdtempSync(join(tmpdir(), "duban-real-distribute-"));
@@ -31,8 +31,11 @@ test.each(realTableIds())(
     mkdirSync(back, { recursive: true });
     await runSplit(master, { output: out, date: "2023-06-30", roster, force: false });
     const typed: { key: string; value: string }[] = [];
-    for (const name of filesIn(out)) {
+    const names = filesIn(out);
+    for (const [i, name] of names.entries()) {
       const file = await UnitFile.open(join(out, name));
+      // The first unit re-sorts and renumbers its list before filling it in.
+      if (i === 0) file.reverseItems();
       const [row] = file.itemRows();
       const value = `${name.split("-")[0]}：已按计划推进。`;
       file.set(row, "progress", value);
@@ -40,6 +43,8 @@ test.each(realTableIds())(
       if (read.master.byKey.get(key)?.roles.get(name.split("-")[0])?.role === "lead")
         typed.push({ key, value });
       await file.save(join(back, name));
+      // The last unit sends the same file twice, the second under another name.
+      if (i === names.length - 1 && i > 0) await file.save(join(back, `再次报送-${name}`));
     }
     const output = join(dir, id, "回收.xlsx");
     const { result } = await runCollect(
@@ -54,6 +59,12 @@ test.each(realTableIds())(
       }
     );
     expect(result.skipped).toEqual([]);
+    expect(result.receipts).toHaveLength(names.length + (names.length > 1 ? 1 : 0));
+    expect(result.receipts.every((r) => r.byFallback === 0)).toBe(true);
+    if (names.length > 1)
+      expect(result.receipts.find((r) => r.file.startsWith("再次报送-"))?.notes).toContain(
+        "同一单位收到 2 份文件，内容不同之处列为待确认"
+      );
     const after = (await readMasterFile(output, roster)).master;
     const progress = (key: string) => after.byKey.get(key)?.row.fields.progress ?? "";
     // A row led by several units gets one value only when they agree; else it is a decision.

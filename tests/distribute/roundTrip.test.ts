@@ -16,7 +16,8 @@ import { readReturn } from "../../src/core/distribute/readReturn";
 import { readAllSheets } from "../../src/xlsx";
 import { compoundFile } from "../xlsx/compoundFile";
 import { MINXIN_FILE, NOTICE_FILE, SEED_DIR, seedText } from "../support/seeds";
-import { filesIn, soffice, throughLibreOffice, UnitFile } from "./simulate";
+import { describeIfSoffice } from "../support/soffice";
+import { filesIn, UnitFile } from "./simulate";
 
 /**
  * 下发 → units → 回收 on the four seed tables, with what units and offices really do: fill some
@@ -111,19 +112,13 @@ beforeAll(async () => {
   fill(ff, f, f2, "status", "推进中");
   await ff.save(join(back, f.fileName));
 
-  // G saves with LibreOffice.
+  // G fills two rows; its file is also saved by LibreOffice (see the LibreOffice tests below).
   const fg = await open(g);
   fill(fg, g, fg.itemRows()[0], "progress", "用 LibreOffice 保存");
   fill(fg, g, fg.itemRows()[1], "status", "已完成");
-  const gDraft = join(dir, g.fileName);
-  await fg.save(gDraft);
-  if (soffice()) {
-    const saved = throughLibreOffice([gDraft]);
-    writeFileSync(join(back, g.fileName), readFileSync(join(saved, g.fileName)));
-  } else {
-    console.log("LibreOffice (soffice) is not installed: G's return is saved by ExcelJS only.");
-    writeFileSync(join(back, g.fileName), readFileSync(gDraft));
-  }
+  await fg.save(join(back, g.fileName));
+  mkdirSync(join(dir, "G"));
+  await fg.save(join(dir, "G", g.fileName));
 
   // Bad returns: a text file, a password-protected file, an empty workbook, another master's file.
   writeFileSync(join(back, "说明.xlsx"), seedText(NOTICE_FILE));
@@ -214,7 +209,7 @@ test("every conflict is listed for the user, and the master keeps its value", as
   expect(item.row.fields.status).toBe("推进中");
 });
 
-test("the renamed, re-sorted and LibreOffice-saved files match by their hidden keys", () => {
+test("the renamed and re-sorted files match by their hidden keys", () => {
   const receipt = (file: string) => result.receipts.find((r) => r.file === file)!;
   expect(receipt("报回材料（C）.xlsx")).toMatchObject({
     unit: units.c.unit,
@@ -290,26 +285,56 @@ test("汇总 counts the statuses that came back", async () => {
   expect(total).toContain(`已完成${done(after)}项`);
 });
 
-test("LibreOffice opens every split file and keeps its hidden keys and record", async () => {
-  if (!soffice()) {
-    console.log("LibreOffice (soffice) is not installed: the split files were not opened in it.");
-    return;
-  }
-  const out = join(dir, "下发");
-  const saved = throughLibreOffice(filesIn(out).map((f) => join(out, f)));
-  expect(filesIn(saved).sort()).toEqual(plan.map((p) => p.fileName).sort());
-  for (const p of plan) {
-    const read = readReturn({
-      file: p.fileName,
-      modified: null,
-      sheets: await readAllSheets(join(saved, p.fileName)),
+describeIfSoffice("下发 and 回收 through LibreOffice", (soffice) => {
+  const XLSX = "xlsx:Calc MS Excel 2007 XML";
+
+  test("LibreOffice opens every split file and keeps its hidden keys and record", async () => {
+    const out = join(dir, "下发");
+    const names = filesIn(out);
+    const saved = await soffice.convert(
+      names.map((f) => join(out, f)),
+      XLSX,
+      join(dir, "LibreOffice-下发")
+    );
+    expect(names.sort()).toEqual(plan.map((p) => p.fileName).sort());
+    for (const p of plan) {
+      const path = saved[names.indexOf(p.fileName)];
+      const read = readReturn({
+        file: p.fileName,
+        modified: null,
+        sheets: await readAllSheets(path),
+      });
+      if ("problem" in read) throw new Error(read.problem);
+      expect(read.meta?.head.unit).toBe(p.unit);
+      expect(read.rows.map((r) => r.texts.key)).toEqual(read.meta?.rows.map((r) => r.key));
+      expect(read.rows).toHaveLength(p.lead + p.coop);
+    }
+  }, 1_200_000);
+
+  test("a return saved by LibreOffice matches by its hidden keys and its values come in", async () => {
+    const g = units.g;
+    const [saved] = await soffice.convert(
+      [join(dir, "G", g.fileName)],
+      XLSX,
+      join(dir, "LibreOffice-回收")
+    );
+    const output = join(dir, "总表-LibreOffice.xlsx");
+    const { result } = await runCollect(masterV2, [saved], {
+      output,
+      date: DATE,
+      roster,
+      force: false,
+      conflicts: "master",
     });
-    if ("problem" in read) throw new Error(read.problem);
-    expect(read.meta?.head.unit).toBe(p.unit);
-    expect(read.rows.map((r) => r.texts.key)).toEqual(read.meta?.rows.map((r) => r.key));
-    expect(read.rows).toHaveLength(p.lead + p.coop);
-  }
-}, 600_000);
+    expect(result.skipped).toEqual([]);
+    expect(result.receipts).toEqual([
+      expect.objectContaining({ unit: g.unit, updated: 2, byFallback: 0, decisions: 0 }),
+    ]);
+    const after = (await readMasterFile(output, roster)).master;
+    for (const t of typed.filter((t) => t.unit === g.unit))
+      expect(after.byKey.get(t.key)?.row.fields[t.field]).toBe(t.value);
+  }, 1_200_000);
+});
 
 test("choosing the returns' values writes them (duban collect --conflicts return)", async () => {
   const out = join(dir, "总表-采用回收.xlsx");
@@ -333,4 +358,80 @@ test("choosing the returns' values writes them (duban collect --conflicts return
       i.master.layout.rowIndex[i.index] === value.cell!.row
   )!;
   expect(item.row.fields.status).toBe("已完成");
+});
+
+describe("the user's 处理 in 回收情况 decide on a second run", () => {
+  /** 回收情况 of the first run's output with 处理 picked: `labels` by decision kind. */
+  async function pick(
+    labels: Partial<Record<string, (d: CollectResult["decisions"][number]) => string>>
+  ) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(output);
+    const sheet = wb.getWorksheet("回收情况")!;
+    let header = 1;
+    while (header <= sheet.rowCount && sheet.getCell(header, 10).value !== "处理") header++;
+    expect(header).toBeLessThanOrEqual(sheet.rowCount);
+    const kinds: Record<string, CollectResult["decisions"][number]["kind"]> = {
+      与总表不一致: "value",
+      同一单位两份文件不一致: "duplicate",
+      改动了锁定列: "protected",
+    };
+    result.decisions.forEach((d, i) => {
+      const kind = String(sheet.getCell(header + 1 + i, 1).value);
+      expect(kinds[kind] ?? "orphan").toBe(d.kind);
+      const label = labels[d.kind];
+      if (label) sheet.getCell(header + 1 + i, 10).value = label(d);
+    });
+    const edited = join(dir, `总表-回收-已选-${Object.keys(labels).join("-")}.xlsx`);
+    await wb.xlsx.writeFile(edited);
+    return edited;
+  }
+  const returns = () => filesIn(join(dir, "回收")).map((f) => join(dir, "回收", f));
+  const cellOf = (m: Master, cell: { sheet: string; row: number }) =>
+    m.items.find(
+      (i) => i.master.layout.sheet === cell.sheet && i.master.layout.rowIndex[i.index] === cell.row
+    )!;
+  const decision = (kind: string) => result.decisions.find((d) => d.kind === kind)!;
+
+  test("re-run on the edited output: the picked options are written, the rest kept", async () => {
+    const edited = await pick({
+      value: (d) => d.options[1].label,
+      duplicate: (d) => d.options.find((o) => o.label.includes("更正-"))!.label,
+    });
+    const final = join(dir, "总表-定稿.xlsx");
+    const { lines, result: again } = await runCollect(edited, returns(), {
+      output: final,
+      date: DATE,
+      roster,
+      force: false,
+      conflicts: "master",
+    });
+    expect(lines).toContain(
+      "按「总表」的「回收情况」中填写的处理决定 4 处（其中采用回收内容 2 处）。"
+    );
+    const after = (await readMasterFile(final, roster)).master;
+    expect(cellOf(after, decision("value").cell!).row.fields.status).toBe("已完成");
+    expect(cellOf(after, decision("duplicate").cell!).row.fields.progress).toBe("更正后的进展");
+    const locked = decision("protected");
+    expect(cellOf(after, locked.cell!).row.fields.task).toBe(locked.master);
+    // The same four decisions came up again, and the user's 处理 settled them.
+    expect(again.decisions.map((d) => d.kind)).toEqual(result.decisions.map((d) => d.kind));
+  });
+
+  test("--decisions reads the 处理 of another workbook; a 处理 that is no option is named", async () => {
+    const edited = await pick({ value: (d) => d.options[1].label, protected: () => "随便" });
+    const { lines } = await runCollect(masterV2, returns(), {
+      output: join(dir, "总表-按决定.xlsx"),
+      date: DATE,
+      roster,
+      force: false,
+      conflicts: "master",
+      decisions: edited,
+    });
+    const after = (await readMasterFile(join(dir, "总表-按决定.xlsx"), roster)).master;
+    expect(cellOf(after, decision("value").cell!).row.fields.status).toBe("已完成");
+    expect(
+      lines.some((l) => /^「回收情况」第 \d+ 行的处理「随便」不是可选项（保留总表的、/.test(l))
+    ).toBe(true);
+  });
 });

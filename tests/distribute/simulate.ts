@@ -1,8 +1,5 @@
-import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
-import { mkdtempSync, readdirSync, renameSync } from "fs";
-import { tmpdir } from "os";
-import { join } from "path";
+import { readdirSync } from "fs";
 import { FILE_COLUMN, UNIT_FILE_SHEET, type FileColumn } from "../../src/core/distribute/schema";
 
 /** A unit's file opened as the unit would (here with ExcelJS), edited cell by cell, saved. */
@@ -66,40 +63,6 @@ export class UnitFile {
   async save(path: string): Promise<void> {
     await this.workbook.xlsx.writeFile(path);
   }
-}
-
-/** LibreOffice Calc, where installed: soffice on the PATH. */
-export function soffice(): string | null {
-  const found = spawnSync("sh", ["-c", "command -v soffice"], { encoding: "utf8" });
-  return found.status === 0 ? found.stdout.trim() : null;
-}
-
-/**
- * Opens the files in LibreOffice and saves them again as .xlsx (headless) or converts them to
- * `format`, into a new folder; returns that folder. A private profile keeps runs apart.
- */
-export function throughLibreOffice(files: string[], format = "xlsx"): string {
-  const out = mkdtempSync(join(tmpdir(), "duban-lo-"));
-  const profile = mkdtempSync(join(tmpdir(), "duban-lo-profile-"));
-  const run = spawnSync(
-    soffice() ?? "soffice",
-    [
-      `-env:UserInstallation=file://${profile}`,
-      "--headless",
-      "--convert-to",
-      format === "xlsx" ? "xlsx:Calc MS Excel 2007 XML" : format,
-      "--outdir",
-      out,
-      ...files,
-    ],
-    { encoding: "utf8", timeout: 600_000 }
-  );
-  if (run.status !== 0) throw new Error(`soffice failed: ${run.stderr}`);
-  return out;
-}
-
-export function renameInto(dir: string, from: string, to: string): void {
-  renameSync(join(dir, from), join(dir, to));
 }
 
 export function filesIn(dir: string): string[] {

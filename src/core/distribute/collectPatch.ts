@@ -8,6 +8,7 @@ import { validate } from "../rules";
 import { buildSummarySheet, SUMMARY_SHEET, summarize } from "../summary";
 import type { Table } from "../table/schema";
 import type { CollectResult, Decision, SheetCell } from "./collect";
+import { DECISION_HEADER, decisionCells, optionLabel } from "./decisionRows";
 import type { Master } from "./master";
 
 export const COLLECT_SHEET = "回收情况";
@@ -99,13 +100,6 @@ function updatedTables(master: Master, writes: { cell: SheetCell; value: string 
   });
 }
 
-const KIND_LABEL: Record<Decision["kind"], string> = {
-  value: "与总表不一致",
-  duplicate: "同一单位两份文件不一致",
-  protected: "改动了锁定列",
-  orphan: "总表中已无此事项",
-};
-
 /**
  * 回收情况: the files read (unit, file, returned on, rows updated, decisions), the decisions with
  * the option taken, the units not yet returned, and the files skipped with why.
@@ -161,26 +155,15 @@ function collectSheet(
     ]);
 
   band(`二、待确认（${result.decisions.length}处，未选择的保留总表内容）`);
-  header(["类型", "单位", "文件", "表", "序号", "事项", "列", "总表内容", "回收内容", "处理"]);
+  header([...DECISION_HEADER]);
   result.decisions.forEach((d) => {
     const taken = d.options[choices.get(d) ?? 0] ?? d.options[0];
     const at = values.length;
-    values.push([
-      KIND_LABEL[d.kind],
-      d.unit,
-      d.files.join("、"),
-      d.table,
-      d.seq ?? "",
-      d.task,
-      d.field,
-      d.master,
-      d.returned,
-      taken.label,
-    ]);
+    values.push(decisionCells(d, taken));
     if (d.options.length > 1)
       validations.push({
-        range: rect(at, 9, 1, 1),
-        list: d.options.map((o) => o.label.replace(/,/g, "，")),
+        range: rect(at, DECISION_HEADER.length - 1, 1, 1),
+        list: d.options.map(optionLabel),
       });
   });
 

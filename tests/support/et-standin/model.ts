@@ -134,7 +134,7 @@ export class EtSheetModel {
     const cells = [...this.cells.entries()]
       .filter(([, cell]) => cellUsed(cell) || cell.hyperlink !== undefined || !cell.locked)
       .sort(([a], [b]) => (a < b ? -1 : 1));
-    const rest: Record<string, unknown> = { ...this };
+    const rest: Record<string, unknown> = { ...(this as object) };
     delete rest.cells;
     return JSON.parse(
       JSON.stringify({
