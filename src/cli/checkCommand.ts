@@ -2,7 +2,10 @@ import { parseIsoDate } from "../core/deadline";
 import { todayIso } from "../core/deadline/isoDate";
 import { defaultRoster, loadRoster, type Roster } from "../core/roster";
 import {
+  issueJson,
+  issuePlace,
   ruleInfo,
+  seqGuesses,
   SEVERITY_LABEL,
   validate,
   type Issue,
@@ -35,10 +38,14 @@ export async function runCheck(
 ): Promise<{ stdout: string; stderr: string }> {
   const parsed = await readSources(files, vocabularyOf(options.columns));
   const roster = rosterOf(options.roster);
-  const result = validate(parsed.tables, { roster, checkDate: checkDate(options.date) });
+  const result = validate(parsed.tables, {
+    roster,
+    checkDate: checkDate(options.date),
+    layouts: parsed.layouts,
+  });
   if (options.json) {
     return {
-      stdout: result.issues.map((i) => JSON.stringify(i) + "\n").join(""),
+      stdout: result.issues.map((i) => JSON.stringify(issueJson(i)) + "\n").join(""),
       stderr: problemLines(parsed).join("\n"),
     };
   }
@@ -84,8 +91,8 @@ export function readingHeading(table: Table): string {
 const totalsText = (t: { error: number; warning: number; info: number }) =>
   `错误 ${t.error} 处，警告 ${t.warning} 处，提示 ${t.info} 处`;
 
-function issueLine(issue: Issue): string {
-  const where = `第${issue.row}行${issue.seq ? `（序号${issue.seq}）` : ""}「${issue.columnTitle}」`;
+function issueLine(issue: Issue, guesses: ReadonlyMap<string, readonly number[]>): string {
+  const where = `${issuePlace(issue, guesses)}「${issue.columnTitle}」`;
   return `  ${where}【${SEVERITY_LABEL[issue.severity]}】${ruleInfo(issue.rule as RuleId).title}：${issue.message}`;
 }
 
@@ -100,6 +107,7 @@ function problemLines(parsed: ParseResult): string[] {
 /** The readable report: per table a heading with its totals, then its issues in reading order. */
 export function report(parsed: ParseResult, result: ValidationResult): string {
   const lines: string[] = [];
+  const guesses = seqGuesses(parsed.tables);
   const byTable = new Map<string, Issue[]>();
   for (const issue of result.issues)
     byTable.set(issue.table, [...(byTable.get(issue.table) ?? []), issue]);
@@ -109,7 +117,7 @@ export function report(parsed: ParseResult, result: ValidationResult): string {
       `[${table.id}] ${table.title}（${table.source}）：${table.rows.length} 行，${totalsText(totals)}`,
       `  ${readingHeading(table)}`
     );
-    for (const issue of byTable.get(table.id) ?? []) lines.push(issueLine(issue));
+    for (const issue of byTable.get(table.id) ?? []) lines.push(issueLine(issue, guesses));
     lines.push("");
   });
   if (parsed.tables.length === 0) lines.push("没有读到表格，未校验。");

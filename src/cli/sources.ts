@@ -1,6 +1,6 @@
 import { readFileSync } from "fs";
 import { basename } from "path";
-import { readGridTable } from "../core/grid/gridTable";
+import { readGridTable, type GridLayout } from "../core/grid/gridTable";
 import { looksLikeText, parseSeedText } from "../core/parse/seedText";
 import { uniqueTableId } from "../core/parse/tableIdentity";
 import {
@@ -36,17 +36,19 @@ export interface SourceOptions {
 /**
  * Reads every file into tables: seed text files, and .xlsx workbooks (every sheet laid out as a
  * breakdown table). Table ids stay unique across files (a second 附件1 becomes city-2), so files
- * given together can be checked together. `notes` says how each file was read.
+ * given together can be checked together. `notes` says how each file was read; `layouts` where
+ * each table read from a workbook stands in its sheet (by table id).
  */
 export async function readSources(
   paths: readonly string[],
   vocabulary: HeaderVocabulary = defaultHeaderVocabulary()
-): Promise<ParseResult & { notes: string[] }> {
+): Promise<ParseResult & { notes: string[]; layouts: Map<string, GridLayout> }> {
   const tables: Table[] = [];
+  const layouts = new Map<string, GridLayout>();
   const problems: ParseProblem[] = [];
   const notes: string[] = [];
   for (const path of paths) {
-    let result: ParseResult;
+    let result: WorkbookTables;
     if (isWorkbookFile(path)) {
       result = await readWorkbookTables(path, vocabulary);
       notes.push(`已读取工作簿「${path}」。`);
@@ -63,17 +65,22 @@ export async function readSources(
         tables.map((t) => t.id)
       );
       tables.push({ ...table, id });
+      const layout = result.layouts?.get(table);
+      if (layout) layouts.set(id, layout);
     }
     for (const problem of result.problems) problems.push(problem);
   }
-  return { tables, problems, notes };
+  return { tables, problems, notes, layouts };
 }
+
+/** Tables read from a file, with where each stands in its sheet when read from a workbook. */
+type WorkbookTables = ParseResult & { layouts?: Map<Table, GridLayout> };
 
 /** The breakdown tables of a workbook's sheets; the add-in's own output sheets are left out. */
 async function readWorkbookTables(
   path: string,
   vocabulary: HeaderVocabulary
-): Promise<ParseResult> {
+): Promise<WorkbookTables> {
   let read;
   try {
     read = await readXlsx(path);
@@ -82,19 +89,23 @@ async function readWorkbookTables(
     throw e;
   }
   const tables: Table[] = [];
+  const layouts = new Map<Table, GridLayout>();
   const problems: ParseProblem[] = [...read.problems];
   for (const grid of read.grids) {
     const marker = read.sheets.find((s) => s.name === grid.sheet)?.generated;
     if (marker && marker.kind !== "import") continue;
     const result = readGridTable(grid, vocabulary);
-    if (result.table) tables.push(result.table);
+    if (result.table) {
+      tables.push(result.table);
+      layouts.set(result.table, result.layout);
+    }
     for (const problem of result.problems) problems.push(problem);
   }
   if (tables.length === 0)
     throw new UnreadableInput(
       `工作簿「${path}」中没有可识别的责任分解表（找不到含已知列名的表头）。`
     );
-  return { tables, problems };
+  return { tables, problems, layouts };
 }
 /** A JSON file the user names (名册, 列对照), parsed; a clear message when it cannot be. */
 export function readJson(path: string, what: string): unknown {

@@ -14,10 +14,13 @@ describe("duban check", () => {
       .split("\n")
       .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(114);
-    expect(Object.keys(lines[0]).slice(0, 9)).toEqual([
+    expect(Object.keys(lines[0]).slice(0, 12)).toEqual([
       "table",
+      "sheet",
+      "cell",
       "row",
       "seq",
+      "item",
       "column",
       "rule",
       "category",
@@ -28,8 +31,11 @@ describe("duban check", () => {
     expect(lines).toContainEqual(
       expect.objectContaining({
         table: "city",
-        row: 13,
+        sheet: "市重点工作",
+        cell: "C15",
+        row: 15,
         seq: "13",
+        item: 13,
         column: "detail",
         rule: "text.residue",
         category: "text",
@@ -43,7 +49,7 @@ describe("duban check", () => {
     const together = duban("check", notice, minxin, "--json").stdout;
     const alone = duban("check", minxin, "--json").stdout;
     expect(together).toContain(
-      '"rule":"figure.cross-table","category":"figure","severity":"warning","message":"与「2022年津南区政府重点工作责任分解表」第94行'
+      '"rule":"figure.cross-table","category":"figure","severity":"warning","message":"与「2022年津南区政府重点工作责任分解表」第123行'
     );
     expect(alone).not.toContain("figure.cross-table");
   });
@@ -55,7 +61,7 @@ describe("duban check", () => {
       "[district] 2022年津南区政府重点工作责任分解表（000_867c357d3391b2e7.txt）：106 行，错误 0 处，警告 37 处，提示 50 处"
     );
     expect(run.stdout).toContain(
-      "  第13行（序号13）「津南区工作明细及完成时限」【错误】电子表格残留："
+      "  市重点工作!C15（序号13）「津南区工作明细及完成时限」【错误】电子表格残留："
     );
     expect(run.stdout).toContain("校验完成：共 4 张表 170 行，错误 3 处，警告 50 处，提示 61 处。");
   });
@@ -88,6 +94,6 @@ describe("duban check", () => {
     const run = duban("rules");
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("| `xref.text-differs` | 表间对应 | 错误 | 对应项文字不同 |");
-    expect(run.stdout.trim().split("\n")).toHaveLength(2 + 32);
+    expect(run.stdout.trim().split("\n")).toHaveLength(2 + 33);
   });
 });

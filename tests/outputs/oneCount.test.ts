@@ -43,8 +43,10 @@ async function writtenCounts(
   const issues = book.getWorksheet("校验结果")!;
   const listed: Totals = { error: 0, warning: 0, info: 0 };
   const label = { 错误: "error", 警告: "warning", 提示: "info" } as const;
+  // The numbered rows: the 列识别 lines under the list are not findings.
   issues.eachRow((row, n) => {
-    if (n > 3) listed[label[String(row.getCell(2).value) as keyof typeof label]]++;
+    if (n > 3 && typeof row.getCell(1).value === "number")
+      listed[label[String(row.getCell(2).value) as keyof typeof label]]++;
   });
   const sentences: string[] = [];
   book.getWorksheet("汇总")!.eachRow((row) => sentences.push(String(row.getCell(1).value)));
@@ -105,7 +107,8 @@ describe("the seeds counted by every view", () => {
     const listed: Totals = { error: 0, warning: 0, info: 0 };
     const label = { 错误: "error", 警告: "warning", 提示: "info" } as const;
     issues.eachRow((row, n) => {
-      if (n > 3) listed[label[String(row.getCell(2).value) as keyof typeof label]]++;
+      if (n > 3 && typeof row.getCell(1).value === "number")
+        listed[label[String(row.getCell(2).value) as keyof typeof label]]++;
     });
     expect(listed).toEqual(cli);
     const summaryText: string[] = [];

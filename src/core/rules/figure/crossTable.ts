@@ -65,8 +65,6 @@ const pairId = (a: Row, b: Row) => [rowId(a), rowId(b)].sort((x, y) => x - y).jo
 const samePlanYear = (a: Table, b: Table) =>
   a.planYear === null || b.planYear === null || a.planYear === b.planYear;
 
-const rowLabel = (row: Row) => (row.seq ? `第${row.seq}项` : `第${row.row}行`);
-
 /**
  * The same project or indicator with different figures in two tables (辛庄镇海河中游配套中学工程:
  * 学位1200个 in 民心工程, 2700个 in 附件3). Mentions are indexed by subject, so the work grows
@@ -138,7 +136,11 @@ export const figureCrossTable: Rule = {
           ours.table,
           ours.row,
           ours.key,
-          { otherTable: theirs.table.title, otherRow: rowLabel(theirs.row), details },
+          {
+            otherTable: theirs.table.title,
+            otherRow: ctx.itemLabel(theirs.table, theirs.row),
+            details,
+          },
           list.map((c) => c.ours.figure.text).join("、")
         )
       );
