@@ -58,8 +58,7 @@ const headerRows = (ws: ExcelJS.Worksheet) =>
 /** A row of the table's body holding a task: under the frozen header, not a full-width band. */
 function isTaskRow(ws: ExcelJS.Worksheet, row: number): boolean {
   if (row <= headerRows(ws)) return false;
-  const b = ws.getCell(`B${row}`);
-  if (b.isMerged && b.master.address === `A${row}`) return false;
+  if (ws.getCell(`B${row}`).master.address === `A${row}`) return false;
   return textAt(ws, `B${row}`) !== "" || textAt(ws, `C${row}`) !== "";
 }
 const column = (cell: string) => /^[A-Z]+/.exec(cell)![0];
