@@ -1,6 +1,8 @@
 import { parseIsoDate } from "../core/deadline";
 import { todayIso } from "../core/deadline/isoDate";
-import { defaultRoster, loadRoster, type Roster } from "../core/roster";
+import { loadRoster, type Roster } from "../core/roster";
+import { rosterLine } from "../core/roster/choose";
+import { workbookRoster } from "../core/roster/workbook";
 import {
   issueJson,
   issuePlace,
@@ -27,8 +29,10 @@ export interface CheckOptions extends SourceOptions {
   json?: boolean;
   /** YYYY-MM-DD: report deadlines passed by then. */
   date?: string;
-  /** A roster JSON file instead of the seeded 津南区 roster. */
+  /** A roster JSON file instead of the shipped or learned one. */
   roster?: string;
+  /** false (--no-shipped-roster): learn the 名册 even for 津南区 2022 tables. */
+  shippedRoster?: boolean;
 }
 
 /** `duban check`: every file read, all tables validated together, the report as text. */
@@ -37,10 +41,15 @@ export async function runCheck(
   options: CheckOptions
 ): Promise<{ stdout: string; stderr: string }> {
   const parsed = await readSources(files, vocabularyOf(options.columns));
-  const roster = rosterOf(options.roster);
+  const chosen = workbookRoster(parsed.tables, {
+    given: rosterOf(options.roster),
+    shipped: options.shippedRoster,
+    grid: parsed.rosterGrid,
+  });
   const result = validate(parsed.tables, {
-    roster,
+    roster: chosen.roster,
     checkDate: checkDate(options.date),
+    rosterProblems: chosen.problems,
     layouts: parsed.layouts,
   });
   if (options.json) {
@@ -49,7 +58,10 @@ export async function runCheck(
       stderr: problemLines(parsed).join("\n"),
     };
   }
-  return { stdout: [...parsed.notes, report(parsed, result)].join("\n"), stderr: "" };
+  return {
+    stdout: [...parsed.notes, report(parsed, result) + rosterLine(chosen)].join("\n") + "\n",
+    stderr: "",
+  };
 }
 
 /** The --date given, checked, or today in local time. */
@@ -57,9 +69,9 @@ export function checkDateOrToday(date: string | undefined): string {
   return checkDate(date) ?? todayIso();
 }
 
-/** The roster file given with --roster, or the seeded one. */
-export function rosterOf(path: string | undefined): Roster {
-  return path ? readRoster(path) : defaultRoster();
+/** The roster file given with --roster, or null (the shipped or learned one then applies). */
+export function rosterOf(path: string | undefined): Roster | null {
+  return path ? readRoster(path) : null;
 }
 
 function checkDate(date: string | undefined): string | undefined {

@@ -10,7 +10,8 @@ import { readMasterFile } from "./splitCommand";
 export interface CollectCommandOptions {
   output: string;
   date: string;
-  roster: Roster;
+  /** A 名册 given with --roster; null: the master's 名册 sheet, the shipped or a learned one. */
+  roster: Roster | null;
   force: boolean;
   /** What every decision takes: keep the master (default), the return's value, or both. */
   conflicts: "master" | "return" | "both";
@@ -59,7 +60,7 @@ export async function runCollect(
   const report = applyPatchToWorkbook(read.workbook, {
     sheets: collectPatch(master, result, choices, {
       checkDate: options.date,
-      roster: options.roster,
+      roster: master.roster,
       existing: read.sheets.map((s) => ({ name: s.name, generated: s.generated })),
     }),
   });

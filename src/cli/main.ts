@@ -1,13 +1,13 @@
 import { Command } from "commander";
 import { mkdirSync } from "fs";
 import { dirname, join } from "path";
-import { defaultRoster } from "../core/roster";
 import { XlsxError } from "../xlsx";
 import { checkDateOrToday, rosterOf } from "./checkCommand";
 import { writeCheckedWorkbook } from "./workbookCommand";
 import { runCheck, type CheckOptions } from "./checkCommand";
 import { parseJson, parseSummary } from "./parseCommand";
 import { runReport, type ReportOptions } from "./reportCommand";
+import { runRosterInfer, type RosterInferOptions } from "./rosterCommand";
 import { rulesMarkdown } from "./rulesCommand";
 import { readSources, UnreadableInput, vocabularyOf } from "./sources";
 import { runSplit } from "./splitCommand";
@@ -63,7 +63,11 @@ function main(argv: string[]): void {
     .argument("<files...>", "种子文本文件（.txt）或 .xlsx 工作簿，一起给出的文件一起校验")
     .option("--json", "每个问题输出一行 JSON")
     .option("--date <YYYY-MM-DD>", "检查日期：给出时报告已超期的任务")
-    .option("--roster <file>", "名册 JSON 文件（默认为津南区 2022 年名册）")
+    .option(
+      "--roster <file>",
+      "名册 JSON 文件（默认：工作簿中的名册；津南区 2022 年的表用随附名册；其他从表格中学习）"
+    )
+    .option("--no-shipped-roster", "不用随附的津南区 2022 年名册，从表格中学习")
     .option("--columns <file.json>", COLUMNS_HELP)
     .option("-o, --output <file.xlsx>", "把标记、校验结果、单位表和汇总写入这个新的 .xlsx 文件")
     .option("--force", "覆盖已存在的输出文件")
@@ -76,6 +80,7 @@ function main(argv: string[]): void {
             checkDate: checkDateOrToday(options.date),
             roster: rosterOf(options.roster),
             vocabulary: vocabularyOf(options.columns),
+            shipped: options.shippedRoster,
           });
           process.stdout.write(lines.join("\n") + "\n");
           return;
@@ -93,7 +98,7 @@ function main(argv: string[]): void {
         output: DEMO_OUTPUT,
         force: true,
         checkDate: DEMO_CHECK_DATE,
-        roster: defaultRoster(),
+        roster: null,
       });
       process.stdout.write([...lines, DEMO_HINT].join("\n") + "\n");
     });
@@ -116,7 +121,10 @@ function main(argv: string[]): void {
     .argument("<master>", "总表（.xlsx）")
     .requiredOption("-o, --output <folder>", "写入下发文件的文件夹")
     .option("--date <YYYY-MM-DD>", "下发日期（默认为今天）：写入文件名，并按它计算截止日期")
-    .option("--roster <file>", "名册 JSON 文件（默认为津南区 2022 年名册）")
+    .option(
+      "--roster <file>",
+      "名册 JSON 文件（默认：总表中的名册；津南区 2022 年的表用随附名册；其他从表格中学习）"
+    )
     .option("--force", "覆盖文件夹中已有的同名文件")
     .action(
       async (
@@ -140,7 +148,10 @@ function main(argv: string[]): void {
     .argument("<returns...>", "各单位报回的 .xlsx 文件")
     .requiredOption("-o, --output <file.xlsx>", "写入结果的新文件")
     .option("--date <YYYY-MM-DD>", "回收日期（默认为今天）：汇总按它统计")
-    .option("--roster <file>", "名册 JSON 文件（默认为津南区 2022 年名册）")
+    .option(
+      "--roster <file>",
+      "名册 JSON 文件（默认：总表中的名册；津南区 2022 年的表用随附名册；其他从表格中学习）"
+    )
     .option(
       "--conflicts <choice>",
       "待确认各处的处理：master 保留总表（默认）、return 采用回收、both 两者都保留",
@@ -173,6 +184,22 @@ function main(argv: string[]): void {
         process.stdout.write(lines.join("\n") + "\n");
       }
     );
+
+  program
+    .command("roster")
+    .description("名册")
+    .command("infer")
+    .description(
+      "整理名册：津南区 2022 年的表用随附名册，其他从表格中学习（领导、单位、别名、单位组）并打印；-o 写入工作簿副本的“名册”工作表"
+    )
+    .argument("<files...>", "一个 .xlsx 工作簿或种子文本文件（.txt）")
+    .option("--json", "以名册 JSON 输出（可用于 check --roster）")
+    .option("--no-shipped-roster", "不用随附的津南区 2022 年名册，从表格中学习")
+    .option("-o, --output <file.xlsx>", "把名册写入这个新的 .xlsx 文件（输入工作簿的副本）")
+    .option("--force", "覆盖已存在的输出文件")
+    .action(async (files: string[], options: RosterInferOptions) => {
+      process.stdout.write(await runRosterInfer(files, options));
+    });
 
   program
     .command("rules")

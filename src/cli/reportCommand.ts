@@ -1,6 +1,6 @@
 import { todayIso } from "../core/deadline/isoDate";
 import { parseIsoDate } from "../core/deadline";
-import { defaultRoster } from "../core/roster";
+import { workbookRoster } from "../core/roster/workbook";
 import { validate } from "../core/rules";
 import { Summary, summarize } from "../core/summary";
 import { readSources, UnreadableInput, vocabularyOf, type SourceOptions } from "./sources";
@@ -25,7 +25,7 @@ export async function runReport(
   const parsed = await readSources(files, vocabularyOf(options.columns));
   const checkDate = asOf(options.asOf ?? todayIso(today));
   const dueSoonDays = dueSoon(options.dueSoon);
-  const roster = defaultRoster();
+  const { roster } = workbookRoster(parsed.tables);
   const { issues } = validate(parsed.tables, { roster, checkDate, layouts: parsed.layouts });
   const summary = summarize(parsed.tables, issues, { checkDate, roster, dueSoonDays });
   const stderr = parsed.problems.map((p) => `${p.source} 第 ${p.line} 行：${p.message}`).join("\n");

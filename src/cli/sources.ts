@@ -1,6 +1,7 @@
 import { readFileSync } from "fs";
 import { basename } from "path";
-import { readGridTable, type GridLayout } from "../core/grid/gridTable";
+import type { GridLayout } from "../core/grid/gridTable";
+import type { Grid } from "../core/grid/schema";
 import { looksLikeText, parseSeedText } from "../core/parse/seedText";
 import { uniqueTableId } from "../core/parse/tableIdentity";
 import {
@@ -12,6 +13,7 @@ import type { ParseProblem, ParseResult, Table } from "../core/table/schema";
 import { readXlsx, XlsxError } from "../xlsx";
 import { isWorkbookFile, readTextFile } from "./textFile";
 import { UnreadableInput } from "./unreadable";
+import { tablesOfWorkbook } from "./workbookTables";
 
 export { UnreadableInput } from "./unreadable";
 export { isWorkbookFile } from "./textFile";
@@ -42,15 +44,20 @@ export interface SourceOptions {
 export async function readSources(
   paths: readonly string[],
   vocabulary: HeaderVocabulary = defaultHeaderVocabulary()
-): Promise<ParseResult & { notes: string[]; layouts: Map<string, GridLayout> }> {
-  const tables: Table[] = [];
+): Promise<
+  ParseResult & { notes: string[]; rosterGrid: Grid | null; layouts: Map<string, GridLayout> }
+> {
+  let rosterGrid: Grid | null = null;
   const layouts = new Map<string, GridLayout>();
+  const tables: Table[] = [];
   const problems: ParseProblem[] = [];
   const notes: string[] = [];
   for (const path of paths) {
-    let result: WorkbookTables;
+    let result: ParseResult & { layouts?: Map<Table, GridLayout> };
     if (isWorkbookFile(path)) {
-      result = await readWorkbookTables(path, vocabulary);
+      const read = await readWorkbookTables(path, vocabulary);
+      rosterGrid ??= read.rosterGrid;
+      result = read;
       notes.push(`已读取工作簿「${path}」。`);
     } else {
       const { text, encoding } = readTextFile(path);
@@ -70,17 +77,14 @@ export async function readSources(
     }
     for (const problem of result.problems) problems.push(problem);
   }
-  return { tables, problems, notes, layouts };
+  return { tables, problems, notes, rosterGrid, layouts };
 }
 
-/** Tables read from a file, with where each stands in its sheet when read from a workbook. */
-type WorkbookTables = ParseResult & { layouts?: Map<Table, GridLayout> };
-
-/** The breakdown tables of a workbook's sheets; the add-in's own output sheets are left out. */
+/** The breakdown tables of a workbook's sheets and its 名册 sheet; the add-in's output sheets are left out. */
 async function readWorkbookTables(
   path: string,
   vocabulary: HeaderVocabulary
-): Promise<WorkbookTables> {
+): Promise<ParseResult & { rosterGrid: Grid | null; layouts: Map<Table, GridLayout> }> {
   let read;
   try {
     read = await readXlsx(path);
@@ -88,25 +92,19 @@ async function readWorkbookTables(
     if (e instanceof XlsxError) throw new UnreadableInput(e.message);
     throw e;
   }
-  const tables: Table[] = [];
-  const layouts = new Map<Table, GridLayout>();
-  const problems: ParseProblem[] = [...read.problems];
-  for (const grid of read.grids) {
-    const marker = read.sheets.find((s) => s.name === grid.sheet)?.generated;
-    if (marker && marker.kind !== "import") continue;
-    const result = readGridTable(grid, vocabulary);
-    if (result.table) {
-      tables.push(result.table);
-      layouts.set(result.table, result.layout);
-    }
-    for (const problem of result.problems) problems.push(problem);
-  }
-  if (tables.length === 0)
+  const own = tablesOfWorkbook(read, vocabulary);
+  if (own.placed.length === 0)
     throw new UnreadableInput(
       `工作簿「${path}」中没有可识别的责任分解表（找不到含已知列名的表头）。`
     );
-  return { tables, problems, layouts };
+  return {
+    tables: own.placed.map((p) => p.table),
+    problems: [...read.problems, ...own.problems],
+    rosterGrid: own.rosterGrid,
+    layouts: new Map(own.placed.map((p) => [p.table, p.layout])),
+  };
 }
+
 /** A JSON file the user names (名册, 列对照), parsed; a clear message when it cannot be. */
 export function readJson(path: string, what: string): unknown {
   let text: string;

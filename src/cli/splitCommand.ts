@@ -9,14 +9,15 @@ import { UnreadableInput } from "./sources";
 export interface SplitCommandOptions {
   output: string;
   date: string;
-  roster: Roster;
+  /** A 名册 given with --roster; null: the master's 名册 sheet, the shipped or a learned one. */
+  roster: Roster | null;
   force: boolean;
 }
 
 /** The master workbook's breakdown tables; the file is read, never written. */
 export async function readMasterFile(
   path: string,
-  roster: Roster
+  roster: Roster | null
 ): Promise<{ master: Master; read: XlsxRead }> {
   const read = await readXlsx(path);
   const markers = new Map(read.sheets.map((s) => [s.name, s.generated]));

@@ -1,13 +1,15 @@
 import ExcelJS from "exceljs";
 import { extname } from "path";
-import { readGridTable } from "../core/grid/gridTable";
 import type { HeaderVocabulary } from "../core/parse/vocabulary";
 import { buildImportSheet } from "../core/outputs/importSheet";
-import { generateSheets, previousUnitSheets, type ReadBack } from "../core/outputs/generate";
+import { generateSheets, previousUnitSheets } from "../core/outputs/generate";
 import { validationSummary, type PlacedTable } from "../core/outputs/validationSheets";
 import type { Roster } from "../core/roster";
+import { rosterLine } from "../core/roster/choose";
+import { workbookRoster } from "../core/roster/workbook";
 import { applyPatchToWorkbook, readXlsx, refuseInputAsOutput, writeXlsx } from "../xlsx";
 import { isWorkbookFile, readSources, UnreadableInput } from "./sources";
+import { tablesOfWorkbook } from "./workbookTables";
 import { append } from "../core/append";
 
 export interface WorkbookOptions {
@@ -16,7 +18,10 @@ export interface WorkbookOptions {
   output: string;
   force: boolean;
   checkDate: string;
-  roster: Roster;
+  /** A 名册 given outside the workbook (--roster); null: the workbook's, shipped or learned. */
+  roster: Roster | null;
+  /** false: never the shipped 津南区 2022 roster. */
+  shipped?: boolean;
   dueSoonDays?: number;
 }
 
@@ -43,22 +48,17 @@ export async function writeCheckedWorkbook(
   const base = workbooks.length > 0 ? await readXlsx(workbooks[0]) : null;
   const workbook = base?.workbook ?? new ExcelJS.Workbook();
   const placed: PlacedTable[] = [];
-  const readBack: ReadBack[] = [];
   const lines: string[] = (base?.problems ?? []).map((p) => `${p.source}：${p.message}`);
   if (workbooks.some((f) => extname(f).toLowerCase() === ".xlsm"))
     lines.push(`「${workbooks[0]}」中的宏不会复制到输出文件：输出的是不含宏的 .xlsx 工作簿。`);
-  for (const grid of base?.grids ?? []) {
-    const marker = base?.sheets.find((s) => s.name === grid.sheet)?.generated ?? null;
-    readBack.push({ marker, grid });
-    if (marker && marker.kind !== "import") continue;
-    const read = readGridTable(grid, options.vocabulary);
-    if (read.table) placed.push({ table: read.table, layout: read.layout });
-    else
-      append(
-        lines,
-        read.problems.map((p) => `${p.source}：${p.message}`)
-      );
-  }
+  const own = base
+    ? tablesOfWorkbook(base, options.vocabulary)
+    : { placed: [], rosterGrid: null, problems: [], readBack: [] };
+  append(placed, own.placed);
+  append(
+    lines,
+    own.problems.map((p) => `${p.source}：${p.message}`)
+  );
 
   const parsed = await readSources(texts, options.vocabulary);
   append(lines, parsed.notes);
@@ -80,9 +80,14 @@ export async function writeCheckedWorkbook(
       `${files.map((f) => `「${f}」`).join("、")}中没有可识别的责任分解表，未写出任何文件。`
     );
 
+  const chosen = workbookRoster(
+    placed.map((p) => p.table),
+    { grid: own.rosterGrid, given: options.roster, shipped: options.shipped }
+  );
   const generated = generateSheets({
     placed,
-    roster: options.roster,
+    roster: chosen.roster,
+    rosterSheet: chosen,
     tracking,
     existing: [
       ...(base?.sheets.map((s) => ({ name: s.name, generated: s.generated })) ?? []),
@@ -91,7 +96,7 @@ export async function writeCheckedWorkbook(
         generated: { kind: "import" as const, version: 1, key: i.table.id },
       })),
     ],
-    previous: previousUnitSheets(readBack),
+    previous: previousUnitSheets(own.readBack),
     parts: { check: true, units: "unit", summary: true },
   });
   const report = applyPatchToWorkbook(workbook, { sheets: generated.sheets });
@@ -101,6 +106,7 @@ export async function writeCheckedWorkbook(
   return [
     ...lines,
     validationSummary(generated.result!),
+    rosterLine(chosen),
     `已生成 ${units.placed.length} 张单位表，并写入「${generated.summarySheet}」。`,
     ...(kept > 0 ? [`${kept} 行总表中已删除的事项因已填写内容而保留在单位表中。`] : []),
     ...generated.messages,

@@ -7,6 +7,7 @@ import type { Roster } from "../core/roster";
 import type { CollectResult } from "../core/distribute/collect";
 import type { WorkbookActions } from "../taskpane/actions";
 import { applyPatch } from "./applyPatch";
+import { isRosterSheet } from "../core/roster/sheet";
 import { checkable, readSheets } from "./readSheets";
 import type { SheetInfo } from "./sheets";
 
@@ -28,12 +29,14 @@ function workbookName(): string {
   return decodeURIComponent(url.replace(/^.*[\\/]/, "")) || "当前工作簿";
 }
 
-async function readOpenMaster(roster: Roster): Promise<{ master: Master; sheets: SheetInfo[] }> {
-  const { sheets, read } = await readSheets(checkable);
+async function readOpenMaster(
+  given: Roster | null
+): Promise<{ master: Master; sheets: SheetInfo[] }> {
+  const { sheets, read } = await readSheets((s) => checkable(s) || isRosterSheet(s));
   const master = readMaster(
     workbookName(),
     read.map(({ info, grid }) => ({ grid, generated: info.marker })),
-    roster
+    given
   );
   if (master.items.length === 0) throw new Error(NO_MASTER);
   return { master, sheets };
@@ -41,7 +44,7 @@ async function readOpenMaster(roster: Roster): Promise<{ master: Master; sheets:
 
 /** 下发 and 回收 in the open workbook: it is the master; the files are the pane's business. */
 export function distributeActions(
-  roster: Roster
+  given: Roster | null
 ): Pick<WorkbookActions, "splitPlan" | "collectReturns" | "applyCollect"> {
   // What 回收's first step read, for its second: the result must come from the same master.
   let last: { master: Master; existing: ExistingSheet[]; result: CollectResult } | null = null;
@@ -49,14 +52,14 @@ export function distributeActions(
   return {
     async splitPlan({ date }, onProgress) {
       onProgress("读取总表…", 0.1);
-      const { master } = await readOpenMaster(roster);
+      const { master } = await readOpenMaster(given);
       onProgress("按单位拆分…", 0.5);
       return splitByUnit(master, { date });
     },
 
     async collectReturns({ sources, unreadable }, onProgress) {
       onProgress("读取总表…", 0.1);
-      const { master, sheets } = await readOpenMaster(roster);
+      const { master, sheets } = await readOpenMaster(given);
       onProgress("对应各单位的回收文件…", 0.5);
       const result = collect(master, sources, unreadable);
       last = {
@@ -73,7 +76,11 @@ export function distributeActions(
       const picked = new Map(result.decisions.map((d, i) => [d, choices[i] ?? 0]));
       onProgress("写入总表、回收情况和汇总…", 0.5);
       await applyPatch({
-        sheets: collectPatch(master, result, picked, { checkDate, roster, existing }),
+        sheets: collectPatch(master, result, picked, {
+          checkDate,
+          roster: master.roster,
+          existing,
+        }),
       });
       last = null;
       onProgress("回收完成", 1);

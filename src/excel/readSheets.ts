@@ -5,6 +5,7 @@ import type { UnitSheetContent } from "../core/outputs/unitSheetRead";
 import type { MasterSheet } from "../core/outputs/unitSheets";
 import type { PlacedTable } from "../core/outputs/validationSheets";
 import type { GeneratedKind } from "../core/patch/schema";
+import { isRosterSheet } from "../core/roster/sheet";
 import type { ProgressListener } from "../taskpane/actions";
 import { DEFAULT_PAYLOAD_BUDGET, RequestBatcher } from "./batch";
 import { detectCapabilities } from "./capabilities";
@@ -75,16 +76,22 @@ export function checkable(sheet: SheetInfo): boolean {
   return sheet.marker === null || sheet.marker.kind === "import";
 }
 
-/** Reads every checkable sheet and keeps those laid out as breakdown tables. */
+/** The workbook's 名册 sheet among those read, if any. */
+export function rosterGridOf(read: readonly ReadSheet[]): Grid | null {
+  return read.find(({ info }) => isRosterSheet(info))?.grid ?? null;
+}
+
+/** Reads every checkable sheet and keeps those laid out as breakdown tables, and the 名册 sheet. */
 export async function readTables(
   onProgress: ProgressListener
-): Promise<{ sheets: SheetInfo[]; placed: PlacedTable[] }> {
+): Promise<{ sheets: SheetInfo[]; placed: PlacedTable[]; rosterGrid: Grid | null }> {
   onProgress("读取工作表…", 0.1);
-  const { sheets, read } = await readSheets(checkable);
+  const { sheets, read } = await readSheets((s) => checkable(s) || isRosterSheet(s));
   const placed: PlacedTable[] = [];
-  for (const { grid } of read) {
+  for (const { info, grid } of read) {
+    if (isRosterSheet(info)) continue;
     const table = readGridTable(grid);
     if (table.table) placed.push({ table: table.table, layout: table.layout });
   }
-  return { sheets, placed };
+  return { sheets, placed, rosterGrid: rosterGridOf(read) };
 }

@@ -1,7 +1,7 @@
 import { readGridTable } from "../core/grid/gridTable";
 import { backfill, resolveConflicts } from "../core/outputs/backfill";
 import { generateSheets } from "../core/outputs/generate";
-import type { ExistingSheet } from "../core/outputs/generatedNames";
+import { sheetNameFor, type ExistingSheet } from "../core/outputs/generatedNames";
 import { buildImportSheet, importSheetName } from "../core/outputs/importSheet";
 import type { UnitSheetsResult } from "../core/outputs/unitSheets";
 import { validationSummary, type PlacedTable } from "../core/outputs/validationSheets";
@@ -10,7 +10,10 @@ import { parseSheetCell, sheetCellA1 } from "../core/patch/address";
 import type { SheetOpInput } from "../core/patch/schema";
 import { sameSheetName } from "../core/patch/sheetName";
 import { readingLines } from "../core/table/labels";
-import { defaultRoster, type Roster } from "../core/roster";
+import type { Roster } from "../core/roster";
+import { rosterLine } from "../core/roster/choose";
+import { buildRosterSheet, isRosterSheet, ROSTER_SHEET } from "../core/roster/sheet";
+import { workbookRoster } from "../core/roster/workbook";
 import { bundledSeedTables } from "../core/seeds/bundled";
 import type {
   Fix,
@@ -23,7 +26,14 @@ import { todayIso } from "../taskpane/format";
 import { applyPatch } from "./applyPatch";
 import { distributeActions } from "./distributeActions";
 import { readRecord } from "./record";
-import { mastersOf, ofKind, readSheets, readTables, unitContentsOf } from "./readSheets";
+import {
+  mastersOf,
+  ofKind,
+  readSheets,
+  readTables,
+  rosterGridOf,
+  unitContentsOf,
+} from "./readSheets";
 import { listSheets, selectAddress, type SheetInfo } from "./sheets";
 
 const NO_TABLES =
@@ -62,12 +72,13 @@ function placeFixes(fixes: ReturnType<typeof safeFixes>, placed: readonly Placed
 }
 
 export interface ExcelActionsOptions {
+  /** A 名册 to use when the workbook has no 名册 sheet (else shipped or learned). */
   roster?: Roster;
 }
 
 /** The task pane's actions carried out in the open workbook through Office.js. */
 export function createExcelActions(options: ExcelActionsOptions = {}): WorkbookActions {
-  const roster = options.roster ?? defaultRoster();
+  const given = options.roster ?? null;
   const seeds = () => bundledSeedTables().tables;
 
   return {
@@ -114,12 +125,18 @@ export function createExcelActions(options: ExcelActionsOptions = {}): WorkbookA
     },
 
     async validate({ checkDate }, onProgress): Promise<ValidateOutcome> {
-      const { sheets, placed } = await readTables(onProgress);
+      const { sheets, placed, rosterGrid } = await readTables(onProgress);
       if (placed.length === 0) throw new Error(NO_TABLES);
       onProgress("逐行校验…", 0.5);
+      const chosen = workbookRoster(
+        placed.map((p) => p.table),
+        { grid: rosterGrid, given }
+      );
+      const { roster } = chosen;
       const generated = generateSheets({
         placed,
         roster,
+        rosterSheet: chosen,
         tracking: { checkDate },
         existing: existingOf(sheets),
         parts: { check: true },
@@ -142,9 +159,42 @@ export function createExcelActions(options: ExcelActionsOptions = {}): WorkbookA
         totals: result.totals,
         issues: generated.issues,
         fixes,
-        summary: validationSummary(result),
+        summary: `${validationSummary(result)}${rosterLine(chosen)}`,
         columns: readingLines(placed.map((p) => p.table)),
         fallbacks: [...generated.messages, ...report.fallbacks],
+      };
+    },
+
+    async generateRoster(onProgress) {
+      const { sheets, placed, rosterGrid } = await readTables(onProgress);
+      if (rosterGrid) {
+        throw new Error(
+          `已有「${rosterGrid.sheet}」工作表，未改动。校验会按它检查；如需重新生成，请先删除或重命名它。`
+        );
+      }
+      if (placed.length === 0) throw new Error(NO_TABLES);
+      onProgress("从表格中整理名册…", 0.4);
+      const chosen = workbookRoster(
+        placed.map((p) => p.table),
+        { given }
+      );
+      const sheet = sheetNameFor("", ROSTER_SHEET, (name) =>
+        sheets.some((s) => sameSheetName(s.name, name))
+      );
+      onProgress(`写入「${sheet}」…`, 0.7);
+      await applyPatch(
+        { sheets: [buildRosterSheet(chosen.roster, chosen.learned, sheet)] },
+        { sheets }
+      );
+      onProgress("名册已生成", 1);
+      const { leaders, units, groups } = chosen.roster;
+      const singles = chosen.learned?.singles.length ?? 0;
+      return {
+        sheet,
+        summary:
+          `已生成「${sheet}」：领导 ${leaders.length} 位，单位 ${units.length} 个，单位组 ${groups.filter((g) => "name" in g).length} 个` +
+          (singles > 0 ? `；${singles} 个名称只出现一次，请在“说明”栏中确认。` : "。") +
+          "修改后点“校验”即按此名册检查。",
       };
     },
 
@@ -182,10 +232,14 @@ export function createExcelActions(options: ExcelActionsOptions = {}): WorkbookA
 
     async buildUnitSheets({ by, ...tracking }, onProgress): Promise<UnitSheetsOutcome> {
       onProgress("读取导入表和已有的单位表…", 0.1);
-      const { sheets, read } = await readSheets(ofKind("import", by));
+      const { sheets, read } = await readSheets((s) => ofKind("import", by)(s) || isRosterSheet(s));
       const masters = mastersOf(read);
       if (masters.length === 0) throw new Error(NO_MASTERS);
       onProgress("按单位分表…", 0.4);
+      const { roster } = workbookRoster(
+        masters.map((m) => m.table),
+        { grid: rosterGridOf(read), given }
+      );
       const generated = generateSheets({
         placed: masters,
         roster,
@@ -239,9 +293,13 @@ export function createExcelActions(options: ExcelActionsOptions = {}): WorkbookA
     },
 
     async summarize({ checkDate, dueSoonDays }, onProgress) {
-      const { sheets, placed } = await readTables(onProgress);
+      const { sheets, placed, rosterGrid } = await readTables(onProgress);
       if (placed.length === 0) throw new Error(NO_TABLES);
       onProgress("统计…", 0.4);
+      const { roster } = workbookRoster(
+        placed.map((p) => p.table),
+        { grid: rosterGrid, given }
+      );
       const generated = generateSheets({
         placed,
         roster,
@@ -256,6 +314,6 @@ export function createExcelActions(options: ExcelActionsOptions = {}): WorkbookA
       return { summary: generated.summary!, sheet };
     },
 
-    ...distributeActions(roster),
+    ...distributeActions(given),
   };
 }

@@ -83,6 +83,7 @@ function Pane({ actions }: AppProps) {
           onImport={() => void pane.importSeeds()}
           onValidate={() => void pane.validate()}
           onClearMarks={() => void pane.clearMarks()}
+          onGenerateRoster={() => void pane.generateRoster()}
           onBuildUnitSheets={() => void tracking.buildUnitSheets()}
           onBackfill={() => void tracking.backfill()}
           onSummarize={() => void tracking.summarize()}

@@ -45,6 +45,11 @@ export interface WorkbookActions {
     choices: ConflictChoice[],
     onProgress: ProgressListener
   ): Promise<{ resolved: number }>;
+  /**
+   * 生成名册: writes the 名册 校验 would use (the shipped one where it applies, else learned from
+   * the tables) into a new 名册 sheet the user edits; an existing 名册 sheet is left as it is.
+   */
+  generateRoster(onProgress: ProgressListener): Promise<{ sheet: string; summary: string }>;
   /** 汇总: figures and report text of the breakdown sheets on the check date; writes the 汇总 sheet. */
   summarize(options: SummaryChoice, onProgress: ProgressListener): Promise<SummaryOutcome>;
   /**

@@ -20,6 +20,8 @@ export interface TaskPane {
   importSeeds(): Promise<void>;
   validate(): Promise<void>;
   clearMarks(): Promise<void>;
+  /** 生成名册: the 名册 sheet to edit. */
+  generateRoster(): Promise<void>;
   applyFixes(fixes: Fix[]): Promise<void>;
   selectCell(address: string): Promise<void>;
   /** 生成单位表, 回填 and 汇总. */
@@ -102,6 +104,11 @@ export function useTaskPane(actions: WorkbookActions): TaskPane {
     if (cleared.ok) announce(`已清除 ${cleared.value.cleared} 处标记。`);
   }, [actions, announce, run]);
 
+  const generateRoster = useCallback(async () => {
+    const made = await run("正在生成名册…", (onProgress) => actions.generateRoster(onProgress));
+    if (made.ok) announce(made.value.summary);
+  }, [actions, announce, run]);
+
   const applyFixes = useCallback(
     async (fixes: Fix[]) => {
       if (!outcome || fixes.length === 0) return;
@@ -144,6 +151,7 @@ export function useTaskPane(actions: WorkbookActions): TaskPane {
     importSeeds,
     validate,
     clearMarks,
+    generateRoster,
     applyFixes,
     selectCell,
     tracking,

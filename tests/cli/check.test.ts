@@ -1,4 +1,5 @@
 import { join } from "path";
+import { RULE_CATALOGUE } from "../../src/core/rules/catalogue";
 import { duban } from "../support/cli";
 import { MINXIN_FILE, NOTICE_FILE, SEED_DIR } from "../support/seeds";
 
@@ -58,7 +59,7 @@ describe("duban check", () => {
     const run = duban("check", notice, minxin);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(
-      "[district] 2022年津南区政府重点工作责任分解表（000_867c357d3391b2e7.txt）：106 行，错误 0 处，警告 37 处，提示 50 处"
+      "[district] 2022年津南区政府重点工作责任分解表（000_867c357d3391b2e7.txt）：106 行，错误 0 处，警告 36 处，提示 50 处"
     );
     expect(run.stdout).toContain(
       "  市重点工作!C15（序号13）「津南区工作明细及完成时限」【错误】电子表格残留："
@@ -94,6 +95,11 @@ describe("duban check", () => {
     const run = duban("rules");
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("| `xref.text-differs` | 表间对应 | 错误 | 对应项文字不同 |");
-    expect(run.stdout.trim().split("\n")).toHaveLength(2 + 33);
+    // One row per rule of the catalogue, each with its id, under the two header lines.
+    const rows = run.stdout.trim().split("\n");
+    expect(rows).toHaveLength(2 + RULE_CATALOGUE.length);
+    expect(rows.slice(2).map((r) => /^\| `([^`]+)`/.exec(r)?.[1])).toEqual(
+      RULE_CATALOGUE.map((r) => r.id)
+    );
   });
 });

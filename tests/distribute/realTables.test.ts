@@ -37,7 +37,7 @@ test.each(realTableIds())(
       const value = `${name.split("-")[0]}：已按计划推进。`;
       file.set(row, "progress", value);
       const key = file.text(row, "key");
-      if (read.master.byKey.get(key)?.roles.get(name.split("-")[0]) === "lead")
+      if (read.master.byKey.get(key)?.roles.get(name.split("-")[0])?.role === "lead")
         typed.push({ key, value });
       await file.save(join(back, name));
     }

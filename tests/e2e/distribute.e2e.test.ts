@@ -59,7 +59,7 @@ afterAll(async () => {
 test("下发 downloads every unit's file as one .zip; 回收 takes a filled file back", async () => {
   await page.getByText(/^工作簿中还没有可识别的责任分解表/).waitFor();
   expect(pageErrors).toEqual([]);
-  await page.getByRole("button", { name: "导入种子表" }).click();
+  await page.getByRole("button", { name: "导入示例表" }).click();
   await page.getByText(/^已导入 4 张表/).waitFor();
   await page.getByLabel("检查日期").fill("2022-09-30");
 

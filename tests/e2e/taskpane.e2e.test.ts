@@ -355,8 +355,9 @@ describe("督办助手's task pane in Chromium on the Excel stand-in", () => {
       警告: await counted("警告"),
       提示: await counted("提示"),
     };
+    const totals = `校验完成：共 170 行，错误 ${shown.错误} 处，警告 ${shown.警告} 处，提示 ${shown.提示} 处。`;
     expect(summary).toBe(
-      `校验完成：共 170 行，错误 ${shown.错误} 处，警告 ${shown.警告} 处，提示 ${shown.提示} 处。`
+      `${totals}名册：使用随附的天津市津南区 2022 年名册（单位 66 个，领导 12 位）。`
     );
     expect(shown.错误).toBeGreaterThan(0);
 
@@ -364,7 +365,7 @@ describe("督办助手's task pane in Chromium on the Excel stand-in", () => {
     expect(state.sheetNames).toEqual([LEDGER.name, ...IMPORT_SHEETS, "校验结果"]);
     expect(state.activeSheet).toBe("校验结果");
     const grid = await gridOf("校验结果");
-    expect(grid[1][0]).toBe(`${summary}检查日期：${CHECK_DATE}。`);
+    expect(grid[1][0]).toBe(`${totals}检查日期：${CHECK_DATE}。`);
     expect(grid[2].slice(0, 2)).toEqual(["序号", "严重程度"]);
     // Below title, summary line and header: one row per issue, numbered, its severity in column B.
     const issueRows = grid.slice(3);

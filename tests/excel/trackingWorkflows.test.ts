@@ -210,7 +210,13 @@ describe("汇总 in the workbook", () => {
         left: 0,
         values: view.toGrid() as Grid["values"],
         numberFormats: view.toGrid("numberFormat") as string[][],
-        merges: [],
+        // 导入 writes real merges over an item's sub-rows; the core reads them as stated.
+        merges: view.model.merges.map(({ row, col, rowCount, colCount }) => ({
+          row,
+          col,
+          rowCount,
+          colCount,
+        })),
         hiddenColumns: [],
       };
       const read = readGridTable(grid);

@@ -34,6 +34,20 @@ function perRule(issues: { rule: string }[]): Record<string, number> {
   return out;
 }
 
+/**
+ * The rows 校验结果 lists, by severity (column B). Rows below the list that are not findings
+ * (how each table's columns were read) have no severity there and are not counted.
+ */
+function listedTotals(issues: ExcelJS.Worksheet): Totals {
+  const listed: Totals = { error: 0, warning: 0, info: 0 };
+  const label: Record<string, keyof Totals> = { 错误: "error", 警告: "warning", 提示: "info" };
+  issues.eachRow((row, n) => {
+    const severity = label[String(row.getCell(2).value)];
+    if (n > 3 && severity) listed[severity]++;
+  });
+  return listed;
+}
+
 /** What the workbook `check -o` wrote says: 校验结果's summary line and rows, 汇总's sentence. */
 async function writtenCounts(
   out: string
@@ -41,13 +55,7 @@ async function writtenCounts(
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(out);
   const issues = book.getWorksheet("校验结果")!;
-  const listed: Totals = { error: 0, warning: 0, info: 0 };
-  const label = { 错误: "error", 警告: "warning", 提示: "info" } as const;
-  // The numbered rows: the 列识别 lines under the list are not findings.
-  issues.eachRow((row, n) => {
-    if (n > 3 && typeof row.getCell(1).value === "number")
-      listed[label[String(row.getCell(2).value) as keyof typeof label]]++;
-  });
+  const listed = listedTotals(issues);
   const sentences: string[] = [];
   book.getWorksheet("汇总")!.eachRow((row) => sentences.push(String(row.getCell(1).value)));
   const sentence = sentences.find((s) => s.startsWith("校验"))!;
@@ -86,7 +94,7 @@ describe("the seeds counted by every view", () => {
     // The CLI's report on the text.
     const check = duban("check", ...SEEDS, "--date", DATE);
     expect(check.status).toBe(0);
-    const cli = totalsIn(check.stdout.trim().split("\n").at(-1)!);
+    const cli = totalsIn(check.stdout.split("\n").find((l) => l.startsWith("校验完成"))!);
     const json = duban("check", ...SEEDS, "--date", DATE, "--json");
     const cliRules = perRule(
       json.stdout
@@ -104,13 +112,7 @@ describe("the seeds counted by every view", () => {
     await book.xlsx.readFile(out);
     const issues = book.getWorksheet("校验结果")!;
     expect(totalsIn(String(issues.getCell("A2").value))).toEqual(cli);
-    const listed: Totals = { error: 0, warning: 0, info: 0 };
-    const label = { 错误: "error", 警告: "warning", 提示: "info" } as const;
-    issues.eachRow((row, n) => {
-      if (n > 3 && typeof row.getCell(1).value === "number")
-        listed[label[String(row.getCell(2).value) as keyof typeof label]]++;
-    });
-    expect(listed).toEqual(cli);
+    expect(listedTotals(issues)).toEqual(cli);
     const summaryText: string[] = [];
     book.getWorksheet("汇总")!.eachRow((row) => summaryText.push(String(row.getCell(1).value)));
     const sentence = summaryText.find((s) => s.startsWith("校验发现问题"))!;

@@ -268,11 +268,11 @@ describe("the report", () => {
         s.tables.reduce((n, t) => n + t.sections.length + (t.sections.length > 0 ? 1 : 0), 0)
     );
     expect(s.text.split("\n")).toContainEqual(
-      "牵头单位\t牵头\t配合\t已完成\t推进中\t超期\t即将到期\t校验问题\t完成率"
+      "牵头单位\t牵头\t配合\t其中来自统称\t已完成\t推进中\t超期\t即将到期\t校验问题\t完成率"
     );
     const row = s.text.split("\n").find((l) => l.startsWith("区司法局\t"));
     // 区司法局 only cooperates: no completion rate.
-    expect(row).toBe("区司法局\t0\t1\t0\t0\t0\t0\t0\t—");
+    expect(row).toBe("区司法局\t0\t1\t0\t0\t0\t0\t0\t0\t—");
   });
 
   test("escapes names in HTML", () => {

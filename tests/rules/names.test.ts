@@ -156,11 +156,11 @@ describe("leader.run-together and unit.run-together", () => {
 });
 
 describe("leader.spacing", () => {
-  test("薛　彤 (full-width space, 附件1/2) and 薛  彤 (two spaces, 附件3): one issue for the variant", () => {
+  test("薛　彤 (full-width space, 12 cells of 附件1/2/3) and 薛  彤 (two spaces, 21 cells of 附件3): the minority spelling is the one reported", () => {
     const found = ofRule(issues, "leader.spacing");
-    expect(found.map((i) => [i.table, i.row, i.evidence])).toEqual([["district", 1, "薛  彤"]]);
-    expect(found[0].message).toMatch(
-      /^「薛 {2}彤」（2个半角空格）共\d+处，而\d+处写作「薛\u3000彤」（全角空格），同一位领导写法不一，按姓名筛选或汇总时会被当作两个人，建议统一写作「薛\u3000彤」。$/
+    expect(found.map((i) => [i.table, i.row, i.evidence])).toEqual([["city", 1, "薛\u3000彤"]]);
+    expect(found[0].message).toBe(
+      "「薛\u3000彤」（全角空格）共12处，而21处写作「薛  彤」（2个半角空格），同一位领导写法不一，按姓名筛选或汇总时会被当作两个人，建议统一写作「薛  彤」。"
     );
   });
 
@@ -168,7 +168,7 @@ describe("leader.spacing", () => {
     expect(ofRule(issues, "leader.spacing").some((i) => i.evidence.startsWith("魏"))).toBe(false);
   });
 
-  test("three spellings: each non-preferred one once, the roster's own spelling preferred", () => {
+  test("three spellings: each but the most used one reported once; on a tie the roster's own spelling", () => {
     const table = craftTable(CLEAN_KEYS, [
       cleanRow(1, { leader: "薛　彤" }),
       cleanRow(2, { leader: "薛  彤" }),
@@ -178,9 +178,17 @@ describe("leader.spacing", () => {
     const found = ofRule(check([table]).issues, "leader.spacing");
     expect(found.map((i) => [i.row, i.evidence])).toEqual([
       [1, "薛　彤"],
-      [2, "薛  彤"],
+      [4, "薛彤"],
     ]);
-    expect(found[1].message).toContain("建议统一写作「薛彤」");
+    expect(found[1].message).toContain("建议统一写作「薛  彤」");
+
+    const tie = craftTable(CLEAN_KEYS, [
+      cleanRow(1, { leader: "薛  彤" }),
+      cleanRow(2, { leader: "薛彤" }),
+    ]);
+    const tied = ofRule(check([tie]).issues, "leader.spacing");
+    expect(tied.map((i) => [i.row, i.evidence])).toEqual([[1, "薛  彤"]]);
+    expect(tied[0].message).toContain("建议统一写作「薛彤」");
   });
 
   test("spacingOf describes the spaces in words", () => {

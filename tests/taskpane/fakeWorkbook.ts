@@ -199,6 +199,10 @@ export function fakeActions(
       collect(seedMaster(), sources, unreadable)
     ),
     applyCollect: jest.fn(async (result) => ({ summary: result.summary })),
+    generateRoster: jest.fn(async () => ({
+      sheet: "名册",
+      summary: `已生成「名册」：领导 ${defaultRoster().leaders.length} 位。`,
+    })),
     ...overrides,
   } as jest.Mocked<WorkbookActions>;
 }

@@ -20,7 +20,9 @@ describe("task pane header", () => {
   });
 
   test("a workbook without a plan year says so, and suggests 导入", async () => {
-    await renderPane(fakeActions({ describeWorkbook: jest.fn(async () => ({ planYear: null, tableSheets: [] })) }));
+    await renderPane(
+      fakeActions({ describeWorkbook: jest.fn(async () => ({ planYear: null, tableSheets: [] })) })
+    );
     expect(screen.getByText("未识别")).toBeTruthy();
     expect(screen.getByText(/还没有可识别的责任分解表/)).toBeTruthy();
   });
@@ -32,7 +34,10 @@ describe("task pane header", () => {
     fireEvent.change(date, { target: { value: "2022-09-30" } });
     fireEvent.click(screen.getByRole("button", { name: "校验" }));
     await screen.findByText(seedOutcome("2022-09-30").summary);
-    expect(actions.validate).toHaveBeenCalledWith({ checkDate: "2022-09-30" }, expect.any(Function));
+    expect(actions.validate).toHaveBeenCalledWith(
+      { checkDate: "2022-09-30" },
+      expect.any(Function)
+    );
 
     fireEvent.change(date, { target: { value: "" } });
     expect(screen.getByText("请选择检查日期")).toBeTruthy();

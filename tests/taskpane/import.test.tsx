@@ -5,12 +5,18 @@ import { openDialog, renderPane } from "./renderPane";
 
 describe("导入示例表", () => {
   test("asks before replacing existing sheets and imports only after 替换", async () => {
-    const actions = fakeActions({ existingImportSheets: jest.fn(async () => ["区重点工作", "民心工程"]) });
+    const actions = fakeActions({
+      existingImportSheets: jest.fn(async () => ["区重点工作", "民心工程"]),
+    });
     await renderPane(actions);
     fireEvent.click(screen.getByRole("button", { name: "导入示例表" }));
 
     const { dialog, button } = await openDialog();
-    expect(within(dialog).getByText("以下工作表已存在，将被替换：区重点工作、民心工程（其他工作表不受影响）")).toBeTruthy();
+    expect(
+      within(dialog).getByText(
+        "以下工作表已存在，将被替换：区重点工作、民心工程（其他工作表不受影响）"
+      )
+    ).toBeTruthy();
     expect(actions.importSeeds).not.toHaveBeenCalled();
 
     fireEvent.click(button("替换"));

@@ -5,7 +5,9 @@ import { deferred, fakeActions, seedOutcome } from "./fakeWorkbook";
 import { renderPane } from "./renderPane";
 
 const buttons = () =>
-  within(screen.getByRole("toolbar", { name: "操作" })).getAllByRole("button") as HTMLButtonElement[];
+  within(screen.getByRole("toolbar", { name: "操作" })).getAllByRole(
+    "button"
+  ) as HTMLButtonElement[];
 
 describe("long work", () => {
   test("shows the current step and holds the buttons until it ends", async () => {
@@ -51,9 +53,13 @@ describe("long work", () => {
   });
 
   test("what this Excel cannot do is shown as information after 校验", async () => {
-    const fallback = "此版本的 Excel 不支持批注（需要 ExcelApi 1.10），问题说明已写入「校验结果」表。";
+    const fallback =
+      "此版本的 Excel 不支持批注（需要 ExcelApi 1.10），问题说明已写入「校验结果」表。";
     const actions = fakeActions({
-      validate: jest.fn(async ({ checkDate }) => ({ ...seedOutcome(checkDate), fallbacks: [fallback] })),
+      validate: jest.fn(async ({ checkDate }) => ({
+        ...seedOutcome(checkDate),
+        fallbacks: [fallback],
+      })),
     });
     await renderPane(actions);
     fireEvent.click(screen.getByRole("button", { name: "校验" }));

@@ -156,7 +156,10 @@ describe("汇总 and 复制", () => {
   const original = { clipboard: navigator.clipboard, execCommand: document.execCommand };
 
   afterEach(() => {
-    Object.defineProperty(navigator, "clipboard", { value: original.clipboard, configurable: true });
+    Object.defineProperty(navigator, "clipboard", {
+      value: original.clipboard,
+      configurable: true,
+    });
     document.execCommand = original.execCommand;
     delete (globalThis as { ClipboardItem?: unknown }).ClipboardItem;
   });
@@ -241,7 +244,9 @@ describe("汇总 and 复制", () => {
     const copied: string[] = [];
     document.execCommand = jest.fn((command: string) => {
       const holder = document.body.lastElementChild as HTMLElement;
-      copied.push(`${command}:${holder instanceof HTMLTextAreaElement ? holder.value : holder.innerHTML}`);
+      copied.push(
+        `${command}:${holder instanceof HTMLTextAreaElement ? holder.value : holder.innerHTML}`
+      );
       return true;
     });
     await summarized();

@@ -17,7 +17,8 @@ async function validated() {
 }
 
 /** The accordion header of a rule's group: its title and its count. */
-const groupHeader = (title: string, count: number) => screen.queryByRole("button", { name: `${title} ${count}` });
+const groupHeader = (title: string, count: number) =>
+  screen.queryByRole("button", { name: `${title} ${count}` });
 
 describe("校验 results", () => {
   test("the seeds hold errors, warnings and hints, so every part of the pane is exercised", () => {

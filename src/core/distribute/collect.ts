@@ -147,7 +147,7 @@ export function collect(
         continue;
       }
       const item = found.item;
-      const role: Role = item.roles.get(content.unit) ?? "coop";
+      const role: Role = item.roles.get(content.unit)?.role ?? "coop";
       const gathered = lines.get(item) ?? { lead: [], coop: [], files: new Set<string>() };
       lines.set(item, gathered);
       if (role === "lead") {

@@ -5,8 +5,10 @@ import type { Grid } from "../grid/schema";
 import type { MasterSheet } from "../outputs/unitSheets";
 import type { GeneratedMarker } from "../patch/schema";
 import type { Roster } from "../roster/schema";
+import { isRosterSheet } from "../roster/sheet";
+import { workbookRoster } from "../roster/workbook";
 import type { ParseProblem, Row, Table } from "../table/schema";
-import { inRosterOrder, rolesIn, type Role } from "../tracking/assign";
+import { inRosterOrder, rolesIn, type Assignment } from "../tracking/assign";
 import { itemKey, masterId } from "./itemKey";
 import type { MasterRef } from "./schema";
 
@@ -17,11 +19,13 @@ export interface MasterItem {
   /** Index into master.table.rows. */
   index: number;
   row: Row;
-  roles: Map<string, Role>;
+  roles: Map<string, Assignment>;
 }
 
 export interface Master {
   ref: MasterRef;
+  /** The 名册 the master is read with (its 名册 sheet, a given one, the shipped or a learned one). */
+  roster: Roster;
   sheets: MasterSheet[];
   items: MasterItem[];
   byKey: Map<string, MasterItem>;
@@ -43,16 +47,23 @@ export interface SheetHeader {
 /**
  * The breakdown tables of a master workbook: its 导入 sheets and the user's own sheets laid out
  * as tables. Sheets the add-in generated for another purpose (unit sheets, 汇总 …) are skipped.
+ * The 名册 is chosen as 校验 chooses it: the workbook's 名册 sheet, else `given`, else the
+ * shipped or a learned one.
  */
 export function readMaster(
   name: string,
   sheets: readonly { grid: Grid; generated: GeneratedMarker | null }[],
-  roster: Roster
+  given: Roster | null
 ): Master {
   const found: MasterSheet[] = [];
   const headers = new Map<string, SheetHeader>();
   const problems: ParseProblem[] = [];
+  let rosterGrid: Grid | null = null;
   for (const { grid, generated } of sheets) {
+    if (isRosterSheet({ name: grid.sheet, marker: generated })) {
+      rosterGrid ??= grid;
+      continue;
+    }
     if (generated && generated.kind !== "import") continue;
     const read = readGridTable(grid);
     if (!read.table) {
@@ -74,6 +85,10 @@ export function readMaster(
       end: grid.left + width,
     });
   }
+  const { roster } = workbookRoster(
+    found.map((f) => f.table),
+    { grid: rosterGrid, given }
+  );
   return { ...masterOf(name, found, roster, problems), headers };
 }
 
@@ -97,6 +112,7 @@ export function masterOf(
   }
   return {
     ref: { id: masterId(tables), name },
+    roster,
     sheets,
     items,
     byKey: new Map(items.map((i) => [i.key, i])),

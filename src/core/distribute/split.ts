@@ -78,7 +78,7 @@ export function splitByUnit(master: Master, options: SplitOptions): UnitFile[] {
   const byUnit = new Map<string, { lead: MasterItem[]; coop: MasterItem[] }>();
   for (const unit of master.units) byUnit.set(unit, { lead: [], coop: [] });
   for (const item of master.items)
-    for (const [unit, role] of item.roles) byUnit.get(unit)?.[role].push(item);
+    for (const [unit, { role }] of item.roles) byUnit.get(unit)?.[role].push(item);
   const used = new Set<string>();
   return master.units.map((unit) => {
     const { lead, coop } = byUnit.get(unit) ?? { lead: [], coop: [] };

@@ -341,15 +341,31 @@ function fillMergedFromAbove(rows: DraftRow[], merges: Set<number>): void {
   }
 }
 
+/** Meanings only a breakdown table has: what is to be done, or who answers for it. */
+const CORE_KEYS: ReadonlySet<FieldKey> = new Set(["task", "detail", "lead", "leader", "coop", "person"]);
+
+/** Whether a header cell names a core meaning (a spanning title such as 责任单位及领导 counts). */
+function namesCore(match: HeaderMatch): boolean {
+  if (match.kind === "column") return CORE_KEYS.has(match.key);
+  if (match.kind === "spanning") return match.columns.some((c) => CORE_KEYS.has(c.key));
+  return false;
+}
+
+/**
+ * The header row: the one with most known names, two at least, one of them a core meaning — a
+ * ledger headed 日期、事项、金额、备注 is the user's own sheet, not a breakdown table.
+ */
 function findHeaderRow(text: string[][], vocabulary: HeaderVocabulary): number {
   let best = -1;
   let bestScore = 1;
   for (let r = 0; r < Math.min(text.length, HEADER_SEARCH_ROWS); r++) {
-    const score = new Set(
-      text[r]
-        .map((t) => compactHeader(t))
-        .filter((t) => t && vocabulary.match(t).kind !== "unknown")
-    ).size;
+    const matches = text[r]
+      .map((t) => compactHeader(t))
+      .filter((t) => t !== "")
+      .map((t) => ({ t, match: vocabulary.match(t) }))
+      .filter(({ match }) => match.kind !== "unknown");
+    if (!matches.some(({ match }) => namesCore(match))) continue;
+    const score = new Set(matches.map(({ t }) => t)).size;
     if (score > bestScore) {
       best = r;
       bestScore = score;

@@ -3,6 +3,8 @@ import type { Grid } from "../grid/schema";
 import type { GeneratedKind, GeneratedMarker, SheetOpInput } from "../patch/schema";
 import { sameSheetName } from "../patch/sheetName";
 import type { Roster } from "../roster/schema";
+import { placeRosterIssues } from "../roster/sheet";
+import type { WorkbookRoster } from "../roster/workbook";
 import type { TrackingOptionsInput } from "../tracking/schema";
 import { validate } from "../rules/engine";
 import type { ValidationResult } from "../rules/schema";
@@ -34,6 +36,8 @@ export interface GenerateInput {
   /** The tables unit sheets are made from; `placed` when not given. */
   masters?: readonly PlacedTable[];
   roster: Roster;
+  /** The workbook's 名册 sheet, when 校验 reads one: its own mistakes are checked and marked too. */
+  rosterSheet?: Pick<WorkbookRoster, "problems" | "sheet">;
   /** 检查日期, what the colours are keyed on, and 即将到期's days. */
   tracking: TrackingOptionsInput;
   /** Every sheet of the workbook with its marker: names never clash, generated sheets are reused. */
@@ -127,11 +131,15 @@ export function generateSheets(input: GenerateInput): Generated {
   const { placed, roster, tracking, existing, parts } = input;
   const { checkDate } = tracking;
   const tables = placed.map((p) => p.table);
+  const rosterProblems = input.rosterSheet?.problems ?? [];
   const result =
     parts.check || parts.summary
-      ? (input.result ?? validate(tables, { roster, checkDate, layouts: layoutsOf(placed) }))
+      ? (input.result ??
+        validate(tables, { roster, checkDate, rosterProblems, layouts: layoutsOf(placed) }))
       : null;
-  const issues = result ? placeIssues(result.issues, placed) : [];
+  const issues = result
+    ? [...placeIssues(result.issues, placed), ...placeRosterIssues(result.issues, rosterProblems)]
+    : [];
   const sheets: SheetOpInput[] = [];
   const messages: string[] = [];
 
@@ -140,7 +148,8 @@ export function generateSheets(input: GenerateInput): Generated {
     const named = generatedSheetName("issues", ISSUE_SHEET, existing);
     issueSheet = named.name;
     if (named.message) messages.push(named.message);
-    append(sheets, buildMarkOps(placed, issues)).push({
+    const rosterSheet = input.rosterSheet?.sheet;
+    append(sheets, buildMarkOps(placed, issues, rosterSheet ? [rosterSheet] : [])).push({
       ...buildIssueSheet(result, issues, checkDate, tables),
       sheet: named.name,
       activate: !parts.summary,

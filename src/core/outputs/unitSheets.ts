@@ -76,6 +76,8 @@ interface Entry {
   master: MasterSheet;
   row: Row;
   role: Role;
+  /** The group (各镇) the row named instead of this unit, if so. */
+  via: string | null;
   deadline: string | null;
   identity: RowIdentity;
   /** Reading order across all masters, for stable sorting. */
@@ -106,9 +108,9 @@ export function buildUnitSheets(
     for (const row of master.table.rows) {
       const deadline = rowDeadline(master.table, row, tracking.checkDate);
       const identity = rowIdentity(master.table.id, row);
-      for (const [name, role] of rolesIn(row, by, options.roster)) {
+      for (const [name, { role, via }] of rolesIn(row, by, options.roster)) {
         const list = entries.get(name) ?? [];
-        list.push({ master, row, role, deadline, identity, order: order++ });
+        list.push({ master, row, role, via, deadline, identity, order: order++ });
         entries.set(name, list);
       }
     }
@@ -245,7 +247,10 @@ function buildOne(
     formats.push({ range: rect(at, 0, 1, width), fill: COLORS.sectionFill, font: { bold: true } });
   };
   const part = (numeral: string, title: string, list: readonly Entry[]) => {
-    band(`${numeral}、${title}（${list.length}项）`);
+    const groups = [...new Set(list.flatMap((e) => (e.via === null ? [] : [e.via])))];
+    const via = list.filter((e) => e.via !== null).length;
+    const from = via > 0 ? `，其中${via}项来自${groups.map((g) => `“${g}”`).join("")}` : "";
+    band(`${numeral}、${title}（${list.length}项${from}）`);
     list.forEach((e, i) => values.push(entryRow(e, i + 1, columns, earlierOf.get(e) ?? null)));
   };
   part("一", kind.lead, lead);

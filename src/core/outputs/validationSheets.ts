@@ -95,7 +95,9 @@ export function placeIssues(
  */
 export function buildMarkOps(
   placed: readonly PlacedTable[],
-  issues: readonly PlacedIssue[]
+  issues: readonly PlacedIssue[],
+  /** Other sheets checked (the 名册 sheet): marked the same way. */
+  others: readonly string[] = []
 ): SheetOpInput[] {
   // Issues by sheet, then by cell, in issue order.
   const bySheet = new Map<string, Map<number, PlacedIssue[]>>();
@@ -108,8 +110,8 @@ export function buildMarkOps(
     if (found) found.push(issue);
     else cells.set(key, [issue]);
   }
-  return placed.map(({ layout }) => {
-    const cells = bySheet.get(layout.sheet) ?? new Map<number, PlacedIssue[]>();
+  return [...placed.map((p) => p.layout.sheet), ...others].map((sheet) => {
+    const cells = bySheet.get(sheet) ?? new Map<number, PlacedIssue[]>();
     const marks: Mark[] = [];
     for (const found of cells.values()) {
       const worst = found.reduce(moreSevere);
@@ -120,7 +122,7 @@ export function buildMarkOps(
         note: noteOf(found),
       });
     }
-    return { sheet: layout.sheet, mode: "update" as const, clearMarks: true, marks };
+    return { sheet, mode: "update" as const, clearMarks: true, marks };
   });
 }
 

@@ -94,3 +94,10 @@ export function groupLabel(part: NamePart, roster: Roster): string | null {
     ? (classify(roster, "unit", part.normalised).group?.label ?? null)
     : null;
 }
+
+/** The units a group part stands for when the 名册 lists them (各镇 → every town); [] for anything else. */
+export function groupMembers(part: NamePart, roster: Roster): readonly string[] {
+  if (part.status !== "group") return [];
+  const group = classify(roster, "unit", part.normalised).group;
+  return group && "members" in group ? group.members : [];
+}

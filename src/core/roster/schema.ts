@@ -1,5 +1,7 @@
 import { z } from "zod";
+import type { FieldKey } from "../table/schema";
 import { isValidPattern, rosterNames } from "./names";
+import { normaliseName } from "./normalise";
 
 /**
  * The roster (名册): a district's canonical 分管领导 and units for one plan year, with the
@@ -56,6 +58,11 @@ export const NamedGroup = z.strictObject({
   aliases: z.array(Name).default([]),
   /** What the group stands for, in words a user reads (镇街, 成员单位). */
   label: Name,
+  /**
+   * The units it stands for, when the 名册 lists them (各镇 = every town): a cell naming the group
+   * gives each member the task. Without members (各相关单位) the group stays a group.
+   */
+  members: z.array(Name).default([]),
 });
 /** Collectives recognised by shape (…领导小组成员单位): a regular expression on the normalised name. */
 export const PatternGroup = z.strictObject({
@@ -96,7 +103,17 @@ export const Roster = RosterFields.superRefine((roster, ctx) => {
       });
     } else seen.set(key, name.canonical);
   }
+  const units = new Set(roster.units.map((u) => normaliseName(u.name)));
   roster.groups.forEach((group, i) => {
+    if ("members" in group)
+      group.members.forEach((member, j) => {
+        if (!units.has(normaliseName(member)))
+          ctx.addIssue({
+            code: "custom",
+            path: ["groups", i, "members", j],
+            message: `成员「${member}」不是名册中的单位名称`,
+          });
+      });
     if ("pattern" in group && !isValidPattern(group.pattern)) {
       ctx.addIssue({
         code: "custom",
@@ -141,3 +158,9 @@ export const NameSplit = z.object({
 export type NameSplit = z.infer<typeof NameSplit>;
 
 export type NameKind = "leader" | "unit";
+
+/** The columns holding names of each kind. 市责任单位 names city bodies, which a district's roster does not list. */
+export const NAME_KEYS: Record<NameKind, readonly FieldKey[]> = {
+  leader: ["leader"],
+  unit: ["lead", "coop"],
+};

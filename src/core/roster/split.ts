@@ -4,6 +4,11 @@ import type { NameKind, NamePart, NameSplit, Roster } from "./schema";
 
 /** Punctuation that always separates names. Spaces and line breaks separate only where no roster name spans them. */
 const SEPARATORS = /[、，,；;。､﹐﹑﹔]/u;
+/**
+ * A collective listed with 、 inside it (各县、市、区政府, 各镇、街): one group, not one-character
+ * names. Linear: each alternative consumes one character.
+ */
+const LISTED_GROUP = /各[县市区镇乡街](?:[、，,][县市区镇乡街])+[\u4e00-\u9fff（）()]*/gu;
 /** An open list at the end of a cell (…海河教育园区管委会等). */
 const ETC = /等(?:单位|部门)?$/u;
 
@@ -92,13 +97,24 @@ function segment(chunk: Chunk, roster: Roster, kind: NameKind): Segment[] {
   return out;
 }
 
+/** A cell cut at the punctuation that always separates names, a listed collective kept whole. */
+export function separatedChunks(cell: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (const m of cell.matchAll(LISTED_GROUP)) {
+    out.push(...cell.slice(from, m.index).split(SEPARATORS), m[0]);
+    from = m.index + m[0].length;
+  }
+  out.push(...cell.slice(from).split(SEPARATORS));
+  return out;
+}
+
 /**
  * Splits a 分管领导 or unit cell into names: on 、，,；; always, on spaces and line breaks
  * unless a roster name spans them, and between names written with no separator at all.
  */
 export function splitNames(cell: string, roster: Roster, kind: NameKind): NameSplit {
-  const chunks = cell
-    .split(SEPARATORS)
+  const chunks = separatedChunks(cell)
     .map(prepare)
     .filter((c) => c.s !== "");
   let etc = false;

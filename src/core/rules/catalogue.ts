@@ -317,6 +317,16 @@ const CATALOGUE = [
       "同一项目或同一指标在两张表中写了不同的数字（同一计量单位），如同一所学校可提供的学位数。项目按句首的工程、项目名认定，指标按数字前后的名词认定；市级任务列不比较，表注对应的两项之间不重复比较，不同计划年度的表之间不比较。每对行报告一次，列出所有不一致的数字。",
     message: "与「{otherTable}」{otherRow}的数字不一致：{details}。请与牵头单位核实后统一。",
   },
+  // roster
+  {
+    id: "roster.sheet",
+    category: "roster",
+    severity: "warning",
+    title: "名册有误",
+    description:
+      "工作簿中“名册”工作表本身的问题：类别无法识别、名称为空、只有别名没有名称、同一名称占两行、别名同时是另一行的名称、两个名称互为别名（循环）、一个写法属于两个名称、单位组的成员不是名册中的单位。有问题的行或写法不使用，其余照常用于校验。",
+    message: "{problem}改正后请重新校验。",
+  },
 ] as const satisfies readonly RuleInfo[];
 
 export type RuleId = (typeof CATALOGUE)[number]["id"];

@@ -5,12 +5,15 @@ import { defaultHeaderVocabulary } from "../parse/vocabulary";
 import { a1 } from "../patch/address";
 import { splitNames } from "../roster/split";
 import type { NameKind, NameSplit, Roster } from "../roster/schema";
+import type { RosterProblem } from "../roster/sheet";
 import type { FieldKey, Row, Table } from "../table/schema";
 import { formatMessage, ruleInfo, type RuleId } from "./catalogue";
 import type { Issue } from "./schema";
 
 export interface ValidateOptions {
   roster: Roster;
+  /** Mistakes found in the workbook's 名册 sheet, reported by roster.sheet. */
+  rosterProblems?: readonly RosterProblem[];
   /** The day the check is made (YYYY-MM-DD). Only with it are deadlines reported overdue. */
   checkDate?: string;
   /**

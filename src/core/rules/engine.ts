@@ -6,6 +6,7 @@ import { deadlineOpenEnded } from "./deadline/openEnded";
 import { deadlineMilestonePassed, deadlineOverdue } from "./deadline/overdue";
 import { quarterMissing } from "./deadline/quarterMissing";
 import { figureCrossTable } from "./figure/crossTable";
+import { rosterSheet } from "./names/rosterSheet";
 import { leaderMissing, unitMissing } from "./names/missing";
 import { leaderAlias, leaderUnknown, unitAlias, unitUnknown } from "./names/roster";
 import { leaderRunTogether, unitRunTogether } from "./names/runTogether";
@@ -64,6 +65,7 @@ export const RULES: readonly Rule[] = [
   textDoubled,
   textWhitespace,
   figureCrossTable,
+  rosterSheet,
 ];
 
 const zero = (): SeverityTotals => ({ error: 0, warning: 0, info: 0 });
@@ -82,9 +84,11 @@ export function validate(tables: readonly Table[], options: ValidateOptions): Va
     tables.map((t) => [t.id, new Map(t.columns.map((c, i) => [c.key, i]))])
   );
   const ruleOrder = new Map(RULES.map((r, i) => [r.id, i]));
+  // Issues of no table (the 名册 sheet's) come last.
+  const at = (table: string) => tableOrder.get(table) ?? tables.length;
   issues.sort(
     (a, b) =>
-      (tableOrder.get(a.table) ?? 0) - (tableOrder.get(b.table) ?? 0) ||
+      at(a.table) - at(b.table) ||
       a.row - b.row ||
       (columnOrder.get(a.table)?.get(a.column) ?? 0) -
         (columnOrder.get(b.table)?.get(b.column) ?? 0) ||
@@ -101,7 +105,8 @@ export function validate(tables: readonly Table[], options: ValidateOptions): Va
   }));
   for (const issue of capped) {
     totals[issue.severity]++;
-    perTable[tableOrder.get(issue.table) ?? 0].totals[issue.severity]++;
+    const table = perTable[at(issue.table)];
+    if (table) table.totals[issue.severity]++;
   }
   return { issues: capped, totals, perTable };
 }

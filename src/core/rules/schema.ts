@@ -10,6 +10,7 @@ export const Category = z.enum([
   "quarterly",
   "text",
   "figure",
+  "roster",
 ]);
 export type Category = z.infer<typeof Category>;
 
@@ -32,6 +33,7 @@ export const CATEGORY_LABEL: Record<Category, string> = {
   quarterly: "季度目标",
   text: "文字",
   figure: "数字",
+  roster: "名册",
 };
 
 /** One entry of the rule catalogue (catalogue.ts): what the UI, the 校验结果 sheet and the README list. */

@@ -1,6 +1,6 @@
 import type { Roster } from "../roster/schema";
 import type { Row, Table } from "../table/schema";
-import { inRosterOrder, namesIn } from "../tracking/assign";
+import { inRosterOrder, namedIn, namesIn, type Named } from "../tracking/assign";
 import { rowDeadline } from "../tracking/deadline";
 import { TrackingOptions } from "../tracking/schema";
 import type { Status } from "../tracking/schema";
@@ -58,6 +58,8 @@ interface Task {
   deadline: string | null;
   lead: string[];
   coop: string[];
+  /** Units of lead and coop that the row names through a group (各镇). */
+  via: Set<string>;
   leader: string[];
   issues: number;
   /** 完成状态 as written; an item with sub-rows is done when every sub-row is. */
@@ -83,6 +85,7 @@ function foldSubRow(item: Task, sub: Task): void {
   item.lead = union(item.lead, sub.lead);
   item.coop = union(item.coop, sub.coop);
   item.leader = union(item.leader, sub.leader);
+  for (const name of sub.via) if (!item.lead.includes(name)) item.via.add(name);
   item.issues += sub.issues;
   if (sub.deadline !== null && (item.deadline === null || sub.deadline > item.deadline))
     item.deadline = sub.deadline;
@@ -124,15 +127,21 @@ export function summaryFigures(
     issuesPerRow.set(key, (issuesPerRow.get(key) ?? 0) + 1);
   }
 
+  const names = (named: readonly Named[]) => named.map((n) => n.name);
   const tasks: Task[] = [];
   for (const table of tables) {
     for (const row of table.rows) {
+      const lead = namedIn(row, "lead", options.roster);
+      const coop = namedIn(row, "coop", options.roster);
+      const direct = new Set(names(lead.filter((n) => n.via === null)));
+      const via = [...lead, ...coop].filter((n) => n.via !== null && !direct.has(n.name));
       const task: Task = {
         table,
         row,
         deadline: rowDeadline(table, row, checkDate),
-        lead: namesIn(row, "lead", options.roster),
-        coop: namesIn(row, "coop", options.roster),
+        lead: names(lead),
+        coop: names(coop),
+        via: new Set(names(via)),
         leader: namesIn(row, "leader", options.roster),
         issues: issuesPerRow.get(`${table.id}#${row.row}`) ?? 0,
         status: row.fields.status ?? "",
@@ -145,11 +154,12 @@ export function summaryFigures(
   }
 
   const overall = empty();
-  const units = new Map<string, Tally & { lead: number; coop: number }>();
+  type UnitTally = Tally & { lead: number; coop: number; viaGroup: number };
+  const units = new Map<string, UnitTally>();
   const leaders = new Map<string, Tally>();
   const unitOf = (name: string) => {
     let u = units.get(name);
-    if (!u) units.set(name, (u = { ...empty(), lead: 0, coop: 0 }));
+    if (!u) units.set(name, (u = { ...empty(), lead: 0, coop: 0, viaGroup: 0 }));
     return u;
   };
   for (const task of tasks) {
@@ -160,6 +170,7 @@ export function summaryFigures(
       add(u, task, when);
     }
     for (const name of task.coop) if (!task.lead.includes(name)) unitOf(name).coop++;
+    for (const name of task.via) unitOf(name).viaGroup++;
     for (const name of task.leader) {
       const l = leaders.get(name) ?? empty();
       add(l, task, when);
@@ -214,8 +225,8 @@ export function summaryFigures(
     },
     tables: tableFigures,
     units: inRosterOrder(units.keys(), unitOrder).map((unit) => {
-      const { lead, coop, ...tally } = units.get(unit) as Tally & { lead: number; coop: number };
-      return { unit, lead, coop, ...finish(tally) };
+      const { lead, coop, viaGroup, ...tally } = units.get(unit) as UnitTally;
+      return { unit, lead, coop, viaGroup, ...finish(tally) };
     }),
     leaders: inRosterOrder(leaders.keys(), leaderOrder).map((leader) => ({
       leader,

@@ -116,9 +116,9 @@ export function reportTables(f: SummaryFigures): ReportTable[] {
   const tables: ReportTable[] = [
     {
       title: "各牵头单位完成情况",
-      header: ["牵头单位", "牵头", "配合", ...COUNT_COLUMNS],
-      kinds: ["text", "count", "count", ...countKinds],
-      rows: f.units.map((u) => [u.unit, u.lead, u.coop, ...countCells(u)]),
+      header: ["牵头单位", "牵头", "配合", "其中来自统称", ...COUNT_COLUMNS],
+      kinds: ["text", "count", "count", "count", ...countKinds],
+      rows: f.units.map((u) => [u.unit, u.lead, u.coop, u.viaGroup, ...countCells(u)]),
     },
     {
       title: "各分管领导分管事项完成情况",

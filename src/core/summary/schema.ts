@@ -25,7 +25,13 @@ export const Counts = z.object({
 export type Counts = z.infer<typeof Counts>;
 
 /** A lead unit: its status counts are over the tasks it leads; coop counts the tasks it cooperates on. */
-export const UnitFigures = Counts.extend({ unit: z.string(), lead: Count, coop: Count });
+export const UnitFigures = Counts.extend({
+  unit: z.string(),
+  lead: Count,
+  coop: Count,
+  /** Of lead and coop, the tasks whose cell named a group (各镇) that the 名册 says the unit belongs to. */
+  viaGroup: Count,
+});
 export type UnitFigures = z.infer<typeof UnitFigures>;
 
 export const LeaderFigures = Counts.extend({ leader: z.string() });

@@ -3,6 +3,7 @@ import { useRef } from "react";
 import {
   ArrowImport20Regular,
   ArrowSync20Regular,
+  BookContacts20Regular,
   DataBarVertical20Regular,
   DocumentArrowDown20Regular,
   DocumentArrowUp20Regular,
@@ -27,6 +28,7 @@ export interface ActionBarProps {
   onImport(): void;
   onValidate(): void;
   onClearMarks(): void;
+  onGenerateRoster(): void;
   onBuildUnitSheets(): void;
   onBackfill(): void;
   onSummarize(): void;
@@ -54,6 +56,9 @@ export function ActionBar(props: ActionBarProps) {
       </Button>
       <Button icon={<Eraser20Regular />} disabled={busy} onClick={props.onClearMarks}>
         清除标记
+      </Button>
+      <Button icon={<BookContacts20Regular />} disabled={busy} onClick={props.onGenerateRoster}>
+        生成名册
       </Button>
       <Button
         icon={<TableSplit20Regular />}

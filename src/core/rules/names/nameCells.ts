@@ -1,12 +1,6 @@
-import type { NameKind, NamePart, NameSplit } from "../../roster/schema";
+import { NAME_KEYS, type NameKind, type NamePart, type NameSplit } from "../../roster/schema";
 import type { FieldKey, Row, Table } from "../../table/schema";
 import type { Cell, RuleContext } from "../context";
-
-/** The columns holding names of each kind. 市责任单位 names city bodies, which the district roster does not list. */
-export const NAME_KEYS: Record<NameKind, readonly FieldKey[]> = {
-  leader: ["leader"],
-  unit: ["lead", "coop"],
-};
 
 export interface NameCell extends Cell {
   split: NameSplit;

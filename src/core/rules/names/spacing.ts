@@ -21,14 +21,17 @@ export function spacingOf(name: string): string {
 }
 
 /**
- * The form to keep: the roster's own spelling if it is used; else the 公文 convention of one
- * full-width space inside a two-character name (薛彤（全角空格）); else the most used form.
+ * The form to keep: the one most cells use (薛  彤, 21 cells, over 薛\u3000彤, 12); on a tie the
+ * roster's own spelling, then the 公文 convention of one full-width space inside a
+ * two-character name, then the form met first.
  */
 function preferredForm(forms: Form[], rosterName: string): Form {
+  const most = Math.max(...forms.map((f) => f.count));
+  const tied = forms.filter((f) => f.count === most);
   return (
-    forms.find((f) => f.text === rosterName) ??
-    forms.find((f) => /^[^\s]\u3000[^\s]$/u.test(f.text)) ??
-    forms.reduce((a, b) => (b.count > a.count ? b : a))
+    tied.find((f) => f.text === rosterName) ??
+    tied.find((f) => /^[^\s]\u3000[^\s]$/u.test(f.text)) ??
+    tied[0]
   );
 }
 
