@@ -368,7 +368,9 @@ describe("督办助手's task pane in Chromium on the Excel stand-in", () => {
     expect(grid[1][0]).toBe(`${totals}检查日期：${CHECK_DATE}。`);
     expect(grid[2].slice(0, 2)).toEqual(["序号", "严重程度"]);
     // Below title, summary line and header: one row per issue, numbered, its severity in column B.
-    const issueRows = grid.slice(3);
+    // (列识别 follows the list after a blank row.)
+    const blankAt = grid.findIndex((row, i) => i > 2 && row.every((v) => v === ""));
+    const issueRows = grid.slice(3, blankAt < 0 ? grid.length : blankAt);
     expect(issueRows.map((row) => row[0])).toEqual(issueRows.map((_, i) => i + 1));
     expect(issueRows).toHaveLength(shown.错误 + shown.警告 + shown.提示);
     for (const [label, n] of Object.entries(shown))
@@ -397,6 +399,29 @@ describe("督办助手's task pane in Chromium on the Excel stand-in", () => {
     });
     expect(await issue.textContent()).toContain("+C18");
     await shoot("04-select-issue");
+  });
+
+  test("at 350 × 700 the header that stays in view takes a third of the pane at most", async () => {
+    await page.setViewportSize({ width: 350, height: 700 });
+    try {
+      // Scrolled down the issue list: the sticky part is on top, and small.
+      await page.evaluate(() => window.scrollTo(0, 1200));
+      const sticky = await page.evaluate(() => {
+        const el = [...document.querySelectorAll("div")].find(
+          (d) => getComputedStyle(d).position === "sticky"
+        );
+        const box = el?.getBoundingClientRect();
+        return box ? { top: box.top, height: box.height } : null;
+      });
+      expect(sticky).not.toBeNull();
+      expect(sticky!.top).toBe(0);
+      expect(sticky!.height).toBeLessThanOrEqual(700 / 3);
+      expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+      await shoot("04b-pane-350x700-scrolled");
+      await shoot("04c-pane-350x700-top", true);
+    } finally {
+      await page.setViewportSize(PANE_VIEWPORT);
+    }
   });
 
   test("清除标记 removes every mark and gives the four tables back as 导入 wrote them", async () => {
@@ -459,7 +484,7 @@ describe("督办助手's task pane in Chromium on the Excel stand-in", () => {
     // Its row of 区重点工作 序号1 links back to that row of the 导入 sheet.
     const at = (title: string) => a1(rowOf(sheet, UNIT_TASK), header.indexOf(title));
     const source = await cell(UNIT_SHEET, at("来源"));
-    expect(source.value).toBe("区重点工作 序号1");
+    expect(source.value).toBe("区重点工作!B5（序号1）");
     const target = /^'?([^'!]+)'?!([A-Z]+\d+)$/.exec(source.hyperlink?.documentReference ?? "");
     expect(target?.[1]).toBe("区重点工作");
     const linked = (await cell("区重点工作", target?.[2] ?? "A1")).value;
@@ -524,8 +549,10 @@ describe("督办助手's task pane in Chromium on the Excel stand-in", () => {
     expect(unitRow?.[1]).toBe(LED_BY_UNIT.length);
     // The pane's sentence and the sheet give the same figures for 区重点工作.
     const [done, inProgress, overdue, dueSoon] = perTable[tables.indexOf(district)].slice(2, 6);
+    // No 完成状态 is filled in yet: the sentence says so instead of 已完成0项.
+    expect([done, inProgress]).toEqual([0, 0]);
     expect(shown.find((s) => s.includes("津南区政府重点工作共"))).toContain(
-      `已完成${done}项，推进中${inProgress}项，超期${overdue}项，即将到期${dueSoon}项`
+      `完成情况未填报（按完成时限：超期${overdue}项，即将到期${dueSoon}项）`
     );
     expect(await sheetSnapshot(LEDGER.name)).toEqual(ledgerBefore);
     await shoot("08-summary", true);

@@ -342,7 +342,14 @@ function fillMergedFromAbove(rows: DraftRow[], merges: Set<number>): void {
 }
 
 /** Meanings only a breakdown table has: what is to be done, or who answers for it. */
-const CORE_KEYS: ReadonlySet<FieldKey> = new Set(["task", "detail", "lead", "leader", "coop", "person"]);
+const CORE_KEYS: ReadonlySet<FieldKey> = new Set([
+  "task",
+  "detail",
+  "lead",
+  "leader",
+  "coop",
+  "person",
+]);
 
 /** Whether a header cell names a core meaning (a spanning title such as 责任单位及领导 counts). */
 function namesCore(match: HeaderMatch): boolean {

@@ -10,7 +10,12 @@ import {
   statusValidation,
   withTrackingColumns,
 } from "../tracking/columns";
-import { QUARTER_KEYS, hasQuarterGoals, rowDeadline } from "../tracking/deadline";
+import {
+  QUARTER_KEYS,
+  hasQuarterGoals,
+  rowDeadline,
+  unreadableDeadline,
+} from "../tracking/deadline";
 import { trackingFormats } from "../tracking/formulas";
 import { TrackingOptions, type TrackingOptionsInput } from "../tracking/schema";
 import {
@@ -171,6 +176,11 @@ export function buildImportSheet(
     );
     op.validations = [statusValidation(bodyStart, col("status"), rowCount)];
     op.notes = [deadlineNote(HEADER_ROW, col("deadline"), hasQuarterGoals(table), options)];
+    // A 截止日期 left empty because its date is not on a calendar says so on the cell.
+    rows.forEach((row, i) => {
+      const reason = unreadableDeadline(table, row, options.checkDate);
+      if (reason) op.notes?.push({ row: rowIndex[i], col: col("deadline"), text: reason });
+    });
   }
   const headerRowIndexes = Array.from({ length: headerRows }, (_, i) => HEADER_ROW + i);
   const printed = laidOutForPrint(op, { title: table.title, checkDate: options?.checkDate });
