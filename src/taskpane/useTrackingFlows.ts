@@ -100,7 +100,7 @@ export function useTrackingFlows(
   }, [actions, announce, checkDate, dueSoonDays, run, settleConflicts, splitBy]);
 
   const backfill = useCallback(async () => {
-    const done = await run("正在回收进展…", (onProgress) => actions.backfill(onProgress));
+    const done = await run("正在回收单位表进展…", (onProgress) => actions.backfill(onProgress));
     if (!done.ok) return;
     settleConflicts(done.value.conflicts, done.value.problems);
     announce(done.value.summary);

@@ -94,7 +94,12 @@ describe("the seeds counted by every view", () => {
     // The CLI's report on the text.
     const check = duban("check", ...SEEDS, "--date", DATE);
     expect(check.status).toBe(0);
-    const cli = totalsIn(check.stdout.split("\n").find((l) => l.startsWith("校验完成"))!);
+    const cli = totalsIn(
+      check.stdout
+        .trim()
+        .split("\n")
+        .find((line) => line.startsWith("校验完成"))!
+    );
     const json = duban("check", ...SEEDS, "--date", DATE, "--json");
     const cliRules = perRule(
       json.stdout

@@ -6,6 +6,9 @@ import { sameUnit } from "../../src/core/roster/variants";
 import { writtenNames } from "../../src/core/roster/written";
 import { validate } from "../../src/core/rules";
 import { seedTables } from "../support/seeds";
+import { realXlsxPath } from "../support/realTables";
+import { tablesOfWorkbook } from "../../src/cli/workbookTables";
+import { readXlsx } from "../../src/xlsx";
 
 const tables = seedTables();
 const learned = learnRoster(tables);
@@ -118,6 +121,16 @@ describe("which 名册 applies", () => {
     expect(shippedApplies(tables)).toBe(true);
     expect(chooseRoster(tables).source).toBe("shipped");
     expect(chooseRoster(tables, null, { shipped: false }).source).toBe("learned");
+  });
+
+  test("a dated table of another place turns it off; a sheet whose title has no year does not", async () => {
+    const lishan = tablesOfWorkbook(await readXlsx(realXlsxPath("lishan-2023-list"))).placed;
+    expect(lishan.length).toBeGreaterThan(0);
+    expect(shippedApplies([...tables, ...lishan.map((p) => p.table)])).toBe(false);
+    // A unit sheet's title as 生成单位表 writes it: no place, no year.
+    const unitSheet = { ...tables[2], title: "区科技局重点工作任务清单", planYear: null };
+    expect(shippedApplies([...tables, unitSheet])).toBe(true);
+    expect(shippedApplies([unitSheet])).toBe(false);
   });
 
   test("a roster given (a 名册 sheet or file) wins over both", () => {

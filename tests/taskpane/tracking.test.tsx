@@ -88,7 +88,7 @@ describe("生成单位表", () => {
   });
 });
 
-describe("回收进展", () => {
+describe("回收单位表进展 (from the unit sheets in the workbook)", () => {
   const outcome = seedBackfill();
   const [conflict] = outcome.conflicts;
 
@@ -101,7 +101,7 @@ describe("回收进展", () => {
   test("lists the conflict, and writes the unit's value only once the user picks it", async () => {
     const actions = fakeActions();
     await renderPane(actions);
-    fireEvent.click(button("回收进展"));
+    fireEvent.click(button("回收单位表进展"));
     await screen.findByText(outcome.summary);
     const list = screen.getByRole("region", { name: "待确认的冲突（1 处）" });
     const choice = within(list).getByRole("radiogroup", { name: conflict.message });
@@ -123,7 +123,7 @@ describe("回收进展", () => {
   test("用总表的 keeps the master's value", async () => {
     const actions = fakeActions();
     await renderPane(actions);
-    fireEvent.click(button("回收进展"));
+    fireEvent.click(button("回收单位表进展"));
     fireEvent.click(await screen.findByRole("radio", { name: "用总表的" }));
     fireEvent.click(button("应用所选"));
     await screen.findByText("已按所选处理 1 处冲突。");
@@ -145,7 +145,7 @@ describe("回收进展", () => {
       })),
     });
     await renderPane(actions);
-    fireEvent.click(button("回收进展"));
+    fireEvent.click(button("回收单位表进展"));
     expect(await screen.findByText(problem)).toBeTruthy();
     expect(screen.getByText("回填未能处理的内容")).toBeTruthy();
   });

@@ -63,7 +63,7 @@ export function readGridTable(
   if (headerAt < 0) {
     report(
       0,
-      `工作表「${grid.sheet}」中找不到表头：前 ${HEADER_SEARCH_ROWS} 行没有一行含两个以上已知列名（如 序号、重点工作、牵头单位、分管领导、完成时限）。`
+      `工作表「${grid.sheet}」中找不到表头：前 ${HEADER_SEARCH_ROWS} 行没有一行含两个以上已知列名，且其中有工作内容（如 重点工作、工作明细、工作任务）。`
     );
     return { table: null, problems };
   }
@@ -341,37 +341,35 @@ function fillMergedFromAbove(rows: DraftRow[], merges: Set<number>): void {
   }
 }
 
-/** Meanings only a breakdown table has: what is to be done, or who answers for it. */
-const CORE_KEYS: ReadonlySet<FieldKey> = new Set([
-  "task",
-  "detail",
-  "lead",
-  "leader",
-  "coop",
-  "person",
-]);
+/** What a breakdown table always names: the work (a 台账 may name no unit: 开化县's does not). */
+const WORK_KEYS: ReadonlySet<FieldKey> = new Set(["task", "detail"]);
 
-/** Whether a header cell names a core meaning (a spanning title such as 责任单位及领导 counts). */
-function namesCore(match: HeaderMatch): boolean {
-  if (match.kind === "column") return CORE_KEYS.has(match.key);
-  if (match.kind === "spanning") return match.columns.some((c) => CORE_KEYS.has(c.key));
-  return false;
+/** The meanings a header cell names (a spanning title such as 责任单位及领导 names several). */
+function keysOf(match: HeaderMatch): FieldKey[] {
+  if (match.kind === "column") return [match.key];
+  if (match.kind === "spanning") return match.columns.map((c) => c.key);
+  return [];
 }
 
+/** A cell no header has: a bare number, or a reference (市重点工作!E3) as 校验结果 lists them. */
+const DATA_CELL = /^\d+$|![A-Z]{1,3}\d+$/;
+
 /**
- * The header row: the one with most known names, two at least, one of them a core meaning — a
- * ledger headed 日期、事项、金额、备注 is the user's own sheet, not a breakdown table.
+ * The header row: the one with most known names, two at least, one of them the work, and
+ * holding no cell that is plainly data. A ledger headed 日期、事项、金额、备注, a 汇总 table by
+ * 牵头单位, or a copy of 校验结果 is not a breakdown table.
  */
 function findHeaderRow(text: string[][], vocabulary: HeaderVocabulary): number {
   let best = -1;
   let bestScore = 1;
   for (let r = 0; r < Math.min(text.length, HEADER_SEARCH_ROWS); r++) {
-    const matches = text[r]
-      .map((t) => compactHeader(t))
-      .filter((t) => t !== "")
+    const cells = text[r].map((t) => compactHeader(t)).filter((t) => t !== "");
+    if (cells.some((t) => DATA_CELL.test(t))) continue;
+    const matches = cells
       .map((t) => ({ t, match: vocabulary.match(t) }))
       .filter(({ match }) => match.kind !== "unknown");
-    if (!matches.some(({ match }) => namesCore(match))) continue;
+    const keys = matches.flatMap(({ match }) => keysOf(match));
+    if (!keys.some((k) => WORK_KEYS.has(k))) continue;
     const score = new Set(matches.map(({ t }) => t)).size;
     if (score > bestScore) {
       best = r;

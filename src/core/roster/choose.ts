@@ -20,15 +20,17 @@ function localName(district: string): string {
 
 /**
  * The shipped 名册 (津南区 2022) is one district's in one year: it applies only when every
- * table's title names that district and that year.
+ * table whose title states a year names that district and that year (there must be one). A
+ * title with no year (a sheet of the user's such as 区科技局重点工作任务清单) says nothing either way.
  */
 export function shippedApplies(
   tables: readonly Table[],
   shipped: Roster = defaultRoster()
 ): boolean {
   const place = localName(shipped.district);
+  const dated = tables.filter((t) => t.planYear !== null);
   return (
-    tables.length > 0 && tables.every((t) => t.title.includes(place) && t.planYear === shipped.year)
+    dated.length > 0 && dated.every((t) => t.title.includes(place) && t.planYear === shipped.year)
   );
 }
 

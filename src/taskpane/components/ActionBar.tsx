@@ -68,7 +68,7 @@ export function ActionBar(props: ActionBarProps) {
         生成单位表
       </Button>
       <Button icon={<ArrowSync20Regular />} disabled={busy} onClick={props.onBackfill}>
-        回收进展
+        回收单位表进展
       </Button>
       <Button
         icon={<DataBarVertical20Regular />}
