@@ -2,6 +2,7 @@
 import { readGridTable } from "../src/core/grid/gridTable";
 import type { CellValue, Grid } from "../src/core/grid/schema";
 import { buildUnitSheets, type MasterSheet } from "../src/core/outputs/unitSheets";
+import { layoutsOf } from "../src/core/outputs/generate";
 import {
   buildIssueSheet,
   buildMarkOps,
@@ -79,7 +80,7 @@ export async function naiveValidate(
     const placed = await readTables(context, sheets);
     const result = validate(
       placed.map((p) => p.table),
-      { roster, checkDate }
+      { roster, checkDate, layouts: layoutsOf(placed) }
     );
     const issues = placeIssues(result.issues, placed);
     for (const op of buildMarkOps(placed, issues)) {

@@ -4,7 +4,10 @@ import { loadRoster, type Roster } from "../core/roster";
 import { rosterLine } from "../core/roster/choose";
 import { workbookRoster } from "../core/roster/workbook";
 import {
+  issueJson,
+  issuePlace,
   ruleInfo,
+  seqGuesses,
   SEVERITY_LABEL,
   validate,
   type Issue,
@@ -47,10 +50,11 @@ export async function runCheck(
     roster: chosen.roster,
     checkDate: checkDate(options.date),
     rosterProblems: chosen.problems,
+    layouts: parsed.layouts,
   });
   if (options.json) {
     return {
-      stdout: result.issues.map((i) => JSON.stringify(i) + "\n").join(""),
+      stdout: result.issues.map((i) => JSON.stringify(issueJson(i)) + "\n").join(""),
       stderr: problemLines(parsed).join("\n"),
     };
   }
@@ -99,8 +103,8 @@ export function readingHeading(table: Table): string {
 const totalsText = (t: { error: number; warning: number; info: number }) =>
   `错误 ${t.error} 处，警告 ${t.warning} 处，提示 ${t.info} 处`;
 
-function issueLine(issue: Issue): string {
-  const where = `第${issue.row}行${issue.seq ? `（序号${issue.seq}）` : ""}「${issue.columnTitle}」`;
+function issueLine(issue: Issue, guesses: ReadonlyMap<string, readonly number[]>): string {
+  const where = `${issuePlace(issue, guesses)}「${issue.columnTitle}」`;
   return `  ${where}【${SEVERITY_LABEL[issue.severity]}】${ruleInfo(issue.rule as RuleId).title}：${issue.message}`;
 }
 
@@ -115,6 +119,7 @@ function problemLines(parsed: ParseResult): string[] {
 /** The readable report: per table a heading with its totals, then its issues in reading order. */
 export function report(parsed: ParseResult, result: ValidationResult): string {
   const lines: string[] = [];
+  const guesses = seqGuesses(parsed.tables);
   const byTable = new Map<string, Issue[]>();
   for (const issue of result.issues) {
     const list = byTable.get(issue.table);
@@ -127,7 +132,7 @@ export function report(parsed: ParseResult, result: ValidationResult): string {
       `[${table.id}] ${table.title}（${table.source}）：${table.rows.length} 行，${totalsText(totals)}`,
       `  ${readingHeading(table)}`
     );
-    for (const issue of byTable.get(table.id) ?? []) lines.push(issueLine(issue));
+    for (const issue of byTable.get(table.id) ?? []) lines.push(issueLine(issue, guesses));
     lines.push("");
   });
   if (parsed.tables.length === 0) lines.push("没有读到表格，未校验。");

@@ -26,7 +26,7 @@ export async function runReport(
   const checkDate = asOf(options.asOf ?? todayIso(today));
   const dueSoonDays = dueSoon(options.dueSoon);
   const { roster } = workbookRoster(parsed.tables);
-  const { issues } = validate(parsed.tables, { roster, checkDate });
+  const { issues } = validate(parsed.tables, { roster, checkDate, layouts: parsed.layouts });
   const summary = summarize(parsed.tables, issues, { checkDate, roster, dueSoonDays });
   const stderr = parsed.problems.map((p) => `${p.source} 第 ${p.line} 行：${p.message}`).join("\n");
   if (parsed.tables.length === 0) return { stdout: "没有读到表格，无法汇总。\n", stderr };

@@ -1,5 +1,6 @@
 import { readFileSync } from "fs";
 import { basename } from "path";
+import type { GridLayout } from "../core/grid/gridTable";
 import type { Grid } from "../core/grid/schema";
 import { looksLikeText, parseSeedText } from "../core/parse/seedText";
 import { uniqueTableId } from "../core/parse/tableIdentity";
@@ -37,18 +38,22 @@ export interface SourceOptions {
 /**
  * Reads every file into tables: seed text files, and .xlsx workbooks (every sheet laid out as a
  * breakdown table). Table ids stay unique across files (a second 附件1 becomes city-2), so files
- * given together can be checked together. `notes` says how each file was read.
+ * given together can be checked together. `notes` says how each file was read; `layouts` where
+ * each table read from a workbook stands in its sheet (by table id).
  */
 export async function readSources(
   paths: readonly string[],
   vocabulary: HeaderVocabulary = defaultHeaderVocabulary()
-): Promise<ParseResult & { notes: string[]; rosterGrid: Grid | null }> {
+): Promise<
+  ParseResult & { notes: string[]; rosterGrid: Grid | null; layouts: Map<string, GridLayout> }
+> {
   let rosterGrid: Grid | null = null;
+  const layouts = new Map<string, GridLayout>();
   const tables: Table[] = [];
   const problems: ParseProblem[] = [];
   const notes: string[] = [];
   for (const path of paths) {
-    let result: ParseResult;
+    let result: ParseResult & { layouts?: Map<Table, GridLayout> };
     if (isWorkbookFile(path)) {
       const read = await readWorkbookTables(path, vocabulary);
       rosterGrid ??= read.rosterGrid;
@@ -67,17 +72,19 @@ export async function readSources(
         tables.map((t) => t.id)
       );
       tables.push({ ...table, id });
+      const layout = result.layouts?.get(table);
+      if (layout) layouts.set(id, layout);
     }
     for (const problem of result.problems) problems.push(problem);
   }
-  return { tables, problems, notes, rosterGrid };
+  return { tables, problems, notes, rosterGrid, layouts };
 }
 
 /** The breakdown tables of a workbook's sheets and its 名册 sheet; the add-in's output sheets are left out. */
 async function readWorkbookTables(
   path: string,
   vocabulary: HeaderVocabulary
-): Promise<ParseResult & { rosterGrid: Grid | null }> {
+): Promise<ParseResult & { rosterGrid: Grid | null; layouts: Map<Table, GridLayout> }> {
   let read;
   try {
     read = await readXlsx(path);
@@ -94,6 +101,7 @@ async function readWorkbookTables(
     tables: own.placed.map((p) => p.table),
     problems: [...read.problems, ...own.problems],
     rosterGrid: own.rosterGrid,
+    layouts: new Map(own.placed.map((p) => [p.table, p.layout])),
   };
 }
 

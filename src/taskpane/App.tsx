@@ -23,7 +23,8 @@ import { useTaskPane } from "./useTaskPane";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", minHeight: "100vh" },
-  // Title, date, buttons and progress stay in view while the issue list scrolls.
+  // Title, date and progress stay in view while the list scrolls: a third of a 350 × 700 pane
+  // at most, so the buttons scroll with the list rather than stand over it.
   top: {
     position: "sticky",
     top: 0,
@@ -34,6 +35,8 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    maxHeight: "33vh",
+    overflowY: "auto",
   },
   body: {
     display: "flex",
@@ -77,6 +80,14 @@ function Pane({ actions }: AppProps) {
           onCheckDateChange={pane.setCheckDate}
           disabled={busy}
         />
+        {task.busy && (
+          <ProgressPanel
+            busy={task.busy}
+            onCancel={distribute.cancelable ? distribute.cancel : undefined}
+          />
+        )}
+      </div>
+      <main className={styles.body}>
         <ActionBar
           busy={busy}
           canValidate={pane.checkDateValid}
@@ -97,14 +108,6 @@ function Pane({ actions }: AppProps) {
           onSplitByChange={tracking.setSplitBy}
           onDueSoonDaysChange={tracking.setDueSoonDays}
         />
-        {task.busy && (
-          <ProgressPanel
-            busy={task.busy}
-            onCancel={distribute.cancelable ? distribute.cancel : undefined}
-          />
-        )}
-      </div>
-      <main className={styles.body}>
         {task.error && <ErrorMessage error={task.error} onDismiss={task.dismissError} />}
         {task.notice && (
           <MessageBar intent="success">

@@ -15,10 +15,13 @@ describe("duban check", () => {
       .split("\n")
       .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(112);
-    expect(Object.keys(lines[0]).slice(0, 9)).toEqual([
+    expect(Object.keys(lines[0]).slice(0, 12)).toEqual([
       "table",
+      "sheet",
+      "cell",
       "row",
       "seq",
+      "item",
       "column",
       "rule",
       "category",
@@ -29,8 +32,11 @@ describe("duban check", () => {
     expect(lines).toContainEqual(
       expect.objectContaining({
         table: "city",
-        row: 13,
+        sheet: "市重点工作",
+        cell: "C15",
+        row: 15,
         seq: "13",
+        item: 13,
         column: "detail",
         rule: "text.residue",
         category: "text",
@@ -44,7 +50,7 @@ describe("duban check", () => {
     const together = duban("check", notice, minxin, "--json").stdout;
     const alone = duban("check", minxin, "--json").stdout;
     expect(together).toContain(
-      '"rule":"figure.cross-table","category":"figure","severity":"warning","message":"与「2022年津南区政府重点工作责任分解表」第94行'
+      '"rule":"figure.cross-table","category":"figure","severity":"warning","message":"与「2022年津南区政府重点工作责任分解表」第123行'
     );
     expect(alone).not.toContain("figure.cross-table");
   });
@@ -56,7 +62,7 @@ describe("duban check", () => {
       "[district] 2022年津南区政府重点工作责任分解表（000_867c357d3391b2e7.txt）：106 行，错误 0 处，警告 36 处，提示 49 处"
     );
     expect(run.stdout).toContain(
-      "  第13行（序号13）「津南区工作明细及完成时限」【错误】电子表格残留："
+      "  市重点工作!C15（序号13）「津南区工作明细及完成时限」【错误】电子表格残留："
     );
     expect(run.stdout).toContain("校验完成：共 4 张表 170 行，错误 3 处，警告 49 处，提示 60 处。");
   });

@@ -402,6 +402,29 @@ describe("督办助手's task pane in Chromium on the Excel stand-in", () => {
     await shoot("04-select-issue");
   });
 
+  test("at 350 × 700 the header that stays in view takes a third of the pane at most", async () => {
+    await page.setViewportSize({ width: 350, height: 700 });
+    try {
+      // Scrolled down the issue list: the sticky part is on top, and small.
+      await page.evaluate(() => window.scrollTo(0, 1200));
+      const sticky = await page.evaluate(() => {
+        const el = [...document.querySelectorAll("div")].find(
+          (d) => getComputedStyle(d).position === "sticky"
+        );
+        const box = el?.getBoundingClientRect();
+        return box ? { top: box.top, height: box.height } : null;
+      });
+      expect(sticky).not.toBeNull();
+      expect(sticky!.top).toBe(0);
+      expect(sticky!.height).toBeLessThanOrEqual(700 / 3);
+      expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+      await shoot("04b-pane-350x700-scrolled");
+      await shoot("04c-pane-350x700-top", true);
+    } finally {
+      await page.setViewportSize(PANE_VIEWPORT);
+    }
+  });
+
   test("清除标记 removes every mark and gives the four tables back as 导入 wrote them", async () => {
     const marked = await markedCells(IMPORT_SHEETS);
     expect(marked).toBeGreaterThan(0);
@@ -462,7 +485,7 @@ describe("督办助手's task pane in Chromium on the Excel stand-in", () => {
     // Its row of 区重点工作 序号1 links back to that row of the 导入 sheet.
     const at = (title: string) => a1(rowOf(sheet, UNIT_TASK), header.indexOf(title));
     const source = await cell(UNIT_SHEET, at("来源"));
-    expect(source.value).toBe("区重点工作 序号1");
+    expect(source.value).toBe("区重点工作!B5（序号1）");
     const target = /^'?([^'!]+)'?!([A-Z]+\d+)$/.exec(source.hyperlink?.documentReference ?? "");
     expect(target?.[1]).toBe("区重点工作");
     const linked = (await cell("区重点工作", target?.[2] ?? "A1")).value;

@@ -5,6 +5,7 @@ import { buildImportSheet } from "../../src/core/outputs/importSheet";
 import { readUnitSheet, type UnitSheetContent } from "../../src/core/outputs/unitSheetRead";
 import { buildUnitSheets, type MasterSheet } from "../../src/core/outputs/unitSheets";
 import { buildPatch } from "../../src/core/patch/build";
+import { a1 } from "../../src/core/patch/address";
 import { sheetNameProblem } from "../../src/core/patch/sheetName";
 import type {
   GeneratedMarker,
@@ -126,7 +127,10 @@ describe("生成单位表 on the seeds", () => {
           expect(target?.values[source.link.row][source.link.col]).toBe(
             row[column(op, "重点工作")]
           );
-          expect(source.text.startsWith(`${source.link.sheet} `)).toBe(true);
+          // Named as every output names a row: the sheet cell it links to, and the 序号.
+          expect(
+            source.text.startsWith(`${source.link.sheet}!${a1(source.link.row, source.link.col)}`)
+          ).toBe(true);
           links++;
         }
       }

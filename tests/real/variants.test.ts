@@ -1,4 +1,5 @@
 import { readGridTable, type GridTable } from "../../src/core/grid/gridTable";
+import { buildImportSheet } from "../../src/core/outputs/importSheet";
 import type { CellValue, Grid } from "../../src/core/grid/schema";
 import { defaultRoster } from "../../src/core/roster";
 import { validate } from "../../src/core/rules";
@@ -129,6 +130,21 @@ describe("tables of other places, in the shapes they are printed in", () => {
     const issues = alarms(t);
     expect(issues.map((i) => [i.rule, i.row, i.column, i.evidence])).toEqual([
       ["deadline.impossible", 2, "due", "2月30日"],
+    ]);
+  });
+
+  test("its 截止日期 stays empty on the 导入 sheet, with the reason in a note on that cell", async () => {
+    const grid = await gridOf("dazhu-2016-minsheng");
+    const t = read(edit(grid, [[4, 3, "2月30日前完成"]]));
+    const { op, layout } = buildImportSheet(t.table, undefined, { checkDate: "2016-06-30" });
+    const at = { row: layout.rowIndex[1], col: layout.columnIndex.deadline as number };
+    expect(op.values?.[0].values[at.row][at.col]).toBe("");
+    const notes = (op.notes ?? []).filter((n) => n.text.startsWith("截止日期留空"));
+    expect(notes).toEqual([
+      {
+        ...at,
+        text: expect.stringContaining("「2月30日」不是日历上的日期，无法识别") as string,
+      },
     ]);
   });
 

@@ -71,9 +71,9 @@ describe("figure.cross-table", () => {
     ]);
   });
 
-  test("school places: 民心工程 says 1200 and 2520, 附件3 row 94 says 2700 and 3720", () => {
+  test("school places: 民心工程 says 1200 and 2520, 附件3 (区重点工作 row 123) says 2700 and 3720", () => {
     expect(found[1].message).toBe(
-      "与「2022年津南区政府重点工作责任分解表」第94行的数字不一致：" +
+      "与「2022年津南区政府重点工作责任分解表」第123行的数字不一致：" +
         "「辛庄镇海河中游配套中学工程」义务教育学位本表为1200个、对方为2700个；" +
         "「南开学校雅润路校区工程」义务教育学位本表为2520个、对方为3720个。请与牵头单位核实后统一。"
     );
@@ -86,8 +86,8 @@ describe("figure.cross-table", () => {
     );
   });
 
-  test("bus lines: 民心工程 优化调整16条, 附件3 row 75 开通调整公交线路11条", () => {
-    expect(found[2].message).toContain("第75行的数字不一致：「公交线路」本表为16条、对方为11条");
+  test("bus lines: 民心工程 优化调整16条, 附件3 (区重点工作 row 99) 开通调整公交线路11条", () => {
+    expect(found[2].message).toContain("第99行的数字不一致：「公交线路」本表为16条、对方为11条");
   });
 
   test("agreeing figures (2万人 就业, 172个 智慧平安社区, 1.1亿元 帮扶资金) and local ones (停车泊位772个 at 葛沽镇) are not reported", () => {

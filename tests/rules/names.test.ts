@@ -46,14 +46,14 @@ describe("unit.alias and unit.short-form", () => {
     const city14 = ofRule(issues, "unit.alias")[0];
     expect(city14.severity).toBe("warning");
     expect(city14.message).toBe(
-      "「区市场监管委」（第14行）是「区市场监管局」的别称或误写，建议统一写作「区市场监管局」。"
+      "「区市场监管委」（第16行）是「区市场监管局」的别称或误写，建议统一写作「区市场监管局」。"
     );
   });
 
-  test("one written form in several rows is one issue listing the rows (民心工程 23 and 24)", () => {
+  test("one written form in several rows is one issue listing the rows (民心工程 sheet rows 26 and 27)", () => {
     expect(seedTable("minxin").rows[23].fields.lead).toBe("区交通运输局");
     const minxin = ofRule(issues, "unit.alias").find((i) => i.table === "minxin");
-    expect(minxin?.message).toContain("「区交通运输局」（第23、24行）是「区交通运输管理局」");
+    expect(minxin?.message).toContain("「区交通运输局」（第26、27行）是「区交通运输管理局」");
   });
 
   test("附件3 writes its units without 区: one hint for the whole table, not hundreds of warnings", () => {
@@ -104,7 +104,7 @@ describe("leader.unknown and unit.unknown", () => {
     expect(ofRule(found, "leader.unknown").map((i) => [i.row, i.message])).toEqual([
       [
         1,
-        "「张三」（第1、2行）不在名册的分管领导中，请核对姓名是否写错；如确为新分工的领导，请在名册中添加。",
+        "「张三」（第3、4行）不在名册的分管领导中，请核对姓名是否写错；如确为新分工的领导，请在名册中添加。",
       ],
     ]);
     expect(where(found, "unit.unknown")).toEqual(["crafted:1"]);

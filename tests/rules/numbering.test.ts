@@ -7,12 +7,31 @@ describe("numbering.seq-missing", () => {
   const issues = ofRule(seedValidation().issues, "numbering.seq-missing");
 
   test("附件3 loses its 序号 in four stretches, one issue each, with the numbers to fill in", () => {
-    // 序号 is printed on rows 1–14, 29, 77 and 87 only (Word auto-numbering lost elsewhere).
-    expect(issues.map((i) => [i.table, i.row, i.message])).toEqual([
-      ["district", 15, "第15—28行没有序号（共14行），按前后序号推算应为15—28，请补填。"],
-      ["district", 30, "第30—76行没有序号（共47行），按前后序号推算应为30—76，请补填。"],
-      ["district", 78, "第78—86行没有序号（共9行），按前后序号推算应为78—86，请补填。"],
-      ["district", 88, "第88—106行没有序号（共19行），按前后序号推算应为88—106，请补填。"],
+    // 序号 is printed on items 1–14, 29, 77 and 87 only (Word auto-numbering lost elsewhere);
+    // rows are named as the 区重点工作 sheet shows them, section and 涉及领域 bands counted.
+    expect(issues.map((i) => [i.table, i.row, i.cell, i.lastRow, i.message])).toEqual([
+      ["district", 15, "A22", 39, "第22—39行没有序号（共14行），按前后序号推算应为15—28，请补填。"],
+      [
+        "district",
+        30,
+        "A42",
+        100,
+        "第42—100行没有序号（共47行），按前后序号推算应为30—76，请补填。",
+      ],
+      [
+        "district",
+        78,
+        "A102",
+        112,
+        "第102—112行没有序号（共9行），按前后序号推算应为78—86，请补填。",
+      ],
+      [
+        "district",
+        88,
+        "A116",
+        137,
+        "第116—137行没有序号（共19行），按前后序号推算应为88—106，请补填。",
+      ],
     ]);
     expect(issues.every((i) => i.column === "seq" && i.severity === "warning")).toBe(true);
   });
@@ -33,7 +52,7 @@ describe("numbering.seq-missing", () => {
       cleanRow(9),
     ]);
     expect(ofRule(check([table]).issues, "numbering.seq-missing").map((i) => i.message)).toEqual([
-      "第2行没有序号（共1行），按前后序号推算应为8，请补填。",
+      "第4行没有序号（共1行），按前后序号推算应为8，请补填。",
     ]);
   });
 });
@@ -54,7 +73,7 @@ describe("numbering.seq-duplicate and numbering.seq-order", () => {
   test("a repeated number is an error on the later row", () => {
     const issues = check([numbered("1", "2", "2", "4")]).issues;
     expect(ofRule(issues, "numbering.seq-duplicate").map((i) => [i.row, i.message])).toEqual([
-      [3, "序号「2」与第2行重复，按前后顺序本行应为3，请核对后改正。"],
+      [3, "序号「2」与第4行重复，按前后顺序本行应为3，请核对后改正。"],
     ]);
     expect(ofRule(issues, "numbering.seq-order")).toEqual([]);
   });
@@ -68,7 +87,7 @@ describe("numbering.seq-duplicate and numbering.seq-order", () => {
   test("a jump the following rows keep is reported once, at the jump", () => {
     const issues = ofRule(check([numbered("1", "2", "4", "5", "6")]).issues, "numbering.seq-order");
     expect(issues.map((i) => [i.row, i.message])).toEqual([
-      [3, "序号「4」接在第2行的「2」之后，不连续，按顺序应为3，请核对是否漏行、多行或编号有误。"],
+      [3, "序号「4」接在第4行的「2」之后，不连续，按顺序应为3，请核对是否漏行、多行或编号有误。"],
     ]);
   });
 

@@ -72,7 +72,14 @@ export function collectPatch(
   const collectName = singleSheetName("collect", COLLECT_SHEET, options.existing);
   ops.push(collectSheet(collectName, result, choices, options.checkDate));
   const tables = updatedTables(master, writes);
-  const summary = summarize(tables, validate(tables, options).issues, options);
+  const summary = summarize(
+    tables,
+    validate(tables, {
+      ...options,
+      layouts: new Map(master.sheets.map((m, i) => [tables[i].id, m.layout])),
+    }).issues,
+    options
+  );
   const summaryName = singleSheetName("summary", SUMMARY_SHEET, options.existing);
   ops.push({ ...buildSummarySheet(summary, summaryName), activate: true });
   return ops;

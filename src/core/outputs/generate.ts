@@ -1,3 +1,4 @@
+import type { GridLayout } from "../grid/gridTable";
 import type { Grid } from "../grid/schema";
 import type { GeneratedKind, GeneratedMarker, SheetOpInput } from "../patch/schema";
 import { sameSheetName } from "../patch/sheetName";
@@ -61,6 +62,11 @@ export interface Generated {
   summarySheet: string | null;
   /** Chinese notes on what was done differently from the usual (a generated sheet renamed). */
   messages: string[];
+}
+
+/** Where each placed table stands, by table id, for the rules' 第N行. */
+export function layoutsOf(placed: readonly PlacedTable[]): Map<string, GridLayout> {
+  return new Map(placed.map((p) => [p.table.id, p.layout]));
 }
 
 /** A sheet as read by a host, for previousUnitSheets. */
@@ -128,7 +134,8 @@ export function generateSheets(input: GenerateInput): Generated {
   const rosterProblems = input.rosterSheet?.problems ?? [];
   const result =
     parts.check || parts.summary
-      ? (input.result ?? validate(tables, { roster, checkDate, rosterProblems }))
+      ? (input.result ??
+        validate(tables, { roster, checkDate, rosterProblems, layouts: layoutsOf(placed) }))
       : null;
   const issues = result
     ? [...placeIssues(result.issues, placed), ...placeRosterIssues(result.issues, rosterProblems)]

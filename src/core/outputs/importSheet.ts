@@ -2,7 +2,6 @@ import { IsoDate } from "../deadline";
 import { dateCell, rect } from "../patch/build";
 import type { GridLayout } from "../grid/gridTable";
 import type { PatchCell, RangeFormat, Rect, SheetOpInput } from "../patch/schema";
-import { MAX_SHEET_NAME_LENGTH } from "../patch/sheetName";
 import { defaultHeaderVocabulary, type HeaderVocabulary } from "../parse/vocabulary";
 import type { Column, Row, Table } from "../table/schema";
 import {
@@ -11,11 +10,25 @@ import {
   statusValidation,
   withTrackingColumns,
 } from "../tracking/columns";
-import { QUARTER_KEYS, hasQuarterGoals, rowDeadline } from "../tracking/deadline";
+import {
+  QUARTER_KEYS,
+  hasQuarterGoals,
+  rowDeadline,
+  unreadableDeadline,
+} from "../tracking/deadline";
 import { trackingFormats } from "../tracking/formulas";
 import { TrackingOptions, type TrackingOptionsInput } from "../tracking/schema";
+import {
+  HEADER_ROW,
+  importHeaderRows,
+  importLines,
+  importSheetName,
+  TITLE_ROW,
+} from "./importLayout";
 import { laidOutForPrint, MARK_LEGEND, titleRowLegend, TRACKING_LEGEND } from "./print";
 import { COLORS, HEAD_FONT, TITLE_FONT, fittedWidth } from "./style";
+
+export { importSheetName };
 
 /** A table's 导入 sheet, and where each of its rows and fields lands in it. */
 export interface ImportedSheet {
@@ -31,10 +44,6 @@ export interface ImportedSheet {
 export interface ImportTracking extends TrackingOptionsInput {
   previous?: Table | null;
 }
-
-/** Sheet row of the title; the header starts right under it. */
-const TITLE_ROW = 0;
-const HEADER_ROW = 1;
 
 /**
  * 导入: one sheet per table, formatted for people. The title sits on top; the header (two rows
@@ -54,7 +63,7 @@ export function buildImportSheet(
   const rows = options ? trackedRows(table, tracking?.previous, options.checkDate) : table.rows;
   const width = columns.length;
   const grouped = columns.some((c) => c.group !== null);
-  const headerRows = grouped ? 2 : 1;
+  const headerRows = importHeaderRows(table);
   const legend = titleRowLegend(
     TITLE_ROW,
     columns.map((_, i) => i),
@@ -86,25 +95,21 @@ export function buildImportSheet(
   });
 
   const merged = verticalMerges();
-  let section: string | null = null;
-  let domain: string | null = null;
-  const band = (text: string, fill: string) => {
+  const bandFill = { section: COLORS.sectionFill, domain: COLORS.domainFill };
+  for (const line of importLines(table, rows)) {
     const at = values.length;
-    values.push([text, ...blank(width - 1)]);
-    merges.push(rect(at, 0, 1, width));
-    formats.push({ range: rect(at, 0, 1, width), fill, font: { bold: true }, wrap: true });
-  };
-  for (const row of rows) {
-    if (row.section !== section) {
-      section = row.section;
-      if (section) band(section, COLORS.sectionFill);
+    if (!("row" in line)) {
+      values.push([line.band, ...blank(width - 1)]);
+      merges.push(rect(at, 0, 1, width));
+      formats.push({
+        range: rect(at, 0, 1, width),
+        fill: bandFill[line.kind],
+        font: { bold: true },
+        wrap: true,
+      });
+      continue;
     }
-    const rowDomain = row.fields.domain?.trim() || null;
-    if (table.columns.some((c) => c.key === "domain") && rowDomain !== domain) {
-      domain = rowDomain;
-      if (domain) band(domain, COLORS.domainFill);
-    }
-    const at = values.length;
+    const { row } = line;
     const follows = rowIndex[rowIndex.length - 1] === at - 1;
     rowIndex.push(at);
     values.push(
@@ -171,6 +176,11 @@ export function buildImportSheet(
     );
     op.validations = [statusValidation(bodyStart, col("status"), rowCount)];
     op.notes = [deadlineNote(HEADER_ROW, col("deadline"), hasQuarterGoals(table), options)];
+    // A 截止日期 left empty because its date is not on a calendar says so on the cell.
+    rows.forEach((row, i) => {
+      const reason = unreadableDeadline(table, row, options.checkDate);
+      if (reason) op.notes?.push({ row: rowIndex[i], col: col("deadline"), text: reason });
+    });
   }
   const headerRowIndexes = Array.from({ length: headerRows }, (_, i) => HEADER_ROW + i);
   const printed = laidOutForPrint(op, { title: table.title, checkDate: options?.checkDate });
@@ -212,21 +222,6 @@ function trackedRows(table: Table, previous: Table | null | undefined, checkDate
       progress: carried[i].progress,
     },
   }));
-}
-
-/** The short name of a known table (区重点工作 …), else its title made into a valid sheet name. */
-export function importSheetName(
-  table: Table,
-  vocabulary: HeaderVocabulary = defaultHeaderVocabulary()
-): string {
-  const known = vocabulary.sheetNameFor(table.id.replace(/-\d+$/, ""));
-  const suffix = /-(\d+)$/.exec(table.id)?.[1];
-  if (known) return suffix ? `${known}${suffix}` : known;
-  const cleaned = (table.title || table.id)
-    .replace(/[:\\/?*[\]]/g, "")
-    .replace(/^'+|'+$/g, "")
-    .trim();
-  return (cleaned || table.id).slice(0, MAX_SHEET_NAME_LENGTH);
 }
 
 function headerValues(columns: Column[], grouped: boolean, merges: Rect[]): PatchCell[][] {

@@ -1,6 +1,7 @@
 import { IsoDate } from "../deadline";
 import type { GridLayout } from "../grid/gridTable";
 import { dateCell, linkCell, rect } from "../patch/build";
+import { a1 } from "../patch/address";
 import type { CellNote, PatchCell, RangeFormat, Rect, SheetOpInput } from "../patch/schema";
 import type { Roster } from "../roster/schema";
 import { isSubRow } from "../rules/numbering/seqNumbers";
@@ -11,6 +12,8 @@ import { QUARTER_KEYS, hasQuarterGoals, rowDeadline } from "../tracking/deadline
 import { trackingFormats } from "../tracking/formulas";
 import { identityKey, matchRows, rowIdentity, type RowIdentity } from "../tracking/identity";
 import { TrackingOptions, type TrackingOptionsInput } from "../tracking/schema";
+import { expectedSeqs, hasSeqColumn } from "../rules/numbering/seqNumbers";
+import { rowPlace } from "../rules/where";
 import { carryOver, unitEdited } from "../tracking/sync";
 import { assignSheetNames, type ExistingSheet } from "./generatedNames";
 import { laidOutForPrint, titleRowLegend, TRACKING_LEGEND } from "./print";
@@ -188,7 +191,7 @@ function buildOne(
   const quarterTables = entries.map((e) => e.master.table).filter(hasQuarterGoals);
   const columns: Column[] = [
     { title: "序号", key: "seq", width: 6 },
-    { title: UNIT_COLUMN.source, width: 14 },
+    { title: UNIT_COLUMN.source, width: 18 },
     { title: "重点工作", key: "task", width: 36 },
     { title: "工作明细及完成时限", key: "detail", width: 48 },
     ...(quarterTables.length > 0
@@ -358,6 +361,16 @@ function buildOne(
   };
 }
 
+const guessed = new WeakMap<Table, readonly number[]>();
+
+/** The 序号 a row without one would carry (序号缺失，推算为27), computed once per table. */
+function guessOf(table: Table, row: Row): number | undefined {
+  if (!hasSeqColumn(table)) return undefined;
+  let guesses = guessed.get(table);
+  if (!guesses) guessed.set(table, (guesses = expectedSeqs(table)));
+  return guesses[row.row - 1];
+}
+
 function entryRow(
   e: Entry,
   n: number | null,
@@ -374,17 +387,19 @@ function entryRow(
     e.row.fields.progress ?? "",
     earlier && { value: earlier.progress, base: earlier.baseProgress }
   );
-  const where = e.row.seq ? `序号${e.row.seq}` : `第${sheetRow + 1}行`;
+  const col = layout.columnIndex.task ?? layout.columnIndex.detail ?? 0;
+  const where = rowPlace(
+    layout.sheet,
+    a1(sheetRow, col),
+    e.row.seq,
+    guessOf(e.master.table, e.row)
+  );
   return columns.map((c): PatchCell => {
     switch (c.title) {
       case "序号":
         return n;
       case UNIT_COLUMN.source:
-        return linkCell(`${layout.sheet} ${where}`, {
-          sheet: layout.sheet,
-          row: sheetRow,
-          col: layout.columnIndex.task ?? layout.columnIndex.detail ?? 0,
-        });
+        return linkCell(where, { sheet: layout.sheet, row: sheetRow, col });
       case "截止日期":
         return e.deadline ? dateCell(e.deadline) : null;
       case "完成状态":

@@ -11,6 +11,8 @@ import {
   type ValidationResult,
 } from "../rules/schema";
 import { ruleInfo, type RuleId } from "../rules/catalogue";
+import { firstColumn } from "../rules/context";
+import { seqGuesses, seqText } from "../rules/where";
 import { readingLines } from "../table/labels";
 import type { Table } from "../table/schema";
 import { laidOutForPrint } from "./print";
@@ -57,13 +59,12 @@ export function placeIssues(
     const sheetRow = at?.layout.rowIndex[issue.row - 1];
     if (!at || sheetRow === undefined) continue;
     const { layout } = at;
-    const sheetCol =
-      layout.columnIndex[issue.column] ?? Math.min(...Object.values(layout.columnIndex));
+    const sheetCol = layout.columnIndex[issue.column] ?? firstColumn(layout);
     // One literal, the issue's fields in schema order (as RuleContext.issue makes them): V8
     // then allocates the whole object once. Spread was ~20× slower (Node 20) and Object.assign
     // grows the copy field by field; at 100,000 rows either took a large part of 校验 (npm run
     // bench). The mapped type makes a field added to Issue a compile error here until copied.
-    const placedIssue: { [K in keyof PlacedIssue]-?: PlacedIssue[K] } = {
+    const placedIssue: { [K in keyof Required<PlacedIssue>]: PlacedIssue[K] } = {
       table: issue.table,
       row: issue.row,
       seq: issue.seq,
@@ -75,6 +76,8 @@ export function placeIssues(
       evidence: issue.evidence,
       columnTitle: issue.columnTitle,
       line: issue.line,
+      cell: issue.cell,
+      lastRow: issue.lastRow,
       sheet: layout.sheet,
       sheetRow,
       sheetCol,
@@ -198,6 +201,7 @@ export function buildIssueSheet(
     ],
     ISSUE_COLUMNS.map((c) => c.title),
   ];
+  const guesses = seqGuesses(tables);
   // A loop, not a spread of issues.map: one row array per issue and no copy of the list.
   for (let i = 0; i < sorted.length; i++) {
     const issue = sorted[i];
@@ -211,7 +215,7 @@ export function buildIssueSheet(
         col: issue.sheetCol,
       }),
       issue.sheet,
-      issue.seq,
+      seqText(issue, guesses) || null,
       issue.columnTitle,
       issue.message,
       issue.evidence,

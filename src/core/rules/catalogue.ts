@@ -230,7 +230,7 @@ const CATALOGUE = [
     title: "对应项不存在",
     description: "表注引用的项在被引用的表中找不到。",
     message:
-      "表注说本表第{seq}项对应「{target}」第{targetSeq}项，但该表没有第{targetSeq}项，请核对表注或补上该项。",
+      "表注说本表{item}对应「{target}」第{targetSeq}项，但该表没有第{targetSeq}项，请核对表注或补上该项。",
   },
   {
     id: "xref.count-mismatch",
@@ -248,7 +248,7 @@ const CATALOGUE = [
     description:
       "表注对应的两项，同一列的文字有字词差异（只有空格、换行、标点分隔不同的另见下一条）。只摘出不同的片段。",
     message:
-      "本表第{seq}项与「{target}」第{targetSeq}项的「{columnTitle}」文字不同：本表为「{ours}」，「{target}」为「{theirs}」。请核对哪一处有误，改为一致。",
+      "本表{item}与「{target}」第{targetSeq}项的「{columnTitle}」文字不同：本表为「{ours}」，「{target}」为「{theirs}」。请核对哪一处有误，改为一致。",
   },
   {
     id: "xref.spacing-differs",
@@ -257,7 +257,7 @@ const CATALOGUE = [
     title: "对应项仅分隔不同",
     description: "表注对应的两项，同一列只有空格、换行或顿号、逗号等分隔不同，文字一致。",
     message:
-      "本表第{seq}项与「{target}」第{targetSeq}项的「{columnTitle}」只有空格、换行或分隔符号不同（本表「{ours}」，对方「{theirs}」），内容一致，可统一写法。",
+      "本表{item}与「{target}」第{targetSeq}项的「{columnTitle}」只有空格、换行或分隔符号不同（本表「{ours}」，对方「{theirs}」），内容一致，可统一写法。",
   },
   // quarterly
   {

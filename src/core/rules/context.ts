@@ -1,5 +1,8 @@
 import { parseDeadlines, type DeadlineResult } from "../deadline";
+import type { GridLayout } from "../grid/gridTable";
+import { importLayout } from "../outputs/importLayout";
 import { defaultHeaderVocabulary } from "../parse/vocabulary";
+import { a1 } from "../patch/address";
 import { splitNames } from "../roster/split";
 import type { NameKind, NameSplit, Roster } from "../roster/schema";
 import type { RosterProblem } from "../roster/sheet";
@@ -13,6 +16,11 @@ export interface ValidateOptions {
   rosterProblems?: readonly RosterProblem[];
   /** The day the check is made (YYYY-MM-DD). Only with it are deadlines reported overdue. */
   checkDate?: string;
+  /**
+   * Where each table (by id) stands in its sheet. A table not given is placed where 导入 puts
+   * it, so that 第N行 in a message means the same row in the CLI as in the written workbook.
+   */
+  layouts?: ReadonlyMap<string, GridLayout>;
 }
 
 /** A rule: its catalogue id and a pure check over all tables at once (cross-table rules see them all). */
@@ -48,6 +56,7 @@ export class RuleContext {
   };
   private readonly titles = new Map<Table, Map<FieldKey, string>>();
   private readonly shared = new Map<string, unknown>();
+  private readonly layouts = new Map<Table, GridLayout>();
 
   constructor(
     readonly tables: readonly Table[],
@@ -99,6 +108,26 @@ export class RuleContext {
     return split;
   }
 
+  /** Where the table stands in its sheet (or will, once imported). */
+  layout(table: Table): GridLayout {
+    let layout = this.layouts.get(table);
+    if (!layout) {
+      layout = this.options.layouts?.get(table.id) ?? importLayout(table);
+      this.layouts.set(table, layout);
+    }
+    return layout;
+  }
+
+  /** The 1-based sheet row a data row stands in: what 第N行 means in every message. */
+  sheetRow(table: Table, row: Row): number {
+    return this.layout(table).rowIndex[row.row - 1] + 1;
+  }
+
+  /** A row named for people: 第5项 by its 序号, else 第61行 by its sheet row. */
+  itemLabel(table: Table, row: Row): string {
+    return row.seq ? `第${row.seq}项` : `第${this.sheetRow(table, row)}行`;
+  }
+
   /** A value computed once per validation and shared by several rules (cross-references, figures). */
   once<T>(name: string, compute: () => T): T {
     if (!this.shared.has(name)) this.shared.set(name, compute());
@@ -111,11 +140,14 @@ export class RuleContext {
     row: Row,
     key: FieldKey,
     params: Readonly<Record<string, string | number>>,
-    evidence: string
+    evidence: string,
+    lastRow?: Row
   ): Issue {
     const info = ruleInfo(id);
     const columnTitle = this.columnTitle(table, key);
-    return {
+    const layout = this.layout(table);
+    const col = layout.columnIndex[key] ?? firstColumn(layout);
+    const issue: Issue = {
       table: table.id,
       row: row.row,
       seq: row.seq,
@@ -127,7 +159,11 @@ export class RuleContext {
       evidence,
       columnTitle,
       line: row.line,
+      sheet: layout.sheet,
+      cell: a1(layout.rowIndex[row.row - 1], col),
     };
+    if (lastRow && lastRow !== row) issue.lastRow = this.sheetRow(table, lastRow);
+    return issue;
   }
 
   private columnCells(table: Table, key: FieldKey): Cell[] {
@@ -152,6 +188,12 @@ export class RuleContext {
     }
     return titles;
   }
+}
+
+/** The leftmost column a table shows: where an issue about a column it does not show points. */
+export function firstColumn(layout: GridLayout): number {
+  const cols = Object.values(layout.columnIndex);
+  return cols.length > 0 ? Math.min(...cols) : 0;
 }
 
 function usualTitle(key: FieldKey): string {

@@ -13,3 +13,4 @@ export {
   CATEGORY_LABEL,
 } from "./schema";
 export { expectedSeqs } from "./numbering/seqNumbers";
+export { issueJson, issuePlace, rowPlace, seqGuesses, seqText } from "./where";

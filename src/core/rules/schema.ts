@@ -58,7 +58,7 @@ export type RuleInfo = z.infer<typeof RuleInfo>;
 export const Issue = z.object({
   /** Table id (city, key, district, minxin for the seed tables). */
   table: z.string(),
-  /** 1-based data-row position in the table. */
+  /** 1-based position among the table's data rows (an index into Table.rows, not a sheet row). */
   row: z.number().int().positive(),
   /** 序号 as printed, or null. */
   seq: z.string().nullable(),
@@ -73,6 +73,15 @@ export const Issue = z.object({
   columnTitle: z.string(),
   /** Where the row starts in its source (line of a text file, row of a sheet). */
   line: z.number().int().nonnegative(),
+  /**
+   * The sheet the row stands in: the one it was read from, or the 导入 sheet a table read from
+   * text is written to. Every 第N行 of every output is a row of this sheet, as Excel numbers it.
+   */
+  sheet: z.string(),
+  /** The cell the issue is about, A1 style (D61). */
+  cell: z.string(),
+  /** For a finding about a run of rows (序号缺失 of 14 rows), the 1-based sheet row of the last. */
+  lastRow: z.number().int().positive().optional(),
 });
 export type Issue = z.infer<typeof Issue>;
 

@@ -66,7 +66,8 @@ export function buildSummarySheet(summary: Summary, sheet = SUMMARY_SHEET): Shee
       horizontal: "center",
       wrap: true,
     });
-    for (const r of t.rows) line(r);
+    // A figure there is none of (完成率 with no 完成状态 filled in) reads "—", as the copied tables.
+    for (const r of t.rows) line(r.map((v) => (v === null ? "—" : v)));
     formats.push({
       range: rect(headerAt, 0, t.rows.length + 1, t.header.length),
       borders: { color: "#808080" },

@@ -1,4 +1,10 @@
-import { parseDeadlines, parseIsoDate, quarterEnd, type Quarter } from "../deadline";
+import {
+  impossibleDates,
+  parseDeadlines,
+  parseIsoDate,
+  quarterEnd,
+  type Quarter,
+} from "../deadline";
 import type { FieldKey, Row, Table } from "../table/schema";
 
 export const QUARTER_KEYS = ["q1", "q2", "q3", "q4"] as const satisfies readonly FieldKey[];
@@ -61,4 +67,17 @@ export function goalDeadline(row: Row, goal: Goal): string | null {
 export function rowDeadline(table: Table, row: Row, checkDate: string): string | null {
   if (hasQuarterGoals(table)) return goalDeadline(row, goalOn(table, checkDate));
   return parseDeadlines(row.fields[deadlineKey(table)] ?? "", datingYear(table, checkDate)).latest;
+}
+
+/**
+ * Why a row's 截止日期 is left empty although its deadline text names a date: the date is not on
+ * any calendar (2月30日, 2023年13月). Null when the row has a 截止日期 or names no such date.
+ */
+export function unreadableDeadline(table: Table, row: Row, checkDate: string): string | null {
+  if (hasQuarterGoals(table) || rowDeadline(table, row, checkDate) !== null) return null;
+  const key = deadlineKey(table);
+  const bad = impossibleDates(row.fields[key] ?? "", datingYear(table, checkDate));
+  if (bad.length === 0) return null;
+  const title = table.columns.find((c) => c.key === key)?.title ?? "完成时限";
+  return `截止日期留空：「${title}」中的「${bad.join("」「")}」不是日历上的日期，无法识别，请核对后改正。`;
 }

@@ -63,7 +63,6 @@ function rowId(row: Row): number {
 }
 const pairId = (a: Row, b: Row) => [rowId(a), rowId(b)].sort((x, y) => x - y).join(":");
 
-const rowLabel = (row: Row) => (row.seq ? `第${row.seq}项` : `第${row.row}行`);
 
 /**
  * The same project or indicator with different figures in two tables (辛庄镇海河中游配套中学工程:
@@ -136,7 +135,11 @@ export const figureCrossTable: Rule = {
           ours.table,
           ours.row,
           ours.key,
-          { otherTable: theirs.table.title, otherRow: rowLabel(theirs.row), details },
+          {
+            otherTable: theirs.table.title,
+            otherRow: ctx.itemLabel(theirs.table, theirs.row),
+            details,
+          },
           list.map((c) => c.ours.figure.text).join("、")
         )
       );

@@ -37,6 +37,7 @@ export interface NameGroup {
   table: Table;
   key: FieldKey;
   first: Row;
+  /** 1-based sheet rows the name is written in. */
   rows: number[];
   part: NamePart;
 }
@@ -61,10 +62,13 @@ export function groupParts(
           table: cell.table,
           key: cell.key,
           first: cell.row,
-          rows: [cell.row.row],
+          rows: [ctx.sheetRow(cell.table, cell.row)],
           part,
         });
-      else if (group.rows[group.rows.length - 1] !== cell.row.row) group.rows.push(cell.row.row);
+      else {
+        const row = ctx.sheetRow(cell.table, cell.row);
+        if (group.rows[group.rows.length - 1] !== row) group.rows.push(row);
+      }
     }
   }
   return [...groups.values()];

@@ -1,3 +1,4 @@
+import { a1 } from "../../patch/address";
 import { formatMessage, ruleInfo } from "../catalogue";
 import type { Rule } from "../context";
 
@@ -21,6 +22,8 @@ export const rosterSheet: Rule = {
       evidence: "",
       columnTitle: p.columnTitle,
       line: p.row + 1,
+      sheet: p.sheet,
+      cell: a1(p.row, p.col),
     }));
   },
 };

@@ -1,5 +1,6 @@
 import type { Rule } from "../context";
 import type { Issue } from "../schema";
+import type { Row } from "../../table/schema";
 import { expectedSeqs, numberedRows } from "./seqNumbers";
 
 /** Two items with the same 序号 in one numbering scope; reported on the later one. */
@@ -8,13 +9,13 @@ export const seqDuplicate: Rule = {
   check(ctx) {
     const issues: Issue[] = [];
     for (const table of ctx.tables) {
-      const seen = new Map<string, number>();
+      const seen = new Map<string, Row>();
       const expected = expectedSeqs(table);
       for (const { row, n, scope } of numberedRows(ctx, table)) {
         const key = `${scope}\u0000${n}`;
         const other = seen.get(key);
         if (other === undefined) {
-          seen.set(key, row.row);
+          seen.set(key, row);
           continue;
         }
         issues.push(
@@ -23,7 +24,11 @@ export const seqDuplicate: Rule = {
             table,
             row,
             "seq",
-            { seq: row.seq ?? "", otherRow: other, expected: expected[row.row - 1] },
+            {
+              seq: row.seq ?? "",
+              otherRow: ctx.sheetRow(table, other),
+              expected: expected[row.row - 1],
+            },
             row.seq ?? ""
           )
         );

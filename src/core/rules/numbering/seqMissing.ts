@@ -28,11 +28,12 @@ export const seqMissing: Rule = {
             first,
             "seq",
             {
-              rows: `第${span(first.row, last.row)}行`,
+              rows: `第${span(ctx.sheetRow(table, first), ctx.sheetRow(table, last))}行`,
               count: run.length,
               expected: span(expected[first.row - 1], expected[last.row - 1]),
             },
-            ""
+            "",
+            last
           )
         );
         run = [];

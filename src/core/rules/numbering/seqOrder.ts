@@ -35,7 +35,7 @@ export const seqOrder: Rule = {
             {
               seq: current.row.seq ?? "",
               previous: anchor.row.seq ?? "",
-              previousRow: anchor.row.row,
+              previousRow: ctx.sheetRow(table, anchor.row),
               expected: anchor.n + (current.item - anchor.item),
             },
             current.row.seq ?? ""

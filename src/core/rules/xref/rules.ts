@@ -65,7 +65,11 @@ export const xrefItemMissing: Rule = {
             x.table,
             link.row,
             "seq",
-            { seq: link.row.seq ?? link.row.row, target: x.reference.target, targetSeq: link.item },
+            {
+              item: ctx.itemLabel(x.table, link.row),
+              target: x.reference.target,
+              targetSeq: link.item,
+            },
             x.table.note ?? ""
           )
         );
@@ -122,7 +126,7 @@ function differenceRule(id: "xref.text-differs" | "xref.spacing-differs"): Rule 
             link.row,
             key,
             {
-              seq: link.row.seq ?? link.row.row,
+              item: ctx.itemLabel(x.table, link.row),
               target: x.reference.target,
               targetSeq: link.item,
               ours: difference.ours.join("」「"),
