@@ -1,37 +1,9 @@
-import {
-  Body1,
-  Button,
-  makeStyles,
-  Radio,
-  RadioGroup,
-  Subtitle2,
-  tokens,
-} from "@fluentui/react-components";
+import { Body1, Button, Radio, RadioGroup, Subtitle2 } from "@fluentui/react-components";
 import { Checkmark20Regular } from "@fluentui/react-icons";
 import type { Conflict } from "../../core/outputs/backfill";
 import { useId } from "react";
 import { conflictKey, conflictOptions } from "../conflictOptions";
-
-const useStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalS,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteMarigoldBorder2}`,
-  },
-  title: { margin: 0 },
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-  },
-  apply: { alignSelf: "flex-start" },
-});
+import { useChoiceListStyles } from "./choiceListStyles";
 
 export interface ConflictListProps {
   conflicts: Conflict[];
@@ -50,7 +22,7 @@ export function ConflictList({
   onChoose,
   onApply,
 }: ConflictListProps) {
-  const styles = useStyles();
+  const styles = useChoiceListStyles();
   const idPrefix = useId();
   const picked = conflicts.filter((c) => choices[conflictKey(c)] !== undefined).length;
   return (

@@ -1,37 +1,8 @@
-import {
-  Body1,
-  Button,
-  Caption1,
-  makeStyles,
-  Radio,
-  RadioGroup,
-  Subtitle2,
-  tokens,
-} from "@fluentui/react-components";
+import { Body1, Button, Caption1, Radio, RadioGroup, Subtitle2 } from "@fluentui/react-components";
 import { Checkmark20Regular, Dismiss20Regular } from "@fluentui/react-icons";
 import { useId } from "react";
 import type { CollectResult } from "../../core/distribute/collect";
-
-const useStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalS,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteMarigoldBorder2}`,
-  },
-  title: { margin: 0 },
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-  },
-  buttons: { display: "flex", gap: tokens.spacingHorizontalS },
-});
+import { useChoiceListStyles } from "./choiceListStyles";
 
 export interface DecisionListProps {
   result: CollectResult;
@@ -55,7 +26,7 @@ export function DecisionList({
   onApply,
   onDiscard,
 }: DecisionListProps) {
-  const styles = useStyles();
+  const styles = useChoiceListStyles();
   const idPrefix = useId();
   return (
     <section className={styles.root} aria-labelledby={`${idPrefix}-title`}>

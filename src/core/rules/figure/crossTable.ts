@@ -63,7 +63,6 @@ function rowId(row: Row): number {
 }
 const pairId = (a: Row, b: Row) => [rowId(a), rowId(b)].sort((x, y) => x - y).join(":");
 
-
 /**
  * The same project or indicator with different figures in two tables (辛庄镇海河中游配套中学工程:
  * 学位1200个 in 民心工程, 2700个 in 附件3). Mentions are indexed by subject, so the work grows
