@@ -8,6 +8,7 @@ import { plainValue } from "../../src/xlsx/cellValue";
 import { duban } from "../support/cli";
 import { installStandIn, type StandInHandle } from "../support/excel-standin";
 import { MINXIN_FILE, NOTICE_FILE, SEED_DIR } from "../support/seeds";
+import { renameSheet } from "../support/renameSheet";
 
 /**
  * Issue 18, finding 2 (a re-run of `check -o` dropped what units typed into their sheets) and
@@ -68,9 +69,9 @@ describe("check -o on a workbook it checked before", () => {
   test("a user's own 汇总, 校验结果 and 单位- sheet stay; the generated ones get other names", async () => {
     const workbook = await loadXlsx(first);
     for (const name of ["汇总", "校验结果", UNIT]) {
-      // Renamed, the generated sheet is the user's (its record names it no more); a new sheet
-      // then takes the name. (ExcelJS would give a new sheet a removed sheet's id; Excel never does.)
-      workbook.getWorksheet(name)!.name = `旧${name}`;
+      // Renamed (as Excel renames: its defined names follow it), the generated sheet is the
+      // user's — its record names it no more; a new sheet of the user's then takes the name.
+      renameSheet(workbook, name, `旧${name}`);
       workbook.addWorksheet(name).getCell("A1").value = `我自己的${name}`;
     }
     const mine = join(dir, "有同名工作表.xlsx");

@@ -20,6 +20,7 @@ import { STORE_SHEET } from "../../src/xlsx/store";
 import { applyPatchToWorkbook } from "../../src/xlsx/writePatch";
 import { seedTable } from "../support/seeds";
 import { errorOf, fillOf, patchFile, saveHandMade, sheetXml, useTempDir } from "./support";
+import { renameSheet } from "../support/renameSheet";
 
 const dir = useTempDir();
 
@@ -155,14 +156,7 @@ describe("applyPatchToWorkbook: create, replace, update", () => {
     const once = join(dir(), "一.xlsx");
     await patchFile({ sheets: [issueSheet()] }, once);
     const workbook = await loadXlsx(once);
-    // Renamed as Excel and Calc rename: the defined names on the sheet follow it.
-    workbook.getWorksheet("校验结果")!.name = "问题清单";
-    for (const { name, ranges } of workbook.definedNames.model) {
-      for (const range of ranges.filter((r) => r.startsWith("'校验结果'!"))) {
-        workbook.definedNames.remove(range, name);
-        workbook.definedNames.add(range.replace("'校验结果'!", "'问题清单'!"), name);
-      }
-    }
+    renameSheet(workbook, "校验结果", "问题清单");
     workbook.addWorksheet("校验结果");
     const error = await refusal(() => applyPatchToWorkbook(workbook, { sheets: [issueSheet()] }));
     expect(error.message).toBe(notGeneratedMessage("校验结果"));
