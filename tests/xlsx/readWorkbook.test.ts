@@ -103,10 +103,10 @@ describe("readXlsx on a hand-made breakdown workbook", () => {
   test("lists every sheet, reads the visible ones that hold anything, and names the hidden one", async () => {
     const read = await readXlsx(await handMadeFile());
     expect(read.sheets).toEqual([
-      { name: "区重点工作", visible: true, generated: null },
-      { name: "民心工程", visible: true, generated: null },
-      { name: "旧版本", visible: false, generated: null },
-      { name: "Sheet3", visible: true, generated: null },
+      { name: "区重点工作", visible: true, generated: null, columns: {} },
+      { name: "民心工程", visible: true, generated: null, columns: {} },
+      { name: "旧版本", visible: false, generated: null, columns: {} },
+      { name: "Sheet3", visible: true, generated: null, columns: {} },
     ]);
     expect(read.grids.map((g) => g.sheet)).toEqual(["区重点工作", "民心工程"]);
     expect(read.problems).toEqual([

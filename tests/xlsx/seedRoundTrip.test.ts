@@ -24,6 +24,8 @@ describe("the four seed tables' 导入 sheets in an .xlsx file", () => {
         name: imported[i].op.sheet,
         visible: true,
         generated: { kind: "import", version: 1, key },
+        // No 列对照 chosen: each sheet is read by its headers.
+        columns: {},
       }))
     );
     read.grids.forEach((grid, i) => {
