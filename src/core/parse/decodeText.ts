@@ -19,6 +19,9 @@ const BOMS: ReadonlyArray<{ bytes: number[]; encoding: TextEncoding; label: stri
  * bytes that are none of these; undecodableMessage says so to the user.
  */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncoding } | null {
+  // Without a decoder every encoding would fail, and the file would be blamed for it.
+  if (typeof TextDecoder === "undefined")
+    throw new Error("此环境无法解码文本文件（缺少 TextDecoder）。");
   for (const bom of BOMS) {
     if (bom.bytes.every((b, i) => bytes[i] === b)) {
       const text = strictly(bom.label, bytes.subarray(bom.bytes.length));
