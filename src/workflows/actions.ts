@@ -9,6 +9,7 @@ import {
   tooLargeMessage,
   undecodableMessage,
 } from "../core/parse/decodeText";
+import { startsWith, ZIP } from "../core/parse/fileMagic";
 import { parseSeedText } from "../core/parse/seedText";
 import type { UnitSheetsResult } from "../core/outputs/unitSheets";
 import { validationSummary, type PlacedTable } from "../core/outputs/validationSheets";
@@ -80,6 +81,12 @@ function placeFixes(fixes: ReturnType<typeof safeFixes>, placed: readonly Placed
 function tablesOfFile(file: TextFileInput): Table[] {
   if (file.bytes.length > MAX_TEXT_BYTES)
     throw new Error(tooLargeMessage(file.name, file.bytes.length));
+  // .docx and .xlsx are zip archives: the Word file itself, or a workbook, picked by mistake.
+  if (startsWith(file.bytes, ZIP)) {
+    throw new Error(
+      `文件「${file.name}」是 Word 或 Excel 文件，不是文本文件，未导入，工作簿未改动。请在 Word 中复制分解表，粘贴到记事本后另存为 .txt 再导入；Excel 中的分解表可直接点“校验”。`
+    );
+  }
   const decoded = decodeText(file.bytes);
   if (decoded === null) throw new Error(undecodableMessage(file.name));
   const { tables, problems } = parseSeedText(decoded.text, file.name);

@@ -109,6 +109,17 @@ describe("导入分解表", () => {
     expect(workbookState()).toEqual(before);
   });
 
+  test("a workbook picked by mistake is refused with a message naming it, nothing written", async () => {
+    const actions = setUp();
+    const before = workbookState();
+    const name = "cangnan-2022-progress.xlsx";
+    const bytes = new Uint8Array(readFileSync(join(__dirname, "..", "fixtures", "real", name)));
+    await expect(actions.importFile({ name, bytes }, noProgress)).rejects.toThrow(
+      `文件「${name}」是 Word 或 Excel 文件，不是文本文件，未导入，工作簿未改动。`
+    );
+    expect(workbookState()).toEqual(before);
+  });
+
   test("bytes in no known encoding are refused with a message naming the file", async () => {
     const actions = setUp();
     const before = workbookState();
