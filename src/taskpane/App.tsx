@@ -92,6 +92,7 @@ function Pane({ actions }: AppProps) {
           busy={busy}
           canValidate={pane.checkDateValid}
           onImport={() => void pane.importSeeds()}
+          onImportFile={(file) => void pane.importFile(file)}
           onValidate={() => void pane.validate()}
           onClearMarks={() => void pane.clearMarks()}
           onGenerateRoster={() => void pane.generateRoster()}

@@ -16,14 +16,27 @@ import type { ColumnReading } from "../core/table/schema";
 export interface WorkbookActions {
   /** The plan year and the sheets the add-in would read, for the pane's header. */
   describeWorkbook(): Promise<WorkbookInfo>;
-  /** Names of 导入 sheets that already exist, so the pane can ask before replacing them. */
-  existingImportSheets(): Promise<string[]>;
+  /**
+   * Names of 导入 sheets (of the seed tables, or of `file`'s tables) that already exist, so the
+   * pane can ask before replacing them. Rejects as importFile does for a file without a table.
+   */
+  existingImportSheets(file?: TextFileInput): Promise<string[]>;
   /**
    * 导入: writes the four seed tables (replacing earlier 导入 sheets, never other sheets) with
    * the tracking columns 截止日期, 完成状态 and 进展情况; what was typed into the last two on the
    * sheets being replaced is kept. Without `tracking`: judged on today, coloured by TODAY().
    */
   importSeeds(onProgress: ProgressListener, tracking?: TrackingChoice): Promise<ImportOutcome>;
+  /**
+   * 导入分解表: the breakdown tables of a text file the user picked, written as importSeeds
+   * writes the seeds. A file with no recognisable table rejects with a message naming it, and
+   * nothing is written.
+   */
+  importFile(
+    file: TextFileInput,
+    onProgress: ProgressListener,
+    tracking?: TrackingChoice
+  ): Promise<ImportOutcome>;
   /** 校验: reads every breakdown sheet, marks offending cells, writes 校验结果. */
   validate(options: { checkDate: string }, onProgress: ProgressListener): Promise<ValidateOutcome>;
   /**
@@ -80,6 +93,12 @@ export interface WorkbookActions {
     options: { checkDate: string },
     onProgress: ProgressListener
   ): Promise<{ summary: string }>;
+}
+
+/** A text file the user picked (as copied from Word and saved), read whole by the pane. */
+export interface TextFileInput {
+  name: string;
+  bytes: Uint8Array;
 }
 
 /** The returned files as read, and those that could not be read (named, with the reason). */

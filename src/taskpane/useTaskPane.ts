@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { FIELD_LABEL } from "../core/table/labels";
 import type { ColumnChoice, Fix, ValidateOutcome, WorkbookActions, WorkbookInfo } from "./actions";
+import { bytesOf } from "./files/bytes";
 import { isIsoDate, todayIso } from "./format";
 import { useConfirm, type Confirm } from "./useConfirm";
 import { trackingChoice, useTrackingFlows, type TrackingFlows } from "./useTrackingFlows";
@@ -19,6 +20,8 @@ export interface TaskPane {
   /** Counts 校验 runs: a key that makes per-result UI state (ticked fixes) start over. */
   outcomeSerial: number;
   importSeeds(): Promise<void>;
+  /** 导入分解表: the tables of a text file the user picked. */
+  importFile(file: File): Promise<void>;
   validate(): Promise<void>;
   clearMarks(): Promise<void>;
   /** 生成名册: the 名册 sheet to edit. */
@@ -59,41 +62,56 @@ export function useTaskPane(actions: WorkbookActions): TaskPane {
     void describe();
   }, [describe]);
 
-  const importSeeds = useCallback(async () => {
-    const existing = await run("正在检查已有工作表…", () => actions.existingImportSheets());
-    if (!existing.ok) return;
-    if (existing.value.length > 0) {
-      const replace = await ask({
-        title: "替换已有工作表？",
-        body: `以下工作表已存在，将被替换：${existing.value.join("、")}（其他工作表不受影响）`,
-        confirmLabel: "替换",
-      });
-      if (!replace) return;
-    }
-    // An unfinished date is left out: the tracking columns are then judged on today.
-    const imported = await run("正在导入示例表…", (onProgress) =>
-      actions.importSeeds(
-        onProgress,
-        checkDateValid ? trackingChoice(checkDate, dueSoonDays) : undefined
-      )
-    );
-    if (!imported.ok) return;
-    setOutcome(null);
-    forgetResults();
-    announce(imported.value.summary);
-    await describe();
-  }, [
-    actions,
-    announce,
-    ask,
-    checkDate,
-    checkDateValid,
-    describe,
-    dueSoonDays,
-    forgetResults,
-    run,
-    setOutcome,
-  ]);
+  /** 导入 of the seeds (no file) or of a picked text file: asks before replacing sheets. */
+  const importTables = useCallback(
+    async (picked?: File) => {
+      const existing = await run(
+        picked ? `正在读取「${picked.name}」…` : "正在检查已有工作表…",
+        async () => {
+          const file = picked && { name: picked.name, bytes: await bytesOf(picked) };
+          return { file, names: await actions.existingImportSheets(file) };
+        }
+      );
+      if (!existing.ok) return;
+      const { file, names } = existing.value;
+      if (names.length > 0) {
+        const replace = await ask({
+          title: "替换已有工作表？",
+          body: `以下工作表已存在，将被替换：${names.join("、")}（其他工作表不受影响）`,
+          confirmLabel: "替换",
+        });
+        if (!replace) return;
+      }
+      // An unfinished date is left out: the tracking columns are then judged on today.
+      const tracking = checkDateValid ? trackingChoice(checkDate, dueSoonDays) : undefined;
+      const imported = await run(
+        file ? `正在导入「${file.name}」…` : "正在导入示例表…",
+        (onProgress) =>
+          file
+            ? actions.importFile(file, onProgress, tracking)
+            : actions.importSeeds(onProgress, tracking)
+      );
+      if (!imported.ok) return;
+      setOutcome(null);
+      forgetResults();
+      announce(imported.value.summary);
+      await describe();
+    },
+    [
+      actions,
+      announce,
+      ask,
+      checkDate,
+      checkDateValid,
+      describe,
+      dueSoonDays,
+      forgetResults,
+      run,
+      setOutcome,
+    ]
+  );
+  const importSeeds = useCallback(() => importTables(), [importTables]);
+  const importFile = useCallback((file: File) => importTables(file), [importTables]);
 
   const validate = useCallback(async () => {
     const validated = await run("正在校验…", (onProgress) =>
@@ -174,6 +192,7 @@ export function useTaskPane(actions: WorkbookActions): TaskPane {
     outcome,
     outcomeSerial,
     importSeeds,
+    importFile,
     validate,
     clearMarks,
     generateRoster,

@@ -3,6 +3,14 @@ import { backfill, resolveConflicts } from "../core/outputs/backfill";
 import { generateSheets } from "../core/outputs/generate";
 import { sheetNameFor, type ExistingSheet } from "../core/outputs/generatedNames";
 import { buildImportSheet, importSheetName } from "../core/outputs/importSheet";
+import {
+  decodeText,
+  MAX_TEXT_BYTES,
+  tooLargeMessage,
+  undecodableMessage,
+} from "../core/parse/decodeText";
+import { startsWith, ZIP } from "../core/parse/fileMagic";
+import { parseSeedText } from "../core/parse/seedText";
 import type { UnitSheetsResult } from "../core/outputs/unitSheets";
 import { validationSummary, type PlacedTable } from "../core/outputs/validationSheets";
 import { safeFixes } from "../core/fixes/safeFixes";
@@ -15,8 +23,12 @@ import { rosterLine } from "../core/roster/choose";
 import { buildRosterSheet, isRosterSheet, ROSTER_SHEET } from "../core/roster/sheet";
 import { workbookRoster } from "../core/roster/workbook";
 import { bundledSeedTables } from "../core/seeds/bundled";
+import type { Table } from "../core/table/schema";
 import type {
   Fix,
+  ProgressListener,
+  TextFileInput,
+  TrackingChoice,
   UnitSheetsOutcome,
   ValidateOutcome,
   WorkbookActions,
@@ -29,7 +41,7 @@ import { mastersOf, ofKind, readTables, rosterGridOf, unitContentsOf } from "./s
 
 const NO_TABLES =
   "没有找到责任分解表：请先导入，或打开含有“序号、重点工作、牵头单位、分管领导”等表头的工作表。";
-const NO_MASTERS = "没有找到导入的责任分解表：请先点“导入示例表”。";
+const NO_MASTERS = "没有找到导入的责任分解表：请先点“导入分解表”或“导入示例表”。";
 const NO_UNIT_SHEETS =
   "没有找到单位表：请先点“生成单位表”，待各单位填写完成状态和进展情况后再回填。";
 
@@ -62,6 +74,63 @@ function placeFixes(fixes: ReturnType<typeof safeFixes>, placed: readonly Placed
   });
 }
 
+/**
+ * The breakdown tables of a text file the user picked (as copied from Word), decoded as the CLI
+ * decodes text. A file with none is refused with a message naming it, before anything is written.
+ */
+function tablesOfFile(file: TextFileInput): Table[] {
+  if (file.bytes.length > MAX_TEXT_BYTES)
+    throw new Error(tooLargeMessage(file.name, file.bytes.length));
+  // .docx and .xlsx are zip archives: the Word file itself, or a workbook, picked by mistake.
+  if (startsWith(file.bytes, ZIP)) {
+    throw new Error(
+      `文件「${file.name}」是 Word 或 Excel 文件，不是文本文件，未导入，工作簿未改动。请在 Word 中复制分解表，粘贴到记事本后另存为 .txt 再导入；Excel 中的分解表可直接点“校验”。`
+    );
+  }
+  const decoded = decodeText(file.bytes);
+  if (decoded === null) throw new Error(undecodableMessage(file.name));
+  const { tables, problems } = parseSeedText(decoded.text, file.name);
+  if (tables.length === 0) {
+    const why = problems[0]?.message ?? "";
+    throw new Error(
+      `文件「${file.name}」中没有可识别的责任分解表，工作簿未改动。${why}请选择从 Word 复制表格后保存的文本文件（.txt），表头应含“序号、重点工作、牵头单位”等。`
+    );
+  }
+  return tables;
+}
+
+/**
+ * 导入: `tables` as 导入 sheets, replacing earlier 导入 sheets of the same names (never other
+ * sheets); what users typed into 完成状态 and 进展情况 on the replaced sheets is kept.
+ */
+async function writeImport(
+  host: WorkbookHost,
+  tables: readonly Table[],
+  onProgress: ProgressListener,
+  tracking: TrackingChoice | undefined
+): Promise<{ sheets: string[]; rows: number }> {
+  const names = tables.map((t) => importSheetName(t));
+  const { sheets: workbook, read } = await host.readSheets(
+    (s) => s.marker?.kind === "import" && names.some((n) => sameSheetName(n, s.name))
+  );
+  const previous = (name: string) => {
+    const earlier = read.find(({ info }) => sameSheetName(info.name, name));
+    return earlier ? readGridTable(earlier.grid).table : null;
+  };
+  const options = { checkDate: todayIso(), ...tracking };
+  const sheets: SheetOpInput[] = tables.map(
+    (t, i) => buildImportSheet(t, undefined, { ...options, previous: previous(names[i]) }).op
+  );
+  sheets[0] = { ...sheets[0], activate: true };
+  onProgress(`写入 ${sheets.length} 张工作表…`, 0.4);
+  await host.applyPatch({ sheets }, { sheets: workbook });
+  onProgress("导入完成", 1);
+  return {
+    sheets: sheets.map((s) => s.sheet),
+    rows: tables.reduce((n, t) => n + t.rows.length, 0),
+  };
+}
+
 export interface WorkbookActionsOptions {
   /** A 名册 to use when the workbook has no 名册 sheet (else shipped or learned). */
   roster?: Roster;
@@ -86,36 +155,28 @@ export function createWorkbookActions(
       return { planYear, tableSheets: placed.map((p) => p.layout.sheet) };
     },
 
-    async existingImportSheets(): Promise<string[]> {
-      const wanted = new Set(seeds().map((t) => importSheetName(t)));
+    async existingImportSheets(file?: TextFileInput): Promise<string[]> {
+      const wanted = new Set((file ? tablesOfFile(file) : seeds()).map((t) => importSheetName(t)));
       return (await listSheets()).map((s) => s.name).filter((name) => wanted.has(name));
     },
 
     async importSeeds(onProgress, tracking) {
       onProgress("读取随加载项附带的责任分解表和已有的导入表…", 0.1);
-      const tables = seeds();
-      const names = tables.map((t) => importSheetName(t));
-      // The sheets being replaced: what users typed into 完成状态 and 进展情况 there is kept.
-      const { sheets: workbook, read } = await readSheets(
-        (s) => s.marker?.kind === "import" && names.some((n) => sameSheetName(n, s.name))
-      );
-      const previous = (name: string) => {
-        const earlier = read.find(({ info }) => sameSheetName(info.name, name));
-        return earlier ? readGridTable(earlier.grid).table : null;
-      };
-      const options = { checkDate: todayIso(), ...tracking };
-      const sheets: SheetOpInput[] = tables.map(
-        (t, i) => buildImportSheet(t, undefined, { ...options, previous: previous(names[i]) }).op
-      );
-      sheets[0] = { ...sheets[0], activate: true };
-      onProgress(`写入 ${sheets.length} 张工作表…`, 0.4);
-      await applyPatch({ sheets }, { sheets: workbook });
-      onProgress("导入完成", 1);
-      const rows = tables.reduce((n, t) => n + t.rows.length, 0);
+      const { sheets, rows } = await writeImport(host, seeds(), onProgress, tracking);
       return {
-        sheets: sheets.map((s) => s.sheet),
+        sheets,
         rows,
-        summary: `已导入 ${sheets.length} 张表，共 ${rows} 行：${sheets.map((s) => s.sheet).join("、")}。`,
+        summary: `已导入 ${sheets.length} 张表，共 ${rows} 行：${sheets.join("、")}。`,
+      };
+    },
+
+    async importFile(file, onProgress, tracking) {
+      onProgress(`读取「${file.name}」中的责任分解表和已有的导入表…`, 0.1);
+      const { sheets, rows } = await writeImport(host, tablesOfFile(file), onProgress, tracking);
+      return {
+        sheets,
+        rows,
+        summary: `已从「${file.name}」导入 ${sheets.length} 张表，共 ${rows} 行：${sheets.join("、")}。`,
       };
     },
 

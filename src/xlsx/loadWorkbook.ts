@@ -1,5 +1,6 @@
 import { promises as fs } from "fs";
 import ExcelJS from "exceljs";
+import { CFB, startsWith, ZIP } from "../core/parse/fileMagic";
 import { inputError } from "./errors";
 import { applyExcelJsFixes } from "./excelJsFixes";
 import { MAX_XML_BYTES, unzippedXmlBytes } from "./zipLimits";
@@ -18,14 +19,6 @@ export type XlsxSource = string | Uint8Array;
 /** What names the workbook in messages: its path, or `name` for bytes. */
 export function sourceName(source: XlsxSource, name?: string): string {
   return name ?? (typeof source === "string" ? source : "（内存中的工作簿）");
-}
-
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-/** An OLE compound file: an encrypted OOXML workbook, or a pre-2007 binary .xls. */
-const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-function startsWith(bytes: Uint8Array, magic: number[]): boolean {
-  return magic.every((b, i) => bytes[i] === b);
 }
 
 /**

@@ -6,7 +6,7 @@ import { join } from "path";
 import { XlsxInputError, readXlsx } from "../../src/xlsx";
 import { MAX_XML_BYTES, pakoInflated, unzippedXmlBytes } from "../../src/xlsx/zipLimits";
 import { MAX_GRID_CELLS, gridOfWorksheet } from "../../src/xlsx/readWorkbook";
-import { MAX_TEXT_BYTES } from "../../src/cli/textFile";
+import { MAX_TEXT_BYTES } from "../../src/core/parse/decodeText";
 import { duban } from "../support/cli";
 import { seedTable } from "../support/seeds";
 import { inflatingWorkbook } from "../support/zipBomb";

@@ -7,6 +7,8 @@ import { backfill } from "../../src/core/outputs/backfill";
 import { buildImportSheet } from "../../src/core/outputs/importSheet";
 import { readUnitSheet } from "../../src/core/outputs/unitSheetRead";
 import { buildUnitSheets, type MasterSheet } from "../../src/core/outputs/unitSheets";
+import { decodeText } from "../../src/core/parse/decodeText";
+import { parseSeedText } from "../../src/core/parse/seedText";
 import { defaultHeaderVocabulary } from "../../src/core/parse/vocabulary";
 import { sheetCellA1 } from "../../src/core/patch/address";
 import {
@@ -215,6 +217,15 @@ export function fakeActions(
       rows: seedTables().reduce((n, t) => n + t.rows.length, 0),
       summary: `已导入 ${sheets.length} 张表。`,
     })),
+    importFile: jest.fn(async (file) => {
+      const { tables } = parseSeedText(decodeText(file.bytes)!.text, file.name);
+      const names = tables.map((t) => buildImportSheet(t).layout.sheet);
+      return {
+        sheets: names,
+        rows: tables.reduce((n, t) => n + t.rows.length, 0),
+        summary: `已从「${file.name}」导入 ${names.length} 张表。`,
+      };
+    }),
     validate: jest.fn(async ({ checkDate }) => seedOutcome(checkDate, record)),
     setColumnMeaning: jest.fn(async ({ sheet, title, meaning }) => {
       record = withColumnMeaning(record, sheet, title, meaning);

@@ -7,6 +7,7 @@ import {
   DataBarVertical20Regular,
   DocumentArrowDown20Regular,
   DocumentArrowUp20Regular,
+  DocumentTable20Regular,
   Eraser20Regular,
   ShieldCheckmark20Regular,
   TableSplit20Regular,
@@ -26,6 +27,8 @@ export interface ActionBarProps {
   /** The 检查日期 is a date: 校验, 生成单位表 and 汇总 judge deadlines by it. */
   canValidate: boolean;
   onImport(): void;
+  // eslint-disable-next-line no-unused-vars -- as onCollect below
+  onImportFile(file: File): void;
   onValidate(): void;
   onClearMarks(): void;
   onGenerateRoster(): void;
@@ -41,8 +44,28 @@ export function ActionBar(props: ActionBarProps) {
   const { busy, canValidate } = props;
   const styles = useStyles();
   const picker = useRef<HTMLInputElement>(null);
+  const tablePicker = useRef<HTMLInputElement>(null);
   return (
     <div className={styles.root} role="toolbar" aria-label="操作">
+      <Button
+        icon={<DocumentTable20Regular />}
+        disabled={busy}
+        onClick={() => tablePicker.current?.click()}
+      >
+        导入分解表
+      </Button>
+      <input
+        ref={tablePicker}
+        type="file"
+        accept=".txt,text/plain"
+        hidden
+        aria-label="选择责任分解表文本文件"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = "";
+          if (file) props.onImportFile(file);
+        }}
+      />
       <Button icon={<ArrowImport20Regular />} disabled={busy} onClick={props.onImport}>
         导入示例表
       </Button>

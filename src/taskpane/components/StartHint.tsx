@@ -13,7 +13,8 @@ export function StartHint({ info }: { info: WorkbookInfo | null }) {
   if (info.tableSheets.length === 0) {
     return (
       <Body1>
-        工作簿中还没有可识别的责任分解表。可先点击「导入示例表」载入示例表格，或切换到含责任分解表的工作簿。
+        工作簿中还没有可识别的责任分解表。可点击「导入分解表」选择从 Word
+        复制后保存的分解表文本（.txt），或点击「导入示例表」载入示例表格，也可切换到含责任分解表的工作簿。
       </Body1>
     );
   }

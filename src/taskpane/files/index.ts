@@ -3,6 +3,9 @@ import type { ReturnSource } from "../../core/distribute/readReturn";
 import type { UnitFile } from "../../core/distribute/split";
 import { workbookBytes } from "../../xlsx/newWorkbook";
 import { readReturnSource } from "../../xlsx/returnFile";
+import { bytesOf } from "./bytes";
+
+export { bytesOf };
 
 /*
  * The pane's file work for 下发 and 回收, done in the browser with ExcelJS and JSZip. This
@@ -60,16 +63,6 @@ export async function readReturnFiles(
     onFile(i + 1, files.length, file.name);
   }
   return { sources, unreadable };
-}
-
-/** A file's bytes through FileReader, which older webviews have and Blob#arrayBuffer not. */
-export function bytesOf(blob: Blob): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error ?? new Error("无法读取文件。"));
-    reader.readAsArrayBuffer(blob);
-  });
 }
 
 /** Offers the archive for download under `name`. */
