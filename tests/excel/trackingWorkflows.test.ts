@@ -143,7 +143,7 @@ describe("生成单位表 in the workbook", () => {
   test("asks for 导入 first when there is no imported table", async () => {
     const { actions } = setUp();
     await expect(actions.buildUnitSheets({ by: "unit", ...AT }, noProgress)).rejects.toThrow(
-      "没有找到导入的责任分解表：请先点“导入示例表”。"
+      "没有找到导入的责任分解表：请先点“导入分解表”或“导入示例表”。"
     );
   });
 });
