@@ -407,7 +407,9 @@ class Columns {
     const key = `${layout.sheet}\u0000${field}`;
     let col = this.placed.get(key);
     if (col === undefined) {
-      const end = header?.end ?? Math.max(...Object.values(layout.columnIndex)) + 1;
+      const end =
+        header?.end ??
+        Object.values(layout.columnIndex).reduce((a, b) => Math.max(a, b), -Infinity) + 1;
       col = end + this.added.filter((a) => a.sheet === layout.sheet).length;
       this.placed.set(key, col);
       const row = header?.row ?? layout.headerRows[layout.headerRows.length - 1];

@@ -153,7 +153,7 @@ export function periodEnd(title: string): number {
   const months = [...title.matchAll(/([0-9]{1,2}|[一二三四五六七八九十]{1,3})月/g)]
     .map((m) => smallNumber(m[1]))
     .filter((n) => n >= 1 && n <= 12);
-  if (months.length > 0) return Math.max(...months);
+  if (months.length > 0) return months.reduce((a, b) => Math.max(a, b));
   const quarter = /([一二三四1-4])季度/.exec(title);
   if (quarter) return QUARTER_END[quarter[1]];
   if (title.includes("上半年")) return 6;

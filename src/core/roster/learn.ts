@@ -234,7 +234,8 @@ export function learnRoster(tables: readonly Table[]): LearnedRoster {
       forms: others.map((o) => ({ key: o.key, count: o.count })),
     };
     // In the order the tables first name the unit, whatever form came first.
-    return { unit, entry, order: Math.min(...cluster.map((t) => first.get(t.key) ?? 0)) };
+    const order = cluster.reduce((o, t) => Math.min(o, first.get(t.key) ?? 0), Infinity);
+    return { unit, entry, order };
   });
   learned.sort((a, b) => a.order - b.order);
   const units = learned.map((l) => l.unit);

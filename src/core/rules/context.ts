@@ -193,7 +193,7 @@ export class RuleContext {
 /** The leftmost column a table shows: where an issue about a column it does not show points. */
 export function firstColumn(layout: GridLayout): number {
   const cols = Object.values(layout.columnIndex);
-  return cols.length > 0 ? Math.min(...cols) : 0;
+  return cols.length > 0 ? cols.reduce((a, b) => Math.min(a, b)) : 0;
 }
 
 function usualTitle(key: FieldKey): string {

@@ -20,7 +20,7 @@ export function buildSummarySheet(summary: Summary, sheet = SUMMARY_SHEET): Shee
   // The long per-unit table goes last: its header is the one repeated on every later page.
   const [units, ...others] = reportTables(summary);
   const tables = [...others, units];
-  const width = Math.max(...tables.map((t) => t.header.length));
+  const width = tables.reduce((w, t) => Math.max(w, t.header.length), 0);
   const values: PatchCell[][] = [];
   const merges: Rect[] = [];
   const formats: RangeFormat[] = [];

@@ -26,7 +26,7 @@ export function spacingOf(name: string): string {
  * two-character name, then the form met first.
  */
 function preferredForm(forms: Form[], rosterName: string): Form {
-  const most = Math.max(...forms.map((f) => f.count));
+  const most = forms.reduce((m, f) => Math.max(m, f.count), -Infinity);
   const tied = forms.filter((f) => f.count === most);
   return (
     tied.find((f) => f.text === rosterName) ??
