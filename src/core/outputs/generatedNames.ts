@@ -23,7 +23,7 @@ const FULL_WIDTH: Record<string, string> = {
 function cleaned(name: string): string {
   return name
     .replace(/[:\\/?*[\]]/g, (ch) => FULL_WIDTH[ch])
-    .replace(/\p{Cc}+/gu, " ")
+    .replace(/[\x00-\x1f\x7f-\x9f]+/g, " ") // the control characters (Unicode category Cc)
     .replace(/\s+/g, " ")
     .trim()
     .replace(/^'+|'+$/g, (quotes) => "’".repeat(quotes.length));

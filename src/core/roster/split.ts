@@ -3,14 +3,14 @@ import { foldChar, isLineBreak, normaliseName } from "./normalise";
 import type { NameKind, NamePart, NameSplit, Roster } from "./schema";
 
 /** Punctuation that always separates names. Spaces and line breaks separate only where no roster name spans them. */
-const SEPARATORS = /[、，,；;。､﹐﹑﹔]/u;
+const SEPARATORS = /[、，,；;。､﹐﹑﹔]/;
 /**
  * A collective listed with 、 inside it (各县、市、区政府, 各镇、街): one group, not one-character
  * names. Linear: each alternative consumes one character.
  */
-const LISTED_GROUP = /各[县市区镇乡街](?:[、，,][县市区镇乡街])+[\u4e00-\u9fff（）()]*/gu;
+const LISTED_GROUP = /各[县市区镇乡街](?:[、，,][县市区镇乡街])+[\u4e00-\u9fff（）()]*/g;
 /** An open list at the end of a cell (…海河教育园区管委会等). */
-const ETC = /等(?:单位|部门)?$/u;
+const ETC = /等(?:单位|部门)?$/;
 
 /** Bits of gap[]: what whitespace was written between two normalised characters. */
 const SPACE = 1;

@@ -15,7 +15,7 @@ export interface WrittenName {
 }
 
 /** An open list at the end of a cell (…海河教育园区管委会等). */
-const ETC = /等(?:单位|部门)?$/u;
+const ETC = /等(?:单位|部门)?$/;
 
 /**
  * The names of one cell. A one-character piece is half of a name spaced out (薛  彤); a piece
@@ -27,7 +27,7 @@ export function writtenNames(cell: string, known: (key: string) => boolean = () 
   const chunks = separatedChunks(cell);
   chunks.forEach((chunk, c) => {
     const pieces: WrittenName[] = [];
-    const parts = chunk.trim().split(/(\s+)/u);
+    const parts = chunk.trim().split(/(\s+)/);
     for (let i = 0; i < parts.length; i += 2) {
       const raw = parts[i];
       const key = normaliseName(raw);

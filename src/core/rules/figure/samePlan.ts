@@ -8,7 +8,7 @@ import type { RuleContext } from "../context";
  * 立山区政府2023年…, 天津市 and 津南区 in 天津市2022年20项民心工程涉及津南区…. A bare 区 or 县
  * (2023年区《政府工作报告》) names no place.
  */
-const PLACE = /(?:^|\d{4}年度|\d{4}年(?!度)|[（(]?涉及|[（(])([\u4e00-\u9fff]{2,4}?[省市区县旗])/gu;
+const PLACE = /(?:^|\d{4}年度|\d{4}年(?!度)|[（(]?涉及|[（(])([\u4e00-\u9fff]{2,4}?[省市区县旗])/g;
 
 /** The places a table's title names, as written. */
 export function placesNamed(title: string): string[] {
