@@ -4,7 +4,7 @@ import { yearEnd } from "./isoDate";
 import { PATTERNS, type MilestoneDraft } from "./patterns";
 import type { DeadlineResult, Milestone } from "./schema";
 import { execRefusing } from "../regex/execRefusing";
-import { groupsOf } from "../regex/namedGroups";
+import { groupsOf, type Groups } from "../regex/namedGroups";
 
 interface Candidate {
   start: number;
@@ -54,8 +54,12 @@ function collectCandidates(text: string, planYear: number): Candidate[] {
     if ((found & required) === 0 || (found & requiredToo) === 0) continue;
     const entry = PATTERNS[p];
     const { pattern, refuses } = entry;
-    const refused = (m: RegExpExecArray) =>
-      refuses ? refuses(groupsOf(pattern, m), text, m.index) : false;
+    // The groups of the match execRefusing last looked at: the one it returns.
+    let groups: Groups = {};
+    const refused = (m: RegExpExecArray) => {
+      groups = groupsOf(pattern, m);
+      return refuses !== undefined && refuses(groups, text, m.index);
+    };
     pattern.regex.lastIndex = 0;
     for (
       let m = execRefusing(pattern.regex, text, refused);
@@ -65,7 +69,7 @@ function collectCandidates(text: string, planYear: number): Candidate[] {
       const start = m.index;
       const end = start + m[0].length;
       if (titles.length > 0 && titles.some(([a, b]) => start >= a && end <= b)) continue;
-      const draft = entry.read(groupsOf(pattern, m), planYear);
+      const draft = entry.read(groups, planYear);
       if (draft) candidates.push({ start, end, rank: draft.kind === "ongoing" ? 1 : 0, draft });
     }
   }

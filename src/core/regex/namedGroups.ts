@@ -47,8 +47,6 @@ export function namedRegExp(source: string, flags: string): NamedRegExp {
 /** The named groups of a match of `named.regex`. */
 export function groupsOf(named: NamedRegExp, match: RegExpExecArray): Groups {
   const groups: Groups = {};
-  named.names.forEach((name, i) => {
-    groups[name] = match[i + 1];
-  });
+  for (let i = 0; i < named.names.length; i++) groups[named.names[i]] = match[i + 1];
   return groups;
 }
