@@ -1,5 +1,6 @@
 import type ExcelJS from "exceljs";
 import { dropCells } from "./internals";
+import { type RowModel, rowXml } from "./rowXml";
 import { isEmpty } from "./writeContent";
 import { writeDeferred } from "./writePatch";
 import { ZipWriter } from "./zipWriter";
@@ -50,6 +51,7 @@ interface ExcelJsXmlStream {
   _rollbacks: unknown[];
   readonly xml: string;
   closeNode(): void;
+  writeXml(xml: string): void;
 }
 const XmlStream: new () => ExcelJsXmlStream = require("exceljs/lib/utils/xml-stream");
 
@@ -69,6 +71,16 @@ class ByteXmlStream extends XmlStream {
 
   override closeNode(): void {
     super.closeNode();
+    this.flush();
+  }
+
+  /** Writes markup as it is, as a closed node (rowXml.ts's rows). */
+  override writeXml(xml: string): void {
+    super.writeXml(xml);
+    this.flush();
+  }
+
+  private flush(): void {
     if (this._xml.length >= PIECES_PER_CHUNK && this._rollbacks.length === 0) {
       this.chunks.push(Buffer.from(this._xml.join(""), "utf8"));
       this._xml = [];
@@ -157,6 +169,15 @@ export async function xlsxChunks(workbook: ExcelJS.Workbook): Promise<Buffer[]> 
   const xlsx = workbook.xlsx as unknown as XlsxWriter;
   const Styles = xform("style/styles-xform");
   const worksheetXform = new (xform("sheet/worksheet-xform"))();
+  // Rows are made by rowXml as ExcelJS would make them, each as one string.
+  const rowXform = (worksheetXform as unknown as { map: { sheetData: { childXform: Xform } } }).map
+    .sheetData.childXform;
+  const renderRow = rowXform.render.bind(rowXform);
+  rowXform.render = (stream, row) => {
+    const xml = rowXml(row as RowModel);
+    if (xml === null) renderRow(stream, row);
+    else (stream as ByteXmlStream).writeXml(xml);
+  };
   const relationshipsXform = new (xform("core/relationships-xform"))();
   const commentsXform = new (xform("comment/comments-xform"))();
   const vmlNotesXform = new (xform("comment/vml-notes-xform"))();
