@@ -55,11 +55,13 @@ interface ExcelJsXmlStream {
 }
 const XmlStream: new () => ExcelJsXmlStream = require("exceljs/lib/utils/xml-stream");
 
-/** Pieces of text an XmlStream holds before they become bytes. */
+/** Pieces of text, and characters of markup written whole, an XmlStream holds before they become bytes. */
 const PIECES_PER_CHUNK = 1 << 16;
+const MARKUP_PER_CHUNK = 1 << 18;
 
 /**
- * ExcelJS's XmlStream, whose pieces of text become UTF-8 bytes every PIECES_PER_CHUNK pieces.
+ * ExcelJS's XmlStream, whose pieces of text become UTF-8 bytes every PIECES_PER_CHUNK pieces
+ * (or MARKUP_PER_CHUNK characters of rows written whole, a row being one piece).
  * ExcelJS keeps every piece of a part (about ten per cell) until the part is done and joins
  * them then: for a 100,000-row sheet tens of millions of small strings that live long enough
  * to be moved into the old generation, which made garbage collection most of a big save. Here
@@ -68,6 +70,7 @@ const PIECES_PER_CHUNK = 1 << 16;
  */
 class ByteXmlStream extends XmlStream {
   private readonly chunks: Buffer[] = [];
+  private markup = 0;
 
   override closeNode(): void {
     super.closeNode();
@@ -77,13 +80,16 @@ class ByteXmlStream extends XmlStream {
   /** Writes markup as it is, as a closed node (rowXml.ts's rows). */
   override writeXml(xml: string): void {
     super.writeXml(xml);
+    this.markup += xml.length;
     this.flush();
   }
 
   private flush(): void {
-    if (this._xml.length >= PIECES_PER_CHUNK && this._rollbacks.length === 0) {
+    const full = this._xml.length >= PIECES_PER_CHUNK || this.markup >= MARKUP_PER_CHUNK;
+    if (full && this._rollbacks.length === 0) {
       this.chunks.push(Buffer.from(this._xml.join(""), "utf8"));
       this._xml = [];
+      this.markup = 0;
     }
   }
 
