@@ -14,6 +14,15 @@ interface WorksheetFields {
   sheetProtection: (Partial<ExcelJS.WorksheetProtection> & { sheet: boolean }) | null;
 }
 
+/**
+ * The cell at a 0-based row and column, created if missing. Worksheet.getCell(r, c) spells the
+ * address out as "B3" and parses it back for every call, most of the time of a big write; the
+ * row's own lookup by number gives the same cell.
+ */
+export function cellAt(worksheet: ExcelJS.Worksheet, row: number, col: number): ExcelJS.Cell {
+  return worksheet.getRow(row + 1).getCell(col + 1);
+}
+
 export function fieldsOf(worksheet: ExcelJS.Worksheet): WorksheetFields {
   return worksheet as unknown as WorksheetFields;
 }

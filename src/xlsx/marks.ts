@@ -3,7 +3,7 @@ import { a1 } from "../core/patch/address";
 import { type CellFill, planMarks } from "../core/patch/marks";
 import { notesOccupiedMessage } from "../core/patch/messages";
 import type { SheetOp } from "../core/patch/schema";
-import { noteText, removeNote } from "./internals";
+import { cellAt, noteText, removeNote } from "./internals";
 import type { FileMarkRecord } from "./store";
 import { restyle, solidFill } from "./writeContent";
 
@@ -23,7 +23,7 @@ export class NoteWriter {
 
   /** Writes the note; false when the cell already has one. */
   add(row: number, col: number, text: string): boolean {
-    const cell = this.ws.getCell(row + 1, col + 1);
+    const cell = cellAt(this.ws, row, col);
     if (noteText(cell) !== null && !this.freed.has(a1(row, col))) {
       this.occupied++;
       return false;
@@ -41,7 +41,7 @@ type FileFill = Record<string, unknown>;
 
 /** The fill a cell shows: a solid RGB fill as its colour; theme colours and patterns never match a mark. */
 function currentFill(ws: ExcelJS.Worksheet, row: number, col: number): CellFill<FileFill | string> {
-  const fill = ws.getCell(row + 1, col + 1).style.fill;
+  const fill = cellAt(ws, row, col).style.fill;
   if (!fill || (fill.type === "pattern" && fill.pattern === "none"))
     return { color: null, fill: null };
   const copy = JSON.parse(JSON.stringify(fill)) as FileFill;
@@ -73,16 +73,16 @@ export function writeMarks(
     currentFill(ws, row, col)
   );
   for (const record of plan.restore)
-    restoreFill(ws.getCell(record.row + 1, record.col + 1), record.original);
+    restoreFill(cellAt(ws, record.row, record.col), record.original);
   for (const record of plan.removed) {
-    const cell = ws.getCell(record.row + 1, record.col + 1);
+    const cell = cellAt(ws, record.row, record.col);
     if (record.text !== null && noteText(cell) === record.text) {
       removeNote(cell);
       notes.freed.add(a1(record.row, record.col));
     }
   }
   const records = op.marks.map((mark): FileMarkRecord => {
-    restyle(ws.getCell(mark.row + 1, mark.col + 1), `fill ${mark.fill}`, () => ({
+    restyle(cellAt(ws, mark.row, mark.col), `fill ${mark.fill}`, () => ({
       fill: solidFill(mark.fill),
     }));
     const written = mark.note ? notes.add(mark.row, mark.col, mark.note) : false;

@@ -9,7 +9,7 @@ import {
 } from "../core/patch/messages";
 import type { Font, HeaderFooterText, RangeFormat, Rect, SheetOp } from "../core/patch/schema";
 import { shiftFormula } from "./formulaShift";
-import { fieldsOf } from "./internals";
+import { cellAt, fieldsOf } from "./internals";
 import { parseRange, parseRangeList, intersects, subtract } from "./ranges";
 
 /**
@@ -32,7 +32,7 @@ const UNSTYLED: Style = {};
 /** Styles made by restyle, by the style they were made from and the change's key. */
 const derived = new WeakMap<Style, Map<unknown, Style>>();
 
-function isEmpty(style: Style): boolean {
+export function isEmpty(style: Style): boolean {
   for (const _ in style) return false;
   return true;
 }
@@ -57,7 +57,7 @@ export function restyle(cell: ExcelJS.Cell, key: unknown, change: () => Style): 
 
 function eachCell(ws: ExcelJS.Worksheet, r: Rect, visit: (cell: ExcelJS.Cell) => void): void {
   for (let row = r.row; row < r.row + r.rowCount; row++)
-    for (let col = r.col; col < r.col + r.colCount; col++) visit(ws.getCell(row + 1, col + 1));
+    for (let col = r.col; col < r.col + r.colCount; col++) visit(cellAt(ws, row, col));
 }
 
 /**
@@ -97,7 +97,7 @@ export function writeValues(ws: ExcelJS.Worksheet, op: SheetOp): void {
   for (const block of op.values) {
     block.values.forEach((row, r) =>
       row.forEach((patchCell, c) => {
-        const cell = ws.getCell(block.row + r + 1, block.col + c + 1);
+        const cell = cellAt(ws, block.row + r, block.col + c);
         const resolved = resolveCell(patchCell);
         if (resolved.link) {
           cell.value = { text: String(resolved.value), hyperlink: linkTarget(resolved.link) };

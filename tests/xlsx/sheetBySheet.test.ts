@@ -77,6 +77,50 @@ describe("saving a sheet at a time", () => {
     expect(await parts(ours)).toEqual(expected);
   });
 
+  test("writes every kind of cell and row, and a sheet longer than a chunk, as ExcelJS does", async () => {
+    // Rows of the kinds rowXml makes and of those it leaves to ExcelJS, in one sheet; then a
+    // sheet of 8,000 rows, half through ExcelJS's own cells (about 80,000 pieces of text), half
+    // made whole (about 400,000 characters), which the save turns into bytes a chunk at a time.
+    const build = () => {
+      const workbook = new ExcelJS.Workbook();
+      const ws = workbook.addWorksheet("各种单元格");
+      ws.getCell("A1").value = '文字 & <标记> "引号" 😀';
+      ws.getCell("B1").value = 12.5;
+      ws.getCell("C1").value = new Date(Date.UTC(2022, 8, 30));
+      ws.getCell("D1").value = { text: "第 3 行", hyperlink: "#'各种单元格'!$A$3" };
+      ws.getCell("E1").style = {
+        fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFC7CE" } },
+      };
+      ws.mergeCells("A2:C2");
+      ws.getCell("A2").value = "合并";
+      // Rows of their own height, hidden, outlined or styled, with cells rowXml makes.
+      ws.getRow(3).height = 30;
+      ws.getRow(3).getCell(2).value = "高";
+      ws.getRow(4).hidden = true;
+      ws.getRow(4).getCell(2).value = 4;
+      ws.getRow(5).outlineLevel = 1;
+      ws.getRow(5).getCell(1).value = "大纲";
+      ws.getRow(6).font = { bold: true };
+      ws.getRow(6).getCell(3).value = 0;
+      // Cells left to ExcelJS.
+      ws.getCell("A10").value = true;
+      ws.getCell("B10").value = { error: "#REF!" } as ExcelJS.CellErrorValue;
+      ws.getCell("A11").value = { formula: "B1*2", result: 25 };
+      ws.getCell("A12").value = {
+        richText: [{ text: "粗", font: { bold: true } }, { text: "体" }],
+      };
+      const long = workbook.addWorksheet("长表");
+      for (let r = 1; r <= 8000; r++) {
+        // Every other row written by ExcelJS (a boolean), the others by rowXml.
+        long.getCell(r, 1).value = r % 2 === 0 ? true : "按期完成".repeat(10);
+        long.getCell(r, 2).value = `第${r}行`;
+      }
+      return workbook;
+    };
+    const expected = await parts(Buffer.from(await build().xlsx.writeBuffer()));
+    expect(await parts(Buffer.concat(await xlsxChunks(build())))).toEqual(expected);
+  });
+
   test("refuses to save twice a workbook whose sheets were written as saved", async () => {
     const workbook = await checked(join(REAL, "zhonglou-2021-minsheng.xlsx"), true);
     await xlsxChunks(workbook);

@@ -51,16 +51,35 @@ export function fitToPage(widths: readonly number[], budget: number, floor = 10)
   return widths.map((w) => (w <= floor ? w : Math.floor(floor + (w - floor) * keep)));
 }
 
-/** Visual width of a text in Excel's character units: CJK and full-width forms count double. */
+/** Whether Excel shows a BMP code point two units wide: CJK, Hangul and full-width forms. */
+function isWide(code: number): boolean {
+  if (code < 0x1100) return false;
+  return (
+    (code >= 0x2e80 && code <= 0xa4cf) ||
+    code <= 0x115f ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6)
+  );
+}
+
+/**
+ * Visual width of a text in Excel's character units: CJK and full-width forms count double,
+ * every other code point (a surrogate pair is one) once. A loop over char codes, not a regular
+ * expression per character: row heights measure every written cell this way.
+ */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text)
-    width +=
-      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
-        ch
-      )
-        ? 2
-        : 1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+      width += 1;
+    } else width += isWide(code) ? 2 : 1;
+  }
   return width;
 }
 
