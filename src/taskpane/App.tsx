@@ -115,6 +115,7 @@ function Pane({ actions }: AppProps) {
             <MessageBarBody>{task.notice}</MessageBarBody>
           </MessageBar>
         )}
+        <ProblemList title="导入时未能读取的内容" problems={pane.importProblems} />
         <ProblemList title="回填未能处理的内容" problems={tracking.backfillProblems} />
         {distribute.pending && (
           <DecisionList

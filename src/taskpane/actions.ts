@@ -28,9 +28,10 @@ export interface WorkbookActions {
    */
   importSeeds(onProgress: ProgressListener, tracking?: TrackingChoice): Promise<ImportOutcome>;
   /**
-   * 导入分解表: the breakdown tables of a text file the user picked, written as importSeeds
-   * writes the seeds. A file with no recognisable table rejects with a message naming it, and
-   * nothing is written.
+   * 导入分解表: the breakdown tables of a file the user picked — text copied from Word, or an
+   * .xlsx/.xlsm workbook — written as importSeeds writes the seeds. A file with no recognisable
+   * table, or one that cannot be read (.xls, encrypted), rejects with a message naming it, and
+   * nothing is written. What of a partly readable file was not read comes back in `problems`.
    */
   importFile(
     file: TextFileInput,
@@ -95,7 +96,7 @@ export interface WorkbookActions {
   ): Promise<{ summary: string }>;
 }
 
-/** A text file the user picked (as copied from Word and saved), read whole by the pane. */
+/** A file the user picked for 导入分解表 (text saved from Word, or a workbook), read whole by the pane. */
 export interface TextFileInput {
   name: string;
   bytes: Uint8Array;
@@ -120,6 +121,11 @@ export interface ImportOutcome {
   rows: number;
   /** Chinese sentence for the pane: "已导入 4 张表，共 170 行。" */
   summary: string;
+  /**
+   * What of the picked file was not read or not written (rows, columns, sheets; a guessed
+   * encoding), each naming the file, table and row. Absent for the bundled seeds.
+   */
+  problems?: string[];
 }
 
 /** An issue placed in the workbook: the cell a click selects. */

@@ -22,6 +22,20 @@ const useStyles = makeStyles({
   },
 });
 
+/**
+ * What 导入分解表 offers: text saved from Word, and workbooks (.xls too, so that it is refused
+ * with what to do rather than hidden from the dialog).
+ */
+const TABLE_FILES = [
+  ".txt",
+  ".xlsx",
+  ".xlsm",
+  ".xls",
+  "text/plain",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  "application/vnd.ms-excel.sheet.macroEnabled.12",
+].join(",");
+
 export interface ActionBarProps {
   busy: boolean;
   /** The 检查日期 is a date: 校验, 生成单位表 and 汇总 judge deadlines by it. */
@@ -57,9 +71,9 @@ export function ActionBar(props: ActionBarProps) {
       <input
         ref={tablePicker}
         type="file"
-        accept=".txt,text/plain"
+        accept={TABLE_FILES}
         hidden
-        aria-label="选择责任分解表文本文件"
+        aria-label="选择责任分解表文件（.txt 文本或 .xlsx 工作簿）"
         onChange={(event) => {
           const file = event.target.files?.[0];
           event.target.value = "";
