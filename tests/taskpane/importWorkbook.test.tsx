@@ -1,11 +1,15 @@
 /** @jest-environment jsdom */
-import { fireEvent, screen, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { fireEvent, render, screen, within } from "@testing-library/react";
 import ExcelJS from "exceljs";
 import { readFileSync } from "fs";
 import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "util";
 import { createExcelActions } from "../../src/excel/workflows";
+import { App } from "../../src/taskpane/App";
+import { startOf } from "../../src/taskpane/host";
 import { installStandIn } from "../support/excel-standin";
 import { realXlsxPath } from "../support/realTables";
+import { fakeActions } from "./fakeWorkbook";
 import { renderPane } from "./renderPane";
 
 /**
@@ -72,4 +76,41 @@ test("an old .xls picked is refused in the pane, naming it, and the workbook is 
   } finally {
     excel.uninstall();
   }
+});
+
+test("opened by the ribbon's 导入分解表 (taskpane.html?start=import), the pane points at that button", async () => {
+  expect(startOf("?start=import")).toBe("import");
+  expect(startOf("")).toBeUndefined();
+  expect(startOf("?start=validate")).toBeUndefined();
+  const excel = installStandIn({ sheets: ["我的台账"] });
+  try {
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App actions={createExcelActions()} start={startOf("?start=import")} />
+      </FluentProvider>
+    );
+  await screen.findByText(/^(\d{4}年|未识别)$/);
+  const button = screen.getByRole("button", { name: "导入分解表" });
+  expect(document.activeElement).toBe(button);
+  const hint = "请点「导入分解表」，选择从 Word 复制后保存的文本（.txt）或分解表工作簿（.xlsx）。";
+  expect(screen.getByText(hint)).toBeTruthy();
+  const opened = jest.spyOn(
+    screen.getByLabelText("选择责任分解表文件（.txt 文本或 .xlsx 工作簿）") as HTMLInputElement,
+    "click"
+  );
+  opened.mockImplementation(() => undefined);
+  fireEvent.click(button);
+  expect(opened).toHaveBeenCalledTimes(1);
+  pick("开化.xlsx", new Uint8Array(readFileSync(realXlsxPath("kaihua-2023-q1-progress"))));
+  await screen.findByText(/^已从「开化\.xlsx」导入/);
+  expect(screen.queryByText(hint)).toBeNull();
+  } finally {
+    excel.uninstall();
+  }
+});
+
+test("opened from 打开督办助手, the pane shows no import hint and focuses nothing", async () => {
+  await renderPane(fakeActions());
+  expect(screen.queryByText(/^请点「导入分解表」/)).toBeNull();
+  expect(document.activeElement).toBe(document.body);
 });

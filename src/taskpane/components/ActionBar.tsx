@@ -1,5 +1,5 @@
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
-import { useRef } from "react";
+import { useEffect, useRef } from "react";
 import {
   ArrowImport20Regular,
   ArrowSync20Regular,
@@ -38,6 +38,8 @@ const TABLE_FILES = [
 
 export interface ActionBarProps {
   busy: boolean;
+  /** The pane was opened by the ribbon's 导入分解表: that button starts focused and stands out. */
+  atImport?: boolean;
   /** The 检查日期 is a date: 校验, 生成单位表 and 汇总 judge deadlines by it. */
   canValidate: boolean;
   onImport(): void;
@@ -59,9 +61,16 @@ export function ActionBar(props: ActionBarProps) {
   const styles = useStyles();
   const picker = useRef<HTMLInputElement>(null);
   const tablePicker = useRef<HTMLInputElement>(null);
+  const importButton = useRef<HTMLButtonElement>(null);
+  const { atImport } = props;
+  useEffect(() => {
+    if (atImport) importButton.current?.focus();
+  }, [atImport]);
   return (
     <div className={styles.root} role="toolbar" aria-label="操作">
       <Button
+        ref={importButton}
+        appearance={atImport ? "primary" : undefined}
         icon={<DocumentTable20Regular />}
         disabled={busy}
         onClick={() => tablePicker.current?.click()}
