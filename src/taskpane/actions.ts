@@ -82,7 +82,7 @@ export interface WorkbookActions {
    * 回收, first step: the units' returned files (read by the pane) against the breakdown sheets.
    * Nothing is written yet; the decisions go to the user.
    */
-  collectReturns(returns: CollectInput, onProgress: ProgressListener): Promise<CollectResult>;
+  collectReturns(returns: CollectInput, onProgress: ProgressListener): Promise<CollectReview>;
   /**
    * 回收, second step: the settled values and the option the user chose per decision (index
    * into decision.options; 0, keep the master, when left out) into the workbook, with
@@ -100,6 +100,17 @@ export interface WorkbookActions {
 export interface TextFileInput {
   name: string;
   bytes: Uint8Array;
+}
+
+/**
+ * 回收's first step: what the returns bring, and the 处理 the workbook's 回收情况 (written by an
+ * earlier 回收, then edited) already names for the identical conflicts (decisionRows.ts).
+ */
+export interface CollectReview extends CollectResult {
+  /** Per decision, the option its 处理 in 回收情况 names (index into options), or null: none. */
+  recorded?: (number | null)[];
+  /** Lines of 回收情况 not taken (about no conflict of this 回收, or no option), in Chinese. */
+  recordedNotes?: string[];
 }
 
 /** The returned files as read, and those that could not be read (named, with the reason). */
