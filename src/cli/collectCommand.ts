@@ -104,13 +104,18 @@ export async function runCollect(
   const result = collect(master, sources, unreadable);
   const recorded = await userChoices(read, options.decisions ?? null, result);
   const choices = choicesOf(result, options.conflicts, recorded.choices);
-  const report = applyPatchToWorkbook(read.workbook, {
-    sheets: collectPatch(master, result, choices, {
-      checkDate: options.date,
-      roster: master.roster,
-      existing: read.sheets.map((s) => ({ name: s.name, generated: s.generated })),
-    }),
-  });
+  // As in Excel and WPS: a protected master sheet refuses the whole 回收, nothing is written.
+  const report = applyPatchToWorkbook(
+    read.workbook,
+    {
+      sheets: collectPatch(master, result, choices, {
+        checkDate: options.date,
+        roster: master.roster,
+        existing: read.sheets.map((s) => ({ name: s.name, generated: s.generated })),
+      }),
+    },
+    { protectedSheets: "refuse" }
+  );
   await writeXlsx(read.workbook, options.output, {
     force: options.force,
     inputs: [masterPath, ...returns],
