@@ -1,7 +1,12 @@
 import { promises as fs } from "fs";
 import { basename } from "path";
 import { collect, type CollectResult } from "../core/distribute/collect";
-import { COLLECT_SHEET, collectPatch, type Choices } from "../core/distribute/collectPatch";
+import {
+  COLLECT_SHEET,
+  collectPatch,
+  collectSheetName,
+  type Choices,
+} from "../core/distribute/collectPatch";
 import { recordedChoices, type RecordedChoices } from "../core/distribute/decisionRows";
 import type { Grid } from "../core/grid/schema";
 import type { ReturnSource } from "../core/distribute/readReturn";
@@ -56,11 +61,9 @@ export function choicesOf(
   return choices;
 }
 
-/** The 回收情况 sheet of a workbook read: the one 回收 generated, else one by that name. */
+/** The 回收情况 sheet of a workbook read (collectSheetName). */
 function collectSheetOf(read: XlsxRead): Grid | null {
-  const name =
-    read.sheets.find((s) => s.generated?.kind === "collect")?.name ??
-    read.sheets.find((s) => s.name === COLLECT_SHEET)?.name;
+  const name = collectSheetName(read.sheets);
   return read.grids.find((g) => g.sheet === name) ?? null;
 }
 
@@ -101,13 +104,18 @@ export async function runCollect(
   const result = collect(master, sources, unreadable);
   const recorded = await userChoices(read, options.decisions ?? null, result);
   const choices = choicesOf(result, options.conflicts, recorded.choices);
-  const report = applyPatchToWorkbook(read.workbook, {
-    sheets: collectPatch(master, result, choices, {
-      checkDate: options.date,
-      roster: master.roster,
-      existing: read.sheets.map((s) => ({ name: s.name, generated: s.generated })),
-    }),
-  });
+  // As in Excel and WPS: a protected master sheet refuses the whole 回收, nothing is written.
+  const report = applyPatchToWorkbook(
+    read.workbook,
+    {
+      sheets: collectPatch(master, result, choices, {
+        checkDate: options.date,
+        roster: master.roster,
+        existing: read.sheets.map((s) => ({ name: s.name, generated: s.generated })),
+      }),
+    },
+    { protectedSheets: "refuse" }
+  );
   await writeXlsx(read.workbook, options.output, {
     force: options.force,
     inputs: [masterPath, ...returns],

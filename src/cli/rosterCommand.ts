@@ -5,7 +5,7 @@ import { buildRosterSheet } from "../core/roster/sheet";
 import type { Table } from "../core/table/schema";
 import { applyPatchToWorkbook, readXlsx, writeXlsx } from "../xlsx";
 import { readSources, UnreadableInput } from "./sources";
-import { tablesOfWorkbook } from "./workbookTables";
+import { tablesOfWorkbook } from "../xlsx/workbookTables";
 import ExcelJS from "exceljs";
 
 export interface RosterInferOptions {

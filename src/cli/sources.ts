@@ -10,10 +10,10 @@ import {
   type HeaderVocabulary,
 } from "../core/parse/vocabulary";
 import type { ParseProblem, ParseResult, Table } from "../core/table/schema";
-import { readXlsx, XlsxError } from "../xlsx";
+import { XlsxError } from "../xlsx";
 import { isWorkbookFile, readTextFile } from "./textFile";
 import { UnreadableInput } from "./unreadable";
-import { tablesOfWorkbook } from "./workbookTables";
+import { readWorkbookTables } from "../xlsx/workbookTables";
 
 export { UnreadableInput } from "./unreadable";
 export { isWorkbookFile } from "./textFile";
@@ -55,7 +55,7 @@ export async function readSources(
   for (const path of paths) {
     let result: ParseResult & { layouts?: Map<Table, GridLayout> };
     if (isWorkbookFile(path)) {
-      const read = await readWorkbookTables(path, vocabulary);
+      const read = await readWorkbookFile(path, vocabulary);
       rosterGrid ??= read.rosterGrid;
       result = read;
       notes.push(`已读取工作簿「${path}」。`);
@@ -80,29 +80,14 @@ export async function readSources(
   return { tables, problems, notes, rosterGrid, layouts };
 }
 
-/** The breakdown tables of a workbook's sheets and its 名册 sheet; the add-in's output sheets are left out. */
-async function readWorkbookTables(
-  path: string,
-  vocabulary: HeaderVocabulary
-): Promise<ParseResult & { rosterGrid: Grid | null; layouts: Map<Table, GridLayout> }> {
-  let read;
+/** A workbook's tables (see readWorkbookTables); a file it cannot read ends the run. */
+async function readWorkbookFile(path: string, vocabulary: HeaderVocabulary) {
   try {
-    read = await readXlsx(path);
+    return await readWorkbookTables(path, vocabulary);
   } catch (e) {
     if (e instanceof XlsxError) throw new UnreadableInput(e.message);
     throw e;
   }
-  const own = tablesOfWorkbook(read, vocabulary);
-  if (own.placed.length === 0)
-    throw new UnreadableInput(
-      `工作簿「${path}」中没有可识别的责任分解表（找不到含已知列名的表头）。`
-    );
-  return {
-    tables: own.placed.map((p) => p.table),
-    problems: [...read.problems, ...own.problems],
-    rosterGrid: own.rosterGrid,
-    layouts: new Map(own.placed.map((p) => [p.table, p.layout])),
-  };
 }
 
 /** A JSON file the user names (名册, 列对照), parsed; a clear message when it cannot be. */

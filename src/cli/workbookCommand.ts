@@ -9,7 +9,7 @@ import { rosterLine } from "../core/roster/choose";
 import { workbookRoster } from "../core/roster/workbook";
 import { applyPatchToWorkbook, readXlsx, refuseInputAsOutput, writeXlsx } from "../xlsx";
 import { isWorkbookFile, readSources, UnreadableInput } from "./sources";
-import { tablesOfWorkbook } from "./workbookTables";
+import { tablesOfWorkbook } from "../xlsx/workbookTables";
 import { append } from "../core/append";
 
 export interface WorkbookOptions {

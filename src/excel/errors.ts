@@ -2,7 +2,10 @@ import {
   notGeneratedMessage,
   sheetExistsMessage,
   sheetMissingMessage,
+  sheetProtectedRefusal,
 } from "../core/patch/messages";
+
+export { sheetProtectedRefusal };
 
 /**
  * Every failure of the Excel adapter reaches the user as one Chinese sentence that names the
@@ -109,11 +112,6 @@ export function workbookProtectedError(sheet: string): ExcelAdapterError {
     [sheet],
     "AccessDenied"
   );
-}
-
-/** A protected sheet the patch must write into: refused before anything is written. */
-export function sheetProtectedRefusal(sheet: string): string {
-  return `工作表「${sheet}」受保护，其中的单元格无法写入，工作簿未做任何修改。请在「审阅」中撤销工作表保护后重试。`;
 }
 
 export function sheetProtectedError(sheet: string): ExcelAdapterError {

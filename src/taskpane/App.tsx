@@ -1,6 +1,7 @@
 import { Body1, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { WorkbookActions } from "./actions";
+import type { PaneStart } from "./host";
 import { ActionBar } from "./components/ActionBar";
 import { ConfirmDialog } from "./components/ConfirmDialog";
 import { ConflictList } from "./components/ConflictList";
@@ -48,9 +49,14 @@ const useStyles = makeStyles({
 
 export interface AppProps {
   actions: WorkbookActions;
+  /**
+   * Where the pane opens: "import" when the ribbon's 导入分解表 opened it (taskpane.html?start=import).
+   * A ribbon button cannot show a file dialog, so the pane points at its own button instead.
+   */
+  start?: PaneStart;
 }
 
-function Pane({ actions }: AppProps) {
+function Pane({ actions, start }: AppProps) {
   const styles = useStyles();
   const pane = useTaskPane(actions);
   const { task, outcome, tracking } = pane;
@@ -60,6 +66,8 @@ function Pane({ actions }: AppProps) {
     [outcome, filter]
   );
   const busy = task.busy !== null;
+  // Shown until a file is picked: what the ribbon's 导入分解表 button could not do itself.
+  const [importHint, setImportHint] = useState(start === "import");
   const distribute = useDistributeFlows(actions, task, pane.checkDate);
 
   return (
@@ -88,11 +96,22 @@ function Pane({ actions }: AppProps) {
         )}
       </div>
       <main className={styles.body}>
+        {importHint && (
+          <MessageBar intent="info">
+            <MessageBarBody>
+              请点「导入分解表」，选择从 Word 复制后保存的文本（.txt）或分解表工作簿（.xlsx）。
+            </MessageBarBody>
+          </MessageBar>
+        )}
         <ActionBar
           busy={busy}
+          atImport={start === "import"}
           canValidate={pane.checkDateValid}
           onImport={() => void pane.importSeeds()}
-          onImportFile={(file) => void pane.importFile(file)}
+          onImportFile={(file) => {
+            setImportHint(false);
+            void pane.importFile(file);
+          }}
           onValidate={() => void pane.validate()}
           onClearMarks={() => void pane.clearMarks()}
           onGenerateRoster={() => void pane.generateRoster()}
@@ -115,6 +134,7 @@ function Pane({ actions }: AppProps) {
             <MessageBarBody>{task.notice}</MessageBarBody>
           </MessageBar>
         )}
+        <ProblemList title="导入时未能读取的内容" problems={pane.importProblems} />
         <ProblemList title="回填未能处理的内容" problems={tracking.backfillProblems} />
         {distribute.pending && (
           <DecisionList
@@ -190,10 +210,10 @@ function Pane({ actions }: AppProps) {
 }
 
 /** The task pane of 督办助手. It reaches the workbook only through `actions`. */
-export function App({ actions }: AppProps) {
+export function App({ actions, start }: AppProps) {
   return (
     <ErrorBoundary>
-      <Pane actions={actions} />
+      <Pane actions={actions} start={start} />
     </ErrorBoundary>
   );
 }

@@ -28,9 +28,10 @@ export interface WorkbookActions {
    */
   importSeeds(onProgress: ProgressListener, tracking?: TrackingChoice): Promise<ImportOutcome>;
   /**
-   * 导入分解表: the breakdown tables of a text file the user picked, written as importSeeds
-   * writes the seeds. A file with no recognisable table rejects with a message naming it, and
-   * nothing is written.
+   * 导入分解表: the breakdown tables of a file the user picked — text copied from Word, or an
+   * .xlsx/.xlsm workbook — written as importSeeds writes the seeds. A file with no recognisable
+   * table, or one that cannot be read (.xls, encrypted), rejects with a message naming it, and
+   * nothing is written. What of a partly readable file was not read comes back in `problems`.
    */
   importFile(
     file: TextFileInput,
@@ -81,7 +82,7 @@ export interface WorkbookActions {
    * 回收, first step: the units' returned files (read by the pane) against the breakdown sheets.
    * Nothing is written yet; the decisions go to the user.
    */
-  collectReturns(returns: CollectInput, onProgress: ProgressListener): Promise<CollectResult>;
+  collectReturns(returns: CollectInput, onProgress: ProgressListener): Promise<CollectReview>;
   /**
    * 回收, second step: the settled values and the option the user chose per decision (index
    * into decision.options; 0, keep the master, when left out) into the workbook, with
@@ -95,10 +96,21 @@ export interface WorkbookActions {
   ): Promise<{ summary: string }>;
 }
 
-/** A text file the user picked (as copied from Word and saved), read whole by the pane. */
+/** A file the user picked for 导入分解表 (text saved from Word, or a workbook), read whole by the pane. */
 export interface TextFileInput {
   name: string;
   bytes: Uint8Array;
+}
+
+/**
+ * 回收's first step: what the returns bring, and the 处理 the workbook's 回收情况 (written by an
+ * earlier 回收, then edited) already names for the identical conflicts (decisionRows.ts).
+ */
+export interface CollectReview extends CollectResult {
+  /** Per decision, the option its 处理 in 回收情况 names (index into options), or null: none. */
+  recorded?: (number | null)[];
+  /** Lines of 回收情况 not taken (about no conflict of this 回收, or no option), in Chinese. */
+  recordedNotes?: string[];
 }
 
 /** The returned files as read, and those that could not be read (named, with the reason). */
@@ -120,6 +132,11 @@ export interface ImportOutcome {
   rows: number;
   /** Chinese sentence for the pane: "已导入 4 张表，共 170 行。" */
   summary: string;
+  /**
+   * What of the picked file was not read or not written (rows, columns, sheets; a guessed
+   * encoding), each naming the file, table and row. Absent for the bundled seeds.
+   */
+  problems?: string[];
 }
 
 /** An issue placed in the workbook: the cell a click selects. */

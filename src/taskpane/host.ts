@@ -11,3 +11,11 @@ export function detectHost(scope: unknown): PaneHost {
   const et = typeof page.Application === "object" && page.Application !== null;
   return et && !office ? "wps" : "office";
 }
+
+/** Where the pane opens: at 导入分解表 when the ribbon's button of that name opened it. */
+export type PaneStart = "import" | undefined;
+
+/** The start the page's address asks for: taskpane.html?start=import (manifest.xml). */
+export function startOf(search: string): PaneStart {
+  return new URLSearchParams(search).get("start") === "import" ? "import" : undefined;
+}

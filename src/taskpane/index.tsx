@@ -4,14 +4,14 @@ import { createExcelActions } from "../excel/workflows";
 import { createWpsActions } from "../wps/host";
 import type { WorkbookActions } from "./actions";
 import { App } from "./App";
-import { detectHost } from "./host";
+import { detectHost, startOf } from "./host";
 
 function render(actions: WorkbookActions): void {
   const container = document.getElementById("container");
   if (!container) return;
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <App actions={actions} />
+      <App actions={actions} start={startOf(window.location.search)} />
     </FluentProvider>
   );
 }

@@ -1,6 +1,5 @@
 import { useCallback, useRef, useState } from "react";
-import type { CollectResult } from "../core/distribute/collect";
-import type { WorkbookActions } from "./actions";
+import type { CollectReview, WorkbookActions } from "./actions";
 import type { WorkbookTask } from "./useWorkbookTask";
 
 /** The browser's file work (ExcelJS, JSZip), fetched as a chunk of its own on first use. */
@@ -16,7 +15,7 @@ export interface DistributeFlows {
   /** Whether the work under way can be cancelled (it is going through files). */
   cancelable: boolean;
   /** The last 回收 waiting for the user's choices, or null. */
-  pending: CollectResult | null;
+  pending: CollectReview | null;
   /** Per decision of `pending`, the option picked (0: keep the master). */
   choices: readonly number[];
   choose(decision: number, option: number): void;
@@ -24,6 +23,15 @@ export interface DistributeFlows {
   apply(): Promise<void>;
   /** Drops the pending 回收 without writing anything. */
   discard(): void;
+}
+
+/** What 回收情况 settled before this 回收, and what of it could not be taken. */
+function recordedLine(result: CollectReview): string {
+  const preset = result.recorded?.filter((n) => n !== null).length ?? 0;
+  return [
+    preset > 0 ? `其中 ${preset} 处已按「回收情况」中填写的处理预先选好。` : "",
+    ...(result.recordedNotes ?? []),
+  ].join("");
 }
 
 /** 下发 and 回收 (issue 16): the files go out as a .zip and come back picked or dropped. */
@@ -35,7 +43,7 @@ export function useDistributeFlows(
   const { run, announce } = task;
   const controller = useRef<AbortController | null>(null);
   const [cancelable, setCancelable] = useState(false);
-  const [pending, setPending] = useState<CollectResult | null>(null);
+  const [pending, setPending] = useState<CollectReview | null>(null);
   const [choices, setChoices] = useState<number[]>([]);
 
   /** Runs file work that the 取消 button can stop; a cancel ends it quietly. */
@@ -106,8 +114,9 @@ export function useDistributeFlows(
       }
       const { result, written } = done.value;
       setPending(written === null ? result : null);
-      setChoices(result.decisions.map(() => 0));
-      announce(written ?? `${result.summary}请逐处选择后点“写入总表”。`);
+      // A 处理 already chosen in 回收情况 for the identical conflict starts picked.
+      setChoices(result.decisions.map((_, i) => result.recorded?.[i] ?? 0));
+      announce(written ?? `${result.summary}${recordedLine(result)}请逐处选择后点“写入总表”。`);
     },
     [actions, announce, checkDate, run, withCancel]
   );

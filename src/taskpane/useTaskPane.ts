@@ -20,8 +20,10 @@ export interface TaskPane {
   /** Counts 校验 runs: a key that makes per-result UI state (ticked fixes) start over. */
   outcomeSerial: number;
   importSeeds(): Promise<void>;
-  /** 导入分解表: the tables of a text file the user picked. */
+  /** 导入分解表: the tables of a text file or workbook the user picked. */
   importFile(file: File): Promise<void>;
+  /** What the last 导入分解表 could not read, per file, table and row; [] when all was read. */
+  importProblems: string[];
   validate(): Promise<void>;
   clearMarks(): Promise<void>;
   /** 生成名册: the 名册 sheet to edit. */
@@ -42,6 +44,7 @@ export function useTaskPane(actions: WorkbookActions): TaskPane {
   const [checkDate, setCheckDate] = useState(todayIso);
   const [outcome, setOutcomeState] = useState<ValidateOutcome | null>(null);
   const [outcomeSerial, setOutcomeSerial] = useState(0);
+  const [importProblems, setImportProblems] = useState<string[]>([]);
   const { run, attempt, announce } = task;
   const { ask } = confirm;
   const tracking = useTrackingFlows(actions, task, checkDate);
@@ -65,6 +68,7 @@ export function useTaskPane(actions: WorkbookActions): TaskPane {
   /** 导入 of the seeds (no file) or of a picked text file: asks before replacing sheets. */
   const importTables = useCallback(
     async (picked?: File) => {
+      setImportProblems([]);
       const existing = await run(
         picked ? `正在读取「${picked.name}」…` : "正在检查已有工作表…",
         async () => {
@@ -92,6 +96,7 @@ export function useTaskPane(actions: WorkbookActions): TaskPane {
             : actions.importSeeds(onProgress, tracking)
       );
       if (!imported.ok) return;
+      setImportProblems(imported.value.problems ?? []);
       setOutcome(null);
       forgetResults();
       announce(imported.value.summary);
@@ -193,6 +198,7 @@ export function useTaskPane(actions: WorkbookActions): TaskPane {
     outcomeSerial,
     importSeeds,
     importFile,
+    importProblems,
     validate,
     clearMarks,
     generateRoster,

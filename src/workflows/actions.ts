@@ -3,14 +3,6 @@ import { backfill, resolveConflicts } from "../core/outputs/backfill";
 import { generateSheets } from "../core/outputs/generate";
 import { sheetNameFor, type ExistingSheet } from "../core/outputs/generatedNames";
 import { buildImportSheet, importSheetName } from "../core/outputs/importSheet";
-import {
-  decodeText,
-  MAX_TEXT_BYTES,
-  tooLargeMessage,
-  undecodableMessage,
-} from "../core/parse/decodeText";
-import { startsWith, ZIP } from "../core/parse/fileMagic";
-import { parseSeedText } from "../core/parse/seedText";
 import type { UnitSheetsResult } from "../core/outputs/unitSheets";
 import { validationSummary, type PlacedTable } from "../core/outputs/validationSheets";
 import { safeFixes } from "../core/fixes/safeFixes";
@@ -36,6 +28,7 @@ import type {
 } from "../taskpane/actions";
 import { todayIso } from "../taskpane/format";
 import { distributeActions } from "./distribute";
+import { tablesOfFile } from "./importFile";
 import type { SheetInfo, WorkbookHost } from "./host";
 import { mastersOf, ofKind, readTables, rosterGridOf, unitContentsOf } from "./sheetsRead";
 
@@ -72,31 +65,6 @@ function placeFixes(fixes: ReturnType<typeof safeFixes>, placed: readonly Placed
     const { kind, label, before, after } = fix;
     return [{ kind, label, before, after, address: sheetCellA1(layout.sheet, row, col) }];
   });
-}
-
-/**
- * The breakdown tables of a text file the user picked (as copied from Word), decoded as the CLI
- * decodes text. A file with none is refused with a message naming it, before anything is written.
- */
-function tablesOfFile(file: TextFileInput): Table[] {
-  if (file.bytes.length > MAX_TEXT_BYTES)
-    throw new Error(tooLargeMessage(file.name, file.bytes.length));
-  // .docx and .xlsx are zip archives: the Word file itself, or a workbook, picked by mistake.
-  if (startsWith(file.bytes, ZIP)) {
-    throw new Error(
-      `文件「${file.name}」是 Word 或 Excel 文件，不是文本文件，未导入，工作簿未改动。请在 Word 中复制分解表，粘贴到记事本后另存为 .txt 再导入；Excel 中的分解表可直接点“校验”。`
-    );
-  }
-  const decoded = decodeText(file.bytes);
-  if (decoded === null) throw new Error(undecodableMessage(file.name));
-  const { tables, problems } = parseSeedText(decoded.text, file.name);
-  if (tables.length === 0) {
-    const why = problems[0]?.message ?? "";
-    throw new Error(
-      `文件「${file.name}」中没有可识别的责任分解表，工作簿未改动。${why}请选择从 Word 复制表格后保存的文本文件（.txt），表头应含“序号、重点工作、牵头单位”等。`
-    );
-  }
-  return tables;
 }
 
 /**
@@ -156,7 +124,8 @@ export function createWorkbookActions(
     },
 
     async existingImportSheets(file?: TextFileInput): Promise<string[]> {
-      const wanted = new Set((file ? tablesOfFile(file) : seeds()).map((t) => importSheetName(t)));
+      const tables = file ? (await tablesOfFile(file)).tables : seeds();
+      const wanted = new Set(tables.map((t) => importSheetName(t)));
       return (await listSheets()).map((s) => s.name).filter((name) => wanted.has(name));
     },
 
@@ -172,11 +141,13 @@ export function createWorkbookActions(
 
     async importFile(file, onProgress, tracking) {
       onProgress(`读取「${file.name}」中的责任分解表和已有的导入表…`, 0.1);
-      const { sheets, rows } = await writeImport(host, tablesOfFile(file), onProgress, tracking);
+      const { tables, problems } = await tablesOfFile(file);
+      const { sheets, rows } = await writeImport(host, tables, onProgress, tracking);
       return {
         sheets,
         rows,
-        summary: `已从「${file.name}」导入 ${sheets.length} 张表，共 ${rows} 行：${sheets.join("、")}。`,
+        summary: `已从「${file.name}」导入 ${sheets.length} 张表，共 ${rows} 行：${sheets.join("、")}。${problems.length > 0 ? `有 ${problems.length} 处未能读取，见下方列表。` : ""}`,
+        problems,
       };
     },
 

@@ -1,11 +1,13 @@
 import { collect } from "../core/distribute/collect";
-import { collectPatch } from "../core/distribute/collectPatch";
+import { COLLECT_SHEET, collectPatch, collectSheetName } from "../core/distribute/collectPatch";
+import { recordedChoices } from "../core/distribute/decisionRows";
+import type { Grid } from "../core/grid/schema";
 import { readMaster, type Master } from "../core/distribute/master";
 import { splitByUnit } from "../core/distribute/split";
 import type { ExistingSheet } from "../core/outputs/generatedNames";
 import type { Roster } from "../core/roster";
 import type { CollectResult } from "../core/distribute/collect";
-import type { WorkbookActions } from "../taskpane/actions";
+import type { CollectReview, WorkbookActions } from "../taskpane/actions";
 import { isRosterSheet } from "../core/roster/sheet";
 import type { SheetInfo, WorkbookHost } from "./host";
 import { checkable } from "./sheetsRead";
@@ -14,18 +16,26 @@ const NO_MASTER = "没有找到责任分解表：请先导入或打开总表（�
 const STALE =
   "回收的结果已过时：请重新点“回收进展”选择文件（工作簿在两步之间被导入或回收替换了）。";
 
+/** The open workbook as the master, and its 回收情况 sheet (where the user picks 处理), if any. */
 async function readOpenMaster(
   host: WorkbookHost,
   given: Roster | null
-): Promise<{ master: Master; sheets: SheetInfo[] }> {
-  const { sheets, read } = await host.readSheets((s) => checkable(s) || isRosterSheet(s));
+): Promise<{ master: Master; sheets: SheetInfo[]; collectGrid: Grid | null }> {
+  const { sheets, read } = await host.readSheets(
+    (s) =>
+      checkable(s) || isRosterSheet(s) || s.marker?.kind === "collect" || s.name === COLLECT_SHEET
+  );
+  const collectName = collectSheetName(sheets.map((s) => ({ name: s.name, generated: s.marker })));
   const master = readMaster(
     host.workbookName(),
-    read.map(({ info, grid }) => ({ grid, generated: info.marker })),
+    read
+      .filter(({ info }) => info.name !== collectName)
+      .map(({ info, grid }) => ({ grid, generated: info.marker })),
     given
   );
   if (master.items.length === 0) throw new Error(NO_MASTER);
-  return { master, sheets };
+  const collectGrid = read.find(({ info }) => info.name === collectName)?.grid ?? null;
+  return { master, sheets, collectGrid };
 }
 
 /** 下发 and 回收 in the open workbook: it is the master; the files are the pane's business. */
@@ -46,9 +56,18 @@ export function distributeActions(
 
     async collectReturns({ sources, unreadable }, onProgress) {
       onProgress("读取总表…", 0.1);
-      const { master, sheets } = await readOpenMaster(host, given);
+      const { master, sheets, collectGrid } = await readOpenMaster(host, given);
       onProgress("对应各单位的回收文件…", 0.5);
-      const result = collect(master, sources, unreadable);
+      const collected = collect(master, sources, unreadable);
+      // A conflict the user already settled in 回收情况 (as `duban collect` reads it) starts so.
+      const recorded = collectGrid && recordedChoices(collectGrid, collected.decisions);
+      const result: CollectReview = recorded
+        ? {
+            ...collected,
+            recorded: collected.decisions.map((d) => recorded.choices.get(d) ?? null),
+            recordedNotes: recorded.notes,
+          }
+        : collected;
       last = {
         master,
         existing: sheets.map((s) => ({ name: s.name, generated: s.marker })),

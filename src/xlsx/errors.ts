@@ -18,7 +18,8 @@ export type XlsxInputProblem =
   | "encrypted"
   | "legacy-xls"
   | "damaged"
-  | "empty";
+  | "empty"
+  | "no-table";
 
 /** An input file that cannot be read; nothing was read from it and nothing written. */
 export class XlsxInputError extends XlsxError {
@@ -67,6 +68,7 @@ export function inputError(file: string, problem: XlsxInputProblem, detail = "")
     "legacy-xls": `文件「${file}」是${LEGACY_XLS}`,
     damaged: `文件「${file}」已损坏，或不是 Excel 工作簿，无法读取。${AS_XLSX}`,
     empty: `文件「${file}」中没有任何数据：工作簿里没有工作表，或所有可见的工作表都是空的。`,
+    "no-table": `工作簿「${file}」中没有可识别的责任分解表（找不到含已知列名的表头）。`,
   };
   return new XlsxInputError(file, problem, messages[problem]);
 }

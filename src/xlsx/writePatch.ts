@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { checkPatch, invalidPatchMessage } from "../core/patch/messages";
+import { checkPatch, invalidPatchMessage, sheetProtectedRefusal } from "../core/patch/messages";
 import type { SheetOp, WorkbookPatchInput } from "../core/patch/schema";
 import { sameSheetName } from "../core/patch/sheetName";
 import { XlsxError, XlsxPatchError } from "./errors";
@@ -50,13 +50,21 @@ function findSheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet 
 
 /**
  * Refuses, before anything is written, a patch that names the record sheet, updates a sheet
- * that is missing, creates one that exists, or replaces a sheet the add-in did not generate.
+ * that is missing, creates one that exists, or replaces a sheet the add-in did not generate;
+ * with `refuseProtected`, also one that updates a protected sheet (as Excel and WPS refuse 回收).
  */
-function checkTargets(workbook: ExcelJS.Workbook, ops: SheetOp[], store: Store): void {
+function checkTargets(
+  workbook: ExcelJS.Workbook,
+  ops: SheetOp[],
+  store: Store,
+  refuseProtected: boolean
+): void {
   for (const op of ops) {
     const existing = findSheet(workbook, op.sheet);
     const problem = targetProblem(op, existing && { marker: markerOf(store, existing) });
     if (problem) throw new XlsxPatchError(problem, [op.sheet]);
+    if (refuseProtected && op.mode === "update" && fieldsOf(existing!).sheetProtection?.sheet)
+      throw new XlsxPatchError(sheetProtectedRefusal(op.sheet), [op.sheet]);
   }
 }
 
@@ -238,13 +246,17 @@ function activeSheetName(workbook: ExcelJS.Workbook): string | undefined {
 export function applyPatchToWorkbook(
   workbook: ExcelJS.Workbook,
   input: WorkbookPatchInput,
-  options: { deferCells?: boolean } = {}
+  options: {
+    deferCells?: boolean;
+    /** "refuse": a patch updating a protected sheet is refused whole, nothing written. */
+    protectedSheets?: "refuse";
+  } = {}
 ): XlsxPatchReport {
   const checked = checkPatch(input);
   if ("problem" in checked) throw new XlsxPatchError(invalidPatchMessage(checked.problem));
   const { patch } = checked;
   const store = readStore(workbook);
-  checkTargets(workbook, patch.sheets, store);
+  checkTargets(workbook, patch.sheets, store, options.protectedSheets === "refuse");
 
   const fallbacks: string[] = [];
   let active = activeSheetName(workbook);

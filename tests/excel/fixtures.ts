@@ -1,9 +1,12 @@
 import { readFileSync } from "fs";
 import { join } from "path";
+import { readGridTable } from "../../src/core/grid/gridTable";
+import { Grid } from "../../src/core/grid/schema";
 import { rect } from "../../src/core/patch/build";
 import { RECORD_SHEET, type WorkbookRecord, parseRecord } from "../../src/core/patch/record";
 import type { PatchCell, SheetOpInput } from "../../src/core/patch/schema";
 import { parseSeedText } from "../../src/core/parse/seedText";
+import { createExcelActions } from "../../src/excel/workflows";
 import type { Table } from "../../src/core/table/schema";
 import { type StandInHandle, type StandInOptions, installStandIn } from "../support/excel-standin";
 
@@ -139,4 +142,53 @@ export function standInPerTest(): (options: StandInOptions) => StandInHandle {
     current = undefined;
   });
   return (options) => (current = installStandIn(options));
+}
+
+/**
+ * For a test file of 导入分解表: setUp() opens a fresh workbook holding only the user's own sheet
+ * and gives the Excel actions on it; the stand-in is removed after each test.
+ */
+export function importBench() {
+  let excel: StandInHandle | undefined;
+  afterEach(() => {
+    excel?.uninstall();
+    excel = undefined;
+  });
+  const open = () => {
+    if (!excel) throw new Error("setUp() first");
+    return excel;
+  };
+  return {
+    setUp() {
+      excel?.uninstall();
+      excel = ledgerWorkbook();
+      return createExcelActions();
+    },
+    excel: open,
+    /** Every sheet's contents and formats, to show a refused file changed nothing. */
+    state: () => workbookState(open()),
+    /** The table a 导入 sheet holds, read back as 校验 reads it. */
+    tableOn: (sheet: string) => importedTable(open(), sheet),
+  };
+}
+
+/** The user's own sheet beside which 导入 writes; its `+C18` must stay text. */
+export const LEDGER = "我的台账";
+
+/** A workbook holding only the user's own sheet, as 导入分解表 finds one. */
+export function ledgerWorkbook(): StandInHandle {
+  const excel = installStandIn({ sheets: [LEDGER] });
+  excel.workbook.sheet(LEDGER).setValues("A1", [["自己记的", "+C18"]]);
+  return excel;
+}
+
+/** Every sheet's contents and formats, to show a refused file changed nothing. */
+export function workbookState(excel: StandInHandle): unknown[] {
+  return excel.workbook.sheetNames().map((name) => [name, excel.workbook.sheet(name).snapshot()]);
+}
+
+/** The table a 导入 sheet holds, read back as 校验 reads it. */
+export function importedTable(excel: StandInHandle, sheet: string): Table {
+  const values = excel.workbook.sheet(sheet).toGrid() as Grid["values"];
+  return readGridTable(Grid.parse({ sheet, top: 0, left: 0, values })).table!;
 }

@@ -1,19 +1,15 @@
 import { readFileSync } from "fs";
+import JSZip from "jszip";
 import { join } from "path";
-import { readGridTable } from "../../src/core/grid/gridTable";
-import { Grid } from "../../src/core/grid/schema";
 import { a1 } from "../../src/core/patch/address";
-import { createExcelActions } from "../../src/excel/workflows";
 import type { TextFileInput } from "../../src/taskpane/actions";
-import { installStandIn, type StandInHandle } from "../support/excel-standin";
 import { NOTICE_FILE, SEED_DIR } from "../support/seeds";
-import { userSheetNames } from "./fixtures";
+import { importBench, LEDGER, userSheetNames } from "./fixtures";
 
 /** 导入分解表: a text file the user picked, written as 导入 writes the bundled seeds. */
 
 const noProgress = () => undefined;
 const AT = { checkDate: "2022-09-30", reference: "checkDate" } as const;
-const LEDGER = "我的台账";
 /** 市重点工作 序号2, as printed in the 2022 notice. */
 const CITY_TASK = "全面提升大学科技园建设水平";
 
@@ -22,28 +18,11 @@ const picked = (name: string): TextFileInput => ({
   bytes: new Uint8Array(readFileSync(join(SEED_DIR, name))),
 });
 
-let excel: StandInHandle;
-afterEach(() => excel?.uninstall());
-
-function setUp() {
-  excel = installStandIn({ sheets: [LEDGER] });
-  excel.workbook.sheet(LEDGER).setValues("A1", [["自己记的", "+C18"]]);
-  return createExcelActions();
-}
-
-/** Every sheet's contents and formats, to show a refused file changed nothing. */
-const workbookState = () =>
-  excel.workbook.sheetNames().map((name) => [name, excel.workbook.sheet(name).snapshot()]);
-
-/** The table a 导入 sheet holds, read back as 校验 reads it. */
-const tableOn = (sheet: string) => {
-  const values = excel.workbook.sheet(sheet).toGrid() as Grid["values"];
-  return readGridTable(Grid.parse({ sheet, top: 0, left: 0, values })).table!;
-};
+const { setUp, excel, state: workbookState, tableOn } = importBench();
 
 /** The cell under `title` in the row holding `task`. */
 function cellOf(sheet: string, task: string, title: string): string {
-  const rows = excel.workbook.sheet(sheet).toGrid() as unknown[][];
+  const rows = excel().workbook.sheet(sheet).toGrid() as unknown[][];
   const header = rows.findIndex((r) => r.includes(title));
   const row = rows.findIndex(
     (r, i) => i > header && r.some((v) => typeof v === "string" && v.startsWith(task))
@@ -55,7 +34,7 @@ function cellOf(sheet: string, task: string, title: string): string {
 describe("导入分解表", () => {
   test("writes the picked file's tables with their rows as 导入 sheets, other sheets untouched", async () => {
     const actions = setUp();
-    const ledger = excel.workbook.sheet(LEDGER).snapshot();
+    const ledger = excel().workbook.sheet(LEDGER).snapshot();
     const file = picked(NOTICE_FILE);
     expect(await actions.existingImportSheets(file)).toEqual([]);
 
@@ -66,15 +45,15 @@ describe("导入分解表", () => {
     expect(outcome.summary).toBe(
       `已从「${NOTICE_FILE}」导入 3 张表，共 136 行：市重点工作、关键任务、区重点工作。`
     );
-    expect(userSheetNames(excel)).toEqual([LEDGER, "市重点工作", "关键任务", "区重点工作"]);
-    expect(excel.workbook.sheet(LEDGER).snapshot()).toEqual(ledger);
+    expect(userSheetNames(excel())).toEqual([LEDGER, "市重点工作", "关键任务", "区重点工作"]);
+    expect(excel().workbook.sheet(LEDGER).snapshot()).toEqual(ledger);
 
     const city = tableOn("市重点工作");
     expect(city.title).toBe("2022年市政府重点工作责任分解表（涉及津南区工作）");
     expect(city.rows).toHaveLength(26);
     expect(tableOn("关键任务").rows).toHaveLength(4);
     expect(tableOn("区重点工作").rows).toHaveLength(106);
-    const residue = excel.workbook.sheet("市重点工作").cell("C15");
+    const residue = excel().workbook.sheet("市重点工作").cell("C15");
     expect(residue.value).toContain("积极与市水务局+C18协调");
     expect(residue.numberFormat).toBe("@");
     // Marked as 导入 sheets: a second pick of the same file would replace them, after asking.
@@ -90,12 +69,16 @@ describe("导入分解表", () => {
     const file = picked(NOTICE_FILE);
     await actions.importFile(file, noProgress, AT);
     const cell = cellOf("市重点工作", CITY_TASK, "进展情况");
-    excel.workbook.sheet("市重点工作").setValues(cell, [["已完成主体建设"]]);
+    excel()
+      .workbook.sheet("市重点工作")
+      .setValues(cell, [["已完成主体建设"]]);
     await actions.importFile(file, noProgress, AT);
     expect(
-      excel.workbook.sheet("市重点工作").cell(cellOf("市重点工作", CITY_TASK, "进展情况")).value
+      excel()
+        .workbook.sheet("市重点工作")
+        .cell(cellOf("市重点工作", CITY_TASK, "进展情况")).value
     ).toBe("已完成主体建设");
-    expect(userSheetNames(excel)).toEqual([LEDGER, "市重点工作", "关键任务", "区重点工作"]);
+    expect(userSheetNames(excel())).toEqual([LEDGER, "市重点工作", "关键任务", "区重点工作"]);
   });
 
   test("a file with no table is refused with a message naming it, and nothing is written", async () => {
@@ -109,13 +92,14 @@ describe("导入分解表", () => {
     expect(workbookState()).toEqual(before);
   });
 
-  test("a workbook picked by mistake is refused with a message naming it, nothing written", async () => {
+  test("a Word file picked by mistake is refused with a message naming it, nothing written", async () => {
     const actions = setUp();
     const before = workbookState();
-    const name = "cangnan-2022-progress.xlsx";
-    const bytes = new Uint8Array(readFileSync(join(__dirname, "..", "fixtures", "real", name)));
-    await expect(actions.importFile({ name, bytes }, noProgress)).rejects.toThrow(
-      `文件「${name}」是 Word 或 Excel 文件，不是文本文件，未导入，工作簿未改动。`
+    const zip = new JSZip();
+    zip.file("word/document.xml", "<w:document/>");
+    const bytes = await zip.generateAsync({ type: "uint8array" });
+    await expect(actions.importFile({ name: "通知.docx", bytes }, noProgress)).rejects.toThrow(
+      "文件「通知.docx」是 Word 文件，未导入，工作簿未改动。"
     );
     expect(workbookState()).toEqual(before);
   });

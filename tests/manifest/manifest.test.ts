@@ -31,6 +31,32 @@ describe("manifest.xml", () => {
     expect(text("TaskpaneId")).toBe("ButtonId1");
     expect(text("FunctionName")).toBe("validateWorkbook");
   });
+
+  test("its 导入分解表 button opens the same pane at the import (a ribbon button shows no file dialog)", () => {
+    const doc = new DOMParser().parseFromString(source, "text/xml");
+    const byId = (tag: string, id: string) =>
+      Array.from(doc.getElementsByTagName(tag)).find((e) => e.getAttribute("id") === id)!;
+    const button = byId("Control", "Duban.ImportButton");
+    const label = button.getElementsByTagName("Label")[0].getAttribute("resid")!;
+    expect(byId("bt:String", label).getAttribute("DefaultValue")).toBe("导入分解表");
+    const action = button.getElementsByTagName("Action")[0];
+    expect(action.getAttribute("xsi:type")).toBe("ShowTaskpane");
+    expect(action.getElementsByTagName("TaskpaneId")[0].textContent).toBe("ButtonId1");
+    const url = action.getElementsByTagName("SourceLocation")[0].getAttribute("resid")!;
+    expect(byId("bt:Url", url).getAttribute("DefaultValue")).toBe(
+      "https://localhost:3000/taskpane.html?start=import"
+    );
+    const production = new DOMParser().parseFromString(
+      rewriteManifestUrls(source, PRODUCTION_BASE),
+      "text/xml"
+    );
+    const rewritten = Array.from(production.getElementsByTagName("bt:Url")).find(
+      (e) => e.getAttribute("id") === url
+    );
+    expect(rewritten?.getAttribute("DefaultValue")).toBe(
+      `${PRODUCTION_BASE}taskpane.html?start=import`
+    );
+  });
 });
 
 describe("the production manifest", () => {

@@ -7,7 +7,7 @@ import { writtenNames } from "../../src/core/roster/written";
 import { validate } from "../../src/core/rules";
 import { seedTables } from "../support/seeds";
 import { realXlsxPath } from "../support/realTables";
-import { tablesOfWorkbook } from "../../src/cli/workbookTables";
+import { tablesOfWorkbook } from "../../src/xlsx/workbookTables";
 import { readXlsx } from "../../src/xlsx";
 
 const tables = seedTables();

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from "fs";
 import { join } from "path";
-import { tablesOfWorkbook } from "../../src/cli/workbookTables";
+import { tablesOfWorkbook } from "../../src/xlsx/workbookTables";
 import { workbookRoster } from "../../src/core/roster/workbook";
 import { validate } from "../../src/core/rules";
 import { readXlsx } from "../../src/xlsx";

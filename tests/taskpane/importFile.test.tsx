@@ -19,17 +19,19 @@ const bytesOf = (name: string) => new Uint8Array(readFileSync(join(SEED_DIR, nam
 
 /** Picks `name` from seeds/ in the pane's hidden file input, as the browser's file dialog would. */
 function pick(name: string) {
-  const input = screen.getByLabelText("选择责任分解表文本文件") as HTMLInputElement;
+  const input = screen.getByLabelText("选择责任分解表文件（.txt 文本或 .xlsx 工作簿）") as HTMLInputElement;
   const file = new File([bytesOf(name)], name, { type: "text/plain" });
   fireEvent.change(input, { target: { files: [file] } });
 }
 
 describe("导入分解表", () => {
-  test("the button opens a text-file picker, kept apart from 导入示例表", async () => {
+  test("the button opens a picker of text files and workbooks, kept apart from 导入示例表", async () => {
     await renderPane(fakeActions());
-    const input = screen.getByLabelText("选择责任分解表文本文件") as HTMLInputElement;
+    const input = screen.getByLabelText("选择责任分解表文件（.txt 文本或 .xlsx 工作簿）") as HTMLInputElement;
     expect(input.type).toBe("file");
-    expect(input.accept).toBe(".txt,text/plain");
+    expect(input.accept.split(",")).toEqual(
+      expect.arrayContaining([".txt", ".xlsx", ".xlsm", "text/plain"])
+    );
     const opened = jest.spyOn(input, "click").mockImplementation(() => undefined);
     fireEvent.click(screen.getByRole("button", { name: "导入分解表" }));
     expect(opened).toHaveBeenCalledTimes(1);

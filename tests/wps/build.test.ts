@@ -88,11 +88,17 @@ test("the publish folder holds the add-in, the online list and the offline jsadd
   expect(readFileSync(join(ADDIN, "index.html"), "utf8")).toMatch(/src="?main\.js/);
 });
 
-test("ribbon.xml is well-formed CustomUI with a 督办助手 tab of 打开督办助手, 校验, 下发 and 回收", () => {
+test("ribbon.xml is well-formed CustomUI with a 督办助手 tab of 打开督办助手, 导入分解表, 校验, 下发 and 回收", () => {
   const { doc, buttons } = ribbonNames();
   expect(doc.documentElement.tagName).toBe("customUI");
   expect(doc.getElementsByTagName("tab")[0].getAttribute("label")).toBe("督办助手");
-  expect(buttons.map((b) => b.label)).toEqual(["打开督办助手", "校验", "下发", "回收"]);
+  expect(buttons.map((b) => b.label)).toEqual([
+    "打开督办助手",
+    "导入分解表",
+    "校验",
+    "下发",
+    "回收",
+  ]);
 });
 
 test("every bundle parses as ES2017, the syntax WPS's Chromium is assumed to take", () => {

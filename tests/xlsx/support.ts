@@ -78,3 +78,18 @@ export async function errorOf<E extends Error>(
   }
   throw new Error(`expected ${type.name}, but nothing was thrown`);
 }
+
+/** An .xlsx's bytes made macro-enabled as Excel saves an .xlsm: its content type and a VBA part. */
+export async function macroEnabled(xlsx: Uint8Array): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(xlsx);
+  const types = await zip.file("[Content_Types].xml")!.async("string");
+  zip.file(
+    "[Content_Types].xml",
+    types.replace(
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+      "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+    )
+  );
+  zip.file("xl/vbaProject.bin", Buffer.from("宏"));
+  return zip.generateAsync({ type: "nodebuffer" });
+}

@@ -2,7 +2,14 @@ import { toChineseDate } from "../deadline";
 import { singleSheetName, type ExistingSheet } from "../outputs/generatedNames";
 import { COLORS, TITLE_FONT } from "../outputs/style";
 import { rect } from "../patch/build";
-import type { ListValidation, PatchCell, RangeFormat, Rect, SheetOpInput } from "../patch/schema";
+import type {
+  GeneratedMarker,
+  ListValidation,
+  PatchCell,
+  RangeFormat,
+  Rect,
+  SheetOpInput,
+} from "../patch/schema";
 import type { Roster } from "../roster/schema";
 import { validate } from "../rules";
 import { buildSummarySheet, SUMMARY_SHEET, summarize } from "../summary";
@@ -12,6 +19,20 @@ import { DECISION_HEADER, decisionCells, optionLabel } from "./decisionRows";
 import type { Master } from "./master";
 
 export const COLLECT_SHEET = "回收情况";
+
+/**
+ * The 回收情况 sheet of a workbook, where the user picks each conflict's 处理: the one 回收
+ * generated, else one of that name.
+ */
+export function collectSheetName(
+  sheets: readonly { name: string; generated: GeneratedMarker | null }[]
+): string | null {
+  return (
+    sheets.find((s) => s.generated?.kind === "collect")?.name ??
+    sheets.find((s) => s.name === COLLECT_SHEET)?.name ??
+    null
+  );
+}
 
 export interface CollectPatchOptions {
   /** The day the returns are taken in (YYYY-MM-DD): the 汇总 is dated on it. */

@@ -19,6 +19,11 @@ export function sheetMissingMessage(sheet: string): string {
   return `找不到工作表「${sheet}」，未做任何修改。请确认它没有被删除或改名后重试。`;
 }
 
+/** A protected sheet a command must write into (回收): refused before anything is written. */
+export function sheetProtectedRefusal(sheet: string): string {
+  return `工作表「${sheet}」受保护，其中的单元格无法写入，工作簿未做任何修改。请在「审阅」中撤销工作表保护后重试。`;
+}
+
 export function invalidPatchMessage(details: string): string {
   return `内部错误：写入计划不合法（${details}），未做任何修改。请联系维护人员。`;
 }

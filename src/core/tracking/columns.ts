@@ -53,7 +53,8 @@ export function deadlineNote(
 
 /**
  * 完成状态 and 进展情况 typed into an earlier 导入 sheet of the same table, carried over to the
- * rows they were typed against (identity.ts); rows new to the table start from their own cells.
+ * rows they were typed against (identity.ts); rows new to the table, and cells left empty on
+ * the earlier sheet, start from their own cells (a workbook imported again brings its own).
  */
 export function carriedProgress(
   table: Table,
@@ -70,6 +71,9 @@ export function carriedProgress(
   );
   return table.rows.map((row, i) => {
     const earlier = match[i];
-    return earlier === null ? own(row) : own(previous.rows[earlier]);
+    const mine = own(row);
+    if (earlier === null) return mine;
+    const typed = own(previous.rows[earlier]);
+    return { status: typed.status || mine.status, progress: typed.progress || mine.progress };
   });
 }

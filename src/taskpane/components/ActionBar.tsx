@@ -1,5 +1,5 @@
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
-import { useRef } from "react";
+import { useEffect, useRef } from "react";
 import {
   ArrowImport20Regular,
   ArrowSync20Regular,
@@ -22,8 +22,24 @@ const useStyles = makeStyles({
   },
 });
 
+/**
+ * What 导入分解表 offers: text saved from Word, and workbooks (.xls too, so that it is refused
+ * with what to do rather than hidden from the dialog).
+ */
+const TABLE_FILES = [
+  ".txt",
+  ".xlsx",
+  ".xlsm",
+  ".xls",
+  "text/plain",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  "application/vnd.ms-excel.sheet.macroEnabled.12",
+].join(",");
+
 export interface ActionBarProps {
   busy: boolean;
+  /** The pane was opened by the ribbon's 导入分解表: that button starts focused and stands out. */
+  atImport?: boolean;
   /** The 检查日期 is a date: 校验, 生成单位表 and 汇总 judge deadlines by it. */
   canValidate: boolean;
   onImport(): void;
@@ -45,9 +61,16 @@ export function ActionBar(props: ActionBarProps) {
   const styles = useStyles();
   const picker = useRef<HTMLInputElement>(null);
   const tablePicker = useRef<HTMLInputElement>(null);
+  const importButton = useRef<HTMLButtonElement>(null);
+  const { atImport } = props;
+  useEffect(() => {
+    if (atImport) importButton.current?.focus();
+  }, [atImport]);
   return (
     <div className={styles.root} role="toolbar" aria-label="操作">
       <Button
+        ref={importButton}
+        appearance={atImport ? "primary" : undefined}
         icon={<DocumentTable20Regular />}
         disabled={busy}
         onClick={() => tablePicker.current?.click()}
@@ -57,9 +80,9 @@ export function ActionBar(props: ActionBarProps) {
       <input
         ref={tablePicker}
         type="file"
-        accept=".txt,text/plain"
+        accept={TABLE_FILES}
         hidden
-        aria-label="选择责任分解表文本文件"
+        aria-label="选择责任分解表文件（.txt 文本或 .xlsx 工作簿）"
         onChange={(event) => {
           const file = event.target.files?.[0];
           event.target.value = "";

@@ -1,11 +1,11 @@
 import { Body1, Button, Caption1, Radio, RadioGroup, Subtitle2 } from "@fluentui/react-components";
 import { Checkmark20Regular, Dismiss20Regular } from "@fluentui/react-icons";
 import { useId } from "react";
-import type { CollectResult } from "../../core/distribute/collect";
+import type { CollectReview } from "../actions";
 import { useChoiceListStyles } from "./choiceListStyles";
 
 export interface DecisionListProps {
-  result: CollectResult;
+  result: CollectReview;
   choices: readonly number[];
   disabled: boolean;
   // eslint-disable-next-line no-unused-vars -- the base rule misreads parameter names in .tsx types; tsc checks unused names
@@ -16,7 +16,8 @@ export interface DecisionListProps {
 
 /**
  * 回收 waiting for the user: each decision says what the master and the return hold, with its
- * options (保留总表的 first, already picked); files skipped are named with the reason.
+ * options (保留总表的 first, already picked, unless 回收情况 names another for the same
+ * conflict); files skipped are named with the reason.
  */
 export function DecisionList({
   result,
@@ -52,6 +53,9 @@ export function DecisionList({
           return (
             <li key={messageId}>
               <Body1 id={messageId}>{decision.message}</Body1>
+              {result.recorded?.[i] != null && (
+                <Caption1>已按「回收情况」中填写的处理预选，可改选。</Caption1>
+              )}
               <RadioGroup
                 aria-labelledby={messageId}
                 disabled={disabled}

@@ -14,7 +14,7 @@ export function StartHint({ info }: { info: WorkbookInfo | null }) {
     return (
       <Body1>
         工作簿中还没有可识别的责任分解表。可点击「导入分解表」选择从 Word
-        复制后保存的分解表文本（.txt），或点击「导入示例表」载入示例表格，也可切换到含责任分解表的工作簿。
+        复制后保存的分解表文本（.txt）或分解表工作簿（.xlsx），或点击「导入示例表」载入示例表格，也可切换到含责任分解表的工作簿。
       </Body1>
     );
   }

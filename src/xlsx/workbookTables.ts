@@ -4,8 +4,11 @@ import type { ReadBack } from "../core/outputs/generate";
 import type { PlacedTable } from "../core/outputs/validationSheets";
 import { defaultHeaderVocabulary, type HeaderVocabulary } from "../core/parse/vocabulary";
 import { isRosterSheet } from "../core/roster/sheet";
-import type { ParseProblem } from "../core/table/schema";
-import type { XlsxRead } from "../xlsx";
+import type { ParseProblem, ParseResult, Table } from "../core/table/schema";
+import type { GridLayout } from "../core/grid/gridTable";
+import { inputError } from "./errors";
+import { sourceName, type XlsxSource } from "./loadWorkbook";
+import { readXlsx, type XlsxRead } from "./readWorkbook";
 
 export interface WorkbookTables {
   /** The breakdown tables: the user's own sheets laid out as tables, and 导入 sheets. */
@@ -42,4 +45,25 @@ export function tablesOfWorkbook(
     }
   }
   return { placed, rosterGrid, readBack, problems };
+}
+
+/**
+ * The breakdown tables of a workbook file (a path for the CLI, the bytes of a picked file for the
+ * pane), with the problems of reading it (sheets hidden or without a header). A workbook without
+ * any table is refused with an XlsxInputError naming it, as one that cannot be opened.
+ */
+export async function readWorkbookTables(
+  source: XlsxSource,
+  vocabulary: HeaderVocabulary,
+  name?: string
+): Promise<ParseResult & { rosterGrid: Grid | null; layouts: Map<Table, GridLayout> }> {
+  const read = await readXlsx(source, { name });
+  const own = tablesOfWorkbook(read, vocabulary);
+  if (own.placed.length === 0) throw inputError(sourceName(source, name), "no-table");
+  return {
+    tables: own.placed.map((p) => p.table),
+    problems: [...read.problems, ...own.problems],
+    rosterGrid: own.rosterGrid,
+    layouts: new Map(own.placed.map((p) => [p.table, p.layout])),
+  };
 }
