@@ -118,6 +118,11 @@ export function collect(
         file: source.file,
         reason: `文件「${source.file}」是从另一份总表「${read.meta.head.master.name}」下发的，与本总表对不上，已跳过。`,
       });
+    else if (!read.meta && !master.units.includes(read.unit))
+      skipped.push({
+        file: source.file,
+        reason: `文件「${source.file}」不是督办助手下发的单位文件：没有下发信息，标题和文件名中也没有本总表的单位，已跳过。`,
+      });
     else if (read.rows.length === 0)
       skipped.push({ file: source.file, reason: `文件「${source.file}」中没有事项行，已跳过。` });
     else contents.push(read);
