@@ -226,6 +226,25 @@ test("the renamed and re-sorted files match by their hidden keys", () => {
   expect(result.notReturned).not.toContain(units.e.unit);
 });
 
+test("回收情况 lists every unit not returned across its width, rows tall enough to read", async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(output);
+  const sheet = wb.getWorksheet("回收情况")!;
+  const text = (r: number) => String(sheet.getCell(r, 1).value ?? "");
+  let r = 1;
+  while (r <= sheet.rowCount && !text(r).startsWith("三、未回收单位")) r++;
+  const names: string[] = [];
+  for (r += 1; r <= sheet.rowCount && !text(r).startsWith("四、"); r++) {
+    // Merged over all ten columns, and given a height (Excel does not fit merged cells).
+    expect(sheet.getCell(r, 10).master.address).toBe(`A${r}`);
+    const chars = [...text(r)].length;
+    expect(sheet.getRow(r).height).toBeGreaterThanOrEqual(16 * Math.ceil((2 * chars) / 200));
+    names.push(...text(r).split("、"));
+  }
+  expect(result.notReturned.length).toBeGreaterThan(40);
+  expect(names).toEqual(result.notReturned);
+});
+
 test("bad returns are named with a Chinese reason and the others go on", () => {
   const reasons = Object.fromEntries(result.skipped.map((s) => [s.file, s.reason]));
   expect(Object.keys(reasons).sort()).toEqual(

@@ -44,6 +44,7 @@ export interface Decision {
   kind: "value" | "duplicate" | "protected" | "orphan";
   unit: string;
   files: string[];
+  /** The master sheet the item is on, as 回收情况's 表 column shows it ("" for an orphan). */
   table: string;
   seq: string | null;
   task: string;
@@ -303,7 +304,7 @@ function lockedChanges(item: MasterItem, content: ReturnContent, row: ReturnRow)
         kind: "protected",
         unit: content.unit,
         files: [content.file],
-        table: item.master.table.id,
+        table: item.master.layout.sheet,
         seq: item.row.seq,
         task: item.row.fields.task ?? "",
         field: FILE_COLUMN[c],
@@ -365,7 +366,7 @@ function valueDecision(
     kind: duplicate ? "duplicate" : "value",
     unit: [...new Set(list.map((p) => p.unit))].join("、"),
     files: [...new Set(list.map((p) => p.file))],
-    table: item.master.table.id,
+    table: item.master.layout.sheet,
     seq: item.row.seq,
     task: item.row.fields.task ?? "",
     field: FIELD_TITLE[field],
