@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
@@ -5,6 +6,7 @@ import { runCollect } from "../../src/cli/collectCommand";
 import { readMasterFile, runSplit } from "../../src/cli/splitCommand";
 import { COLLECT_SHEET } from "../../src/core/distribute/collectPatch";
 import type { Master } from "../../src/core/distribute/master";
+import { FILE_COLUMNS } from "../../src/core/distribute/schema";
 import { cellText } from "../../src/core/grid/cellText";
 import { defaultRoster } from "../../src/core/roster";
 import { readAllSheets } from "../../src/xlsx";
@@ -231,3 +233,43 @@ describeIfSoffice("real tables: a return opened and saved by LibreOffice Calc", 
     300_000
   );
 });
+
+test("a list copied into a new workbook (bands unmerged and filled across) comes back by 序号 and text", async () => {
+  const s = (await split("lishan-2023-list"))!;
+  // A unit whose first row is one it leads: its 进展情况 goes into the master's column.
+  let name = "";
+  let sent: UnitFile | null = null;
+  for (name of s.names) {
+    sent = await UnitFile.open(join(s.out, name));
+    if (isLead(s.before, sent.text(sent.itemRows()[0], "key"), unitOf(name))) break;
+  }
+  if (!sent) throw new Error("no unit file");
+  // Values only, into a fresh workbook: no hidden sheet, no hidden columns; a merged band's text
+  // in every cell of its row, as WPS's 取消合并并填充 leaves it.
+  const copy = new ExcelJS.Workbook();
+  const sheet = copy.addWorksheet("Sheet1");
+  const visible = FILE_COLUMNS.filter((c) => c !== "key" && c !== "check");
+  for (let r = 1; r <= sent.sheet.rowCount; r++)
+    visible.forEach(
+      (c, i) => (sheet.getCell(r, i + 1).value = sent.sheet.getCell(r, sent.col(c)).value)
+    );
+  const [row] = sent.itemRows();
+  const progress = `${unitOf(name)}：复制到新表后填写。`;
+  sheet.getCell(row, visible.indexOf("progress") + 1).value = progress;
+  const back = join(dir, "复制", name);
+  mkdirSync(join(dir, "复制"), { recursive: true });
+  await copy.xlsx.writeFile(back);
+
+  const output = join(dir, "复制-回收.xlsx");
+  const { result } = await runCollect(s.master, [back], collectOptions(output, DATE));
+  const items = sent.itemRows().length;
+  expect(result.receipts).toEqual([
+    expect.objectContaining({ unit: unitOf(name), rows: items, byFallback: items, decisions: 0 }),
+  ]);
+  expect(result.receipts[0].notes[0]).toContain("按单位、序号和事项文字对应");
+  expect(result.decisions).toEqual([]);
+  const key = sent.text(row, "key");
+  const after = (await readMasterFile(output, roster)).master;
+  expect(isLead(s.before, key, unitOf(name))).toBe(true);
+  expect(after.byKey.get(key)?.row.fields.progress).toBe(progress);
+}, 300_000);
