@@ -3,7 +3,7 @@ import { basename, join } from "path";
 import { readMaster, type Master } from "../core/distribute/master";
 import { splitByUnit } from "../core/distribute/split";
 import type { Roster } from "../core/roster";
-import { readXlsx, workbookBytes, XlsxOutputError, type XlsxRead } from "../xlsx";
+import { readXlsx, workbookFileBytes, XlsxOutputError, type XlsxRead } from "../xlsx";
 import { UnreadableInput } from "./sources";
 
 export interface SplitCommandOptions {
@@ -60,7 +60,7 @@ export async function runSplit(
   for (const file of files) {
     const path = join(options.output, file.fileName);
     const temporary = join(options.output, `.${file.fileName}.${process.pid}.tmp`);
-    await fs.writeFile(temporary, await workbookBytes(file.sheets));
+    await fs.writeFile(temporary, await workbookFileBytes(file.sheets));
     await fs.rename(temporary, path);
   }
   const items = files.reduce((n, f) => n + f.lead + f.coop, 0);

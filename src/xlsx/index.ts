@@ -17,4 +17,5 @@ export {
   type XlsxInputProblem,
 } from "./errors";
 export { workbookBytes } from "./newWorkbook";
+export { workbookFileBytes } from "./newWorkbookFile";
 export { readReturnSource } from "./returnFile";

@@ -17,7 +17,7 @@ import { readAllSheets } from "../../src/xlsx";
 import { compoundFile } from "../xlsx/compoundFile";
 import { MINXIN_FILE, NOTICE_FILE, SEED_DIR, seedText } from "../support/seeds";
 import { describeIfSoffice } from "../support/soffice";
-import { filesIn, UnitFile } from "./simulate";
+import { cellsWritten, changedCells, collectOptions, filesIn, UnitFile } from "./simulate";
 
 /**
  * 下发 → units → 回收 on the four seed tables, with what units and offices really do: fill some
@@ -137,6 +137,8 @@ beforeAll(async () => {
   await runSplit(other, { output: otherOut, date: DATE, roster, force: false });
   const otherFile = filesIn(otherOut)[0];
   writeFileSync(join(back, "其他-" + otherFile), readFileSync(join(otherOut, otherFile)));
+  // The master itself, picked by mistake: it has the columns but is no unit's file.
+  writeFileSync(join(back, "总表副本.xlsx"), readFileSync(master));
 
   // Meanwhile the 督查室 sets A's second item to 推进中 and rewrites B's third item.
   masterV2 = join(dir, "总表-新.xlsx");
@@ -158,13 +160,7 @@ beforeAll(async () => {
   const returns = filesIn(back).map((f) => join(back, f));
   for (const path of [masterV2, ...returns]) inputHashes.set(path, hash(path));
   output = join(dir, "总表-回收.xlsx");
-  ({ result } = await runCollect(masterV2, returns, {
-    output,
-    date: DATE,
-    roster,
-    force: false,
-    conflicts: "master",
-  }));
+  ({ result } = await runCollect(masterV2, returns, collectOptions(output, DATE)));
 }, 600_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -230,11 +226,31 @@ test("the renamed and re-sorted files match by their hidden keys", () => {
   expect(result.notReturned).not.toContain(units.e.unit);
 });
 
+test("回收情况 lists every unit not returned across its width, rows tall enough to read", async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(output);
+  const sheet = wb.getWorksheet("回收情况")!;
+  const text = (r: number) => String(sheet.getCell(r, 1).value ?? "");
+  let r = 1;
+  while (r <= sheet.rowCount && !text(r).startsWith("三、未回收单位")) r++;
+  const names: string[] = [];
+  for (r += 1; r <= sheet.rowCount && !text(r).startsWith("四、"); r++) {
+    // Merged over all ten columns, and given a height (Excel does not fit merged cells).
+    expect(sheet.getCell(r, 10).master.address).toBe(`A${r}`);
+    const chars = [...text(r)].length;
+    expect(sheet.getRow(r).height).toBeGreaterThanOrEqual(16 * Math.ceil((2 * chars) / 200));
+    names.push(...text(r).split("、"));
+  }
+  expect(result.notReturned.length).toBeGreaterThan(40);
+  expect(names).toEqual(result.notReturned);
+});
+
 test("bad returns are named with a Chinese reason and the others go on", () => {
   const reasons = Object.fromEntries(result.skipped.map((s) => [s.file, s.reason]));
   expect(Object.keys(reasons).sort()).toEqual(
-    ["加密.xlsx", "空白.xlsx", "说明.xlsx", expect.stringMatching(/^其他-/)].sort()
+    ["加密.xlsx", "空白.xlsx", "说明.xlsx", "总表副本.xlsx", expect.stringMatching(/^其他-/)].sort()
   );
+  expect(reasons["总表副本.xlsx"]).toContain("不是督办助手下发的单位文件");
   expect(reasons["加密.xlsx"]).toContain("设有打开密码");
   expect(reasons["说明.xlsx"]).toContain("不是 Excel 工作簿");
   expect(reasons["空白.xlsx"]).toContain("是空的");
@@ -244,32 +260,8 @@ test("bad returns are named with a Chinese reason and the others go on", () => {
 
 test("nothing else changed in the master, and no input file was written", async () => {
   for (const [path, digest] of inputHashes) expect(hash(path)).toBe(digest);
-  const grids = async (path: string) =>
-    new Map((await readAllSheets(path)).map((s) => [s.grid.sheet, s.grid]));
-  const [old, now] = [await grids(masterV2), await grids(output)];
-  const expected = new Set([
-    ...result.writes.map((w) => `${w.cell.sheet}!${w.cell.row},${w.cell.col}`),
-    ...result.newColumns.map((c) => `${c.sheet}!${c.row},${c.col}`),
-  ]);
-  const changed = new Set<string>();
-  for (const [sheet, grid] of old) {
-    if (sheet === "汇总") continue;
-    const other = now.get(sheet)!;
-    const text = (g: typeof grid, r: number, c: number) =>
-      cellText(
-        g.values[r - g.top]?.[c - g.left] ?? null,
-        g.numberFormats?.[r - g.top]?.[c - g.left]
-      );
-    const rows = Math.max(grid.top + grid.values.length, other.top + other.values.length);
-    const cols =
-      Math.max(...[...grid.values, ...other.values].map((r) => r.length)) +
-      Math.max(grid.left, other.left);
-    for (let r = 0; r < rows; r++)
-      for (let c = 0; c < cols; c++)
-        if (text(grid, r, c) !== text(other, r, c)) changed.add(`${sheet}!${r},${c}`);
-  }
-  expect([...changed].sort()).toEqual([...expected].sort());
-  expect(now.has("回收情况")).toBe(true);
+  expect(await changedCells(masterV2, output)).toEqual(cellsWritten(result));
+  expect((await readAllSheets(output)).some((s) => s.grid.sheet === "回收情况")).toBe(true);
 });
 
 test("汇总 counts the statuses that came back", async () => {
@@ -319,13 +311,7 @@ describeIfSoffice("下发 and 回收 through LibreOffice", (soffice) => {
       join(dir, "LibreOffice-回收")
     );
     const output = join(dir, "总表-LibreOffice.xlsx");
-    const { result } = await runCollect(masterV2, [saved], {
-      output,
-      date: DATE,
-      roster,
-      force: false,
-      conflicts: "master",
-    });
+    const { result } = await runCollect(masterV2, [saved], collectOptions(output, DATE));
     expect(result.skipped).toEqual([]);
     expect(result.receipts).toEqual([
       expect.objectContaining({ unit: g.unit, updated: 2, byFallback: 0, decisions: 0 }),
@@ -399,13 +385,11 @@ describe("the user's 处理 in 回收情况 decide on a second run", () => {
       duplicate: (d) => d.options.find((o) => o.label.includes("更正-"))!.label,
     });
     const final = join(dir, "总表-定稿.xlsx");
-    const { lines, result: again } = await runCollect(edited, returns(), {
-      output: final,
-      date: DATE,
-      roster,
-      force: false,
-      conflicts: "master",
-    });
+    const { lines, result: again } = await runCollect(
+      edited,
+      returns(),
+      collectOptions(final, DATE)
+    );
     expect(lines).toContain(
       "按「总表」的「回收情况」中填写的处理决定 4 处（其中采用回收内容 2 处）。"
     );

@@ -1,6 +1,12 @@
 import ExcelJS from "exceljs";
 import { readdirSync } from "fs";
+import type { CollectCommandOptions } from "../../src/cli/collectCommand";
+import type { CollectResult } from "../../src/core/distribute/collect";
+import { defaultRoster } from "../../src/core/roster";
 import { FILE_COLUMN, UNIT_FILE_SHEET, type FileColumn } from "../../src/core/distribute/schema";
+import { cellText } from "../../src/core/grid/cellText";
+import type { Grid } from "../../src/core/grid/schema";
+import { readAllSheets } from "../../src/xlsx";
 
 /** A unit's file opened as the unit would (here with ExcelJS), edited cell by cell, saved. */
 export class UnitFile {
@@ -67,4 +73,45 @@ export class UnitFile {
 
 export function filesIn(dir: string): string[] {
   return readdirSync(dir).filter((f) => !f.startsWith("."));
+}
+
+/**
+ * The cells ("sheet!row,col", 0-based) whose text differs between two workbooks, 汇总 (which
+ * 回收 writes anew) left out; a sheet only in `after` (回收情况) is not compared.
+ */
+export async function changedCells(before: string, after: string): Promise<string[]> {
+  const grids = async (path: string) =>
+    new Map((await readAllSheets(path)).map((s) => [s.grid.sheet, s.grid]));
+  const [old, now] = [await grids(before), await grids(after)];
+  const text = (g: Grid, r: number, c: number) =>
+    cellText(g.values[r - g.top]?.[c - g.left] ?? null, g.numberFormats?.[r - g.top]?.[c - g.left]);
+  const changed: string[] = [];
+  for (const [sheet, grid] of old) {
+    if (sheet === "汇总") continue;
+    const other = now.get(sheet);
+    if (!other) throw new Error(`${after} lost sheet ${sheet}`);
+    const rows = Math.max(grid.top + grid.values.length, other.top + other.values.length);
+    const cols =
+      Math.max(...[...grid.values, ...other.values].map((r) => r.length)) +
+      Math.max(grid.left, other.left);
+    for (let r = 0; r < rows; r++)
+      for (let c = 0; c < cols; c++)
+        if (text(grid, r, c) !== text(other, r, c)) changed.push(`${sheet}!${r},${c}`);
+  }
+  return changed.sort();
+}
+
+/** The cells 回收 says it wrote: the values taken and the headers of columns it added. */
+export function cellsWritten(result: CollectResult): string[] {
+  return [
+    ...new Set([
+      ...result.writes.map((w) => `${w.cell.sheet}!${w.cell.row},${w.cell.col}`),
+      ...result.newColumns.map((c) => `${c.sheet}!${c.row},${c.col}`),
+    ]),
+  ].sort();
+}
+
+/** `duban collect -o output --date date` as a user first runs it: decisions keep the master. */
+export function collectOptions(output: string, date: string): CollectCommandOptions {
+  return { output, date, roster: defaultRoster(), force: false, conflicts: "master" };
 }

@@ -3,29 +3,22 @@ import { mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { dubanIn } from "../support/cli";
-import { pdfPages, printToPdf, renderingUnavailable, type PdfPage } from "../support/libreoffice";
+import {
+  ideographSizes,
+  pdfPages,
+  printToPdf,
+  describeIfRendering,
+  type PdfPage,
+} from "../support/libreoffice";
 
 /**
  * The demo workbook (`duban demo`) printed through LibreOffice, read back from the PDF: what a
  * 督查室 gets on paper. Skipped, with the reason printed, where LibreOffice or poppler is missing.
  */
-const unavailable = renderingUnavailable();
-if (unavailable) console.log(`${unavailable}：tests/render/demoPdf.test.ts（打印示例工作簿）`);
-const maybe = unavailable ? describe.skip : describe;
 
 const KEPT_UNITS = ["单位-区委组织部", "单位-区发展改革委", "单位-区水务局"];
 
-/** CJK ideographs: each is one em wide, so a run of them gives the printed font size. */
-const IDEOGRAPHS = /^[\u4e00-\u9fff]{2,}$/;
-
-/** Printed size of a page's text in points: the advance of each all-ideograph word. */
-function ideographSizes(page: PdfPage): number[] {
-  return page.words
-    .filter((w) => IDEOGRAPHS.test(w.text))
-    .map((w) => (w.xMax - w.xMin) / [...w.text].length);
-}
-
-maybe("the demo workbook printed to PDF", () => {
+describeIfRendering("the demo workbook printed to PDF", () => {
   let pages: PdfPage[] = [];
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), "duban-demo-"));

@@ -18,6 +18,16 @@ export function renderingUnavailable(): string | null {
 }
 
 /**
+ * `describe` for tests that print through LibreOffice and read the PDF back: where soffice or
+ * pdftotext is missing, skipped with the reason in its name ("LibreOffice 未安装，跳过：…").
+ */
+export function describeIfRendering(title: string, body: () => void): void {
+  const unavailable = renderingUnavailable();
+  if (unavailable) describe.skip(`${unavailable}：${title}`, body);
+  else describe(title, body);
+}
+
+/**
  * Prints `file` (an .xlsx) to PDF with LibreOffice as a user's machine would: headless, in a
  * private profile (so a running LibreOffice or another test does not interfere), with the
  * fontconfig aliases CI installs (.ci/fonts) for 宋体 and 黑体. Returns the PDF's path.
@@ -90,6 +100,16 @@ export function pdfPages(pdf: string): PdfPage[] {
       }));
       return { lines, words };
     });
+}
+
+/** CJK ideographs: each is one em wide, so a run of them gives the printed font size. */
+const IDEOGRAPHS = /^[\u4e00-\u9fff]{2,}$/;
+
+/** Printed size of a page's text in points: the advance of each all-ideograph word. */
+export function ideographSizes(page: PdfPage): number[] {
+  return page.words
+    .filter((w) => IDEOGRAPHS.test(w.text))
+    .map((w) => (w.xMax - w.xMin) / [...w.text].length);
 }
 
 function unescape(text: string): string {

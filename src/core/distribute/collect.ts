@@ -44,6 +44,7 @@ export interface Decision {
   kind: "value" | "duplicate" | "protected" | "orphan";
   unit: string;
   files: string[];
+  /** The master sheet the item is on, as 回收情况's 表 column shows it ("" for an orphan). */
   table: string;
   seq: string | null;
   task: string;
@@ -117,6 +118,11 @@ export function collect(
       skipped.push({
         file: source.file,
         reason: `文件「${source.file}」是从另一份总表「${read.meta.head.master.name}」下发的，与本总表对不上，已跳过。`,
+      });
+    else if (!read.meta && !master.units.includes(read.unit))
+      skipped.push({
+        file: source.file,
+        reason: `文件「${source.file}」不是督办助手下发的单位文件：没有下发信息，标题和文件名中也没有本总表的单位，已跳过。`,
       });
     else if (read.rows.length === 0)
       skipped.push({ file: source.file, reason: `文件「${source.file}」中没有事项行，已跳过。` });
@@ -298,7 +304,7 @@ function lockedChanges(item: MasterItem, content: ReturnContent, row: ReturnRow)
         kind: "protected",
         unit: content.unit,
         files: [content.file],
-        table: item.master.table.id,
+        table: item.master.layout.sheet,
         seq: item.row.seq,
         task: item.row.fields.task ?? "",
         field: FILE_COLUMN[c],
@@ -360,7 +366,7 @@ function valueDecision(
     kind: duplicate ? "duplicate" : "value",
     unit: [...new Set(list.map((p) => p.unit))].join("、"),
     files: [...new Set(list.map((p) => p.file))],
-    table: item.master.table.id,
+    table: item.master.layout.sheet,
     seq: item.row.seq,
     task: item.row.fields.task ?? "",
     field: FIELD_TITLE[field],

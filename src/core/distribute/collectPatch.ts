@@ -1,6 +1,6 @@
 import { toChineseDate } from "../deadline";
 import { singleSheetName, type ExistingSheet } from "../outputs/generatedNames";
-import { COLORS, TITLE_FONT } from "../outputs/style";
+import { COLORS, displayWidth, TITLE_FONT } from "../outputs/style";
 import { rect } from "../patch/build";
 import type {
   GeneratedMarker,
@@ -128,6 +128,23 @@ function updatedTables(master: Master, writes: { cell: SheetCell; value: string 
   });
 }
 
+/** 回收情况's column widths (characters), and the lines of a merged list row. */
+const WIDTHS = [14, 28, 12, 8, 8, 30, 12, 30, 30, 16];
+const LINE_POINTS = 16;
+const LIST_LINES = 20;
+
+/** Names joined with 、 into rows of at most `room` display width each. */
+function listRows(names: readonly string[], room: number): string[] {
+  const rows: string[] = [];
+  for (const name of names) {
+    const last = rows.length - 1;
+    if (last >= 0 && displayWidth(rows[last]) + displayWidth(name) + 2 <= room)
+      rows[last] += `、${name}`;
+    else rows.push(name);
+  }
+  return rows;
+}
+
 /**
  * 回收情况: the files read (unit, file, returned on, rows updated, decisions), the decisions with
  * the option taken, the units not yet returned, and the files skipped with why.
@@ -196,9 +213,29 @@ function collectSheet(
   });
 
   band(`三、未回收单位（${result.notReturned.length}个）`);
-  if (result.notReturned.length > 0) line([result.notReturned.join("、")]);
+  // Across the sheet's width, a row per screenful: a list of 500 names in one cell would be
+  // cut off at Excel's tallest row. Merged cells are not fitted to their text, so each row
+  // gets the height its lines need.
+  const heights: { row: number; height: number }[] = [];
+  const room = WIDTHS.reduce((a, b) => a + b, 0) - 2;
+  for (const names of listRows(result.notReturned, room * LIST_LINES)) {
+    const lines = Math.ceil(displayWidth(names) / room);
+    heights.push({ row: values.length, height: lines * LINE_POINTS + 4 });
+    merges.push(rect(values.length, 0, 1, width));
+    line([names]);
+  }
   band(`四、未能读取的文件（${result.skipped.length}个）`);
-  for (const s of result.skipped) line([s.file, s.reason]);
+  for (const s of result.skipped) {
+    merges.push(rect(values.length, 1, 1, width - 1));
+    heights.push({
+      row: values.length,
+      height: Math.min(
+        409,
+        Math.ceil(displayWidth(s.reason) / (room - WIDTHS[0])) * LINE_POINTS + 4
+      ),
+    });
+    line([s.file, s.reason]);
+  }
 
   const wide = Math.max(width, ...values.map((r) => r.length));
   for (const r of values) while (r.length < wide) r.push(null);
@@ -207,7 +244,8 @@ function collectSheet(
     mode: "replace",
     generated: { kind: "collect", key: COLLECT_SHEET },
     tabColor: COLORS.tab,
-    columns: [14, 28, 12, 8, 8, 30, 12, 30, 30, 16].map((width, col) => ({ col, width })),
+    columns: WIDTHS.map((width, col) => ({ col, width })),
+    rows: heights,
     values: [{ row: 0, col: 0, values }],
     formats: [
       ...formats,

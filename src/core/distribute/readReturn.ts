@@ -65,8 +65,9 @@ export function readReturn(source: ReturnSource): ReturnContent | { problem: str
         const texts = Object.fromEntries(
           FILE_COLUMNS.map((c) => [c, cols[c] < 0 ? "" : text(i, cols[c])])
         ) as Record<FileColumn, string>;
-        // Band rows (一、牵头事项) have neither a task nor a key.
-        if (texts.task === "" && texts.key === "") continue;
+        // Band rows (一、牵头事项) have neither a task nor a key; unmerged and filled across (WPS's
+        // 取消合并并填充), their 序号 and task are the same text, which no item's are.
+        if ((texts.task === "" && texts.key === "") || texts.seq === texts.task) continue;
         rows.push({ sheetRow: grid.top + i, texts });
       }
       const title = text(0, 0);

@@ -1,4 +1,5 @@
 import { toChineseDate } from "../deadline";
+import { laidOutForPrint } from "../outputs/print";
 import { COLORS, TITLE_FONT, fittedWidth } from "../outputs/style";
 import { dateCell, rect } from "../patch/build";
 import type { PatchCell, RangeFormat, Rect, SheetOpInput } from "../patch/schema";
@@ -100,8 +101,9 @@ function unitSheets(
   date: string
 ): SheetOpInput[] {
   const width = FILE_COLUMNS.length;
+  const title = `${unit}重点工作督办事项`;
   const values: PatchCell[][] = [
-    [`${unit}重点工作督办事项`, ...blank(width - 1)],
+    [title, ...blank(width - 1)],
     [
       `下发日期：${toChineseDate(date)}。请在「完成状态」（下拉选择）、「进展情况」和「佐证/备注」三列填写，其他单元格已锁定（无需密码，请勿撤销保护、增删行或改动隐藏列）。文件可以改名，填好后报回督查室。`,
       ...blank(width - 1),
@@ -193,40 +195,45 @@ function unitSheets(
     date,
   };
   return [
-    {
-      sheet: UNIT_FILE_SHEET,
-      mode: "replace",
-      generated: { kind: "distribute", key: unit },
-      activate: true,
-      columns: FILE_COLUMNS.map((c, i) => ({
-        col: i,
-        width:
-          c === "detail" || c === "task"
-            ? fittedWidth(
-                values.slice(HEADER_ROW + 1).map((r) => (typeof r[i] === "string" ? r[i] : "")),
-                12,
-                WIDTHS[c]
-              )
-            : WIDTHS[c],
-        ...(HIDDEN.has(c) ? { hidden: true } : {}),
-      })),
-      rows: [
-        { row: TITLE_ROW, height: 28 },
-        { row: HELP_ROW, height: 36 },
-      ],
-      values: [{ row: 0, col: 0, values }],
-      formats,
-      merges,
-      freeze: { rows: HEADER_ROW + 1, cols: 0 },
-      validations: itemRuns.map((run) => statusValidation(run.row, col("status"), run.rowCount)),
-      print: {
-        orientation: "landscape",
-        paper: "A4",
-        titleRows: { first: HEADER_ROW, count: 1 },
-        fitToWidth: true,
+    // Printed as the master's sheets are: 宋体 at 9 pt or more on A4, the title on every page
+    // and 第 N 页 共 M 页 below.
+    laidOutForPrint(
+      {
+        sheet: UNIT_FILE_SHEET,
+        mode: "replace",
+        generated: { kind: "distribute", key: unit },
+        activate: true,
+        columns: FILE_COLUMNS.map((c, i) => ({
+          col: i,
+          width:
+            c === "detail" || c === "task"
+              ? fittedWidth(
+                  values.slice(HEADER_ROW + 1).map((r) => (typeof r[i] === "string" ? r[i] : "")),
+                  12,
+                  WIDTHS[c]
+                )
+              : WIDTHS[c],
+          ...(HIDDEN.has(c) ? { hidden: true } : {}),
+        })),
+        rows: [
+          { row: TITLE_ROW, height: 28 },
+          { row: HELP_ROW, height: 36 },
+        ],
+        values: [{ row: 0, col: 0, values }],
+        formats,
+        merges,
+        freeze: { rows: HEADER_ROW + 1, cols: 0 },
+        validations: itemRuns.map((run) => statusValidation(run.row, col("status"), run.rowCount)),
+        print: {
+          orientation: "landscape",
+          paper: "A4",
+          titleRows: { first: HEADER_ROW, count: 1 },
+          fitToWidth: true,
+        },
+        protection: { editable, allowSort: true },
       },
-      protection: { editable, allowSort: true },
-    },
+      { title }
+    ),
     {
       sheet: META_SHEET,
       mode: "replace",
