@@ -343,7 +343,15 @@ function buildOne(
               c.width,
               50
             )
-          : c.width,
+          : // LibreOffice prints a link on one line, cut at the column's edge: 来源 fits its
+            // links up to "市重点工作!B61（序号19）"; a guessed 序号 is longer still.
+            c.title === UNIT_COLUMN.source
+            ? fittedWidth(
+                values.slice(bodyStart).map((r) => linkText(r[i])),
+                c.width,
+                26
+              )
+            : c.width,
       ...(c.hidden ? { hidden: true } : {}),
     })),
     rows: [{ row: 0, height: 36 }],
@@ -479,6 +487,10 @@ function keptRow(r: UnitSheetRow, n: number, columns: readonly Column[]): PatchC
 
 function text(cell: PatchCell): string {
   return typeof cell === "string" ? cell : "";
+}
+
+function linkText(cell: PatchCell): string {
+  return cell !== null && typeof cell === "object" && "link" in cell ? cell.text : text(cell);
 }
 
 function blank(count: number): PatchCell[] {
