@@ -120,7 +120,7 @@ export function buildUnitSheets(
       const deadline = rowDeadline(master.table, row, tracking.checkDate);
       const milestones = rowMilestones(master.table, row, tracking.checkDate);
       const identity = rowIdentity(master.table.id, row);
-      for (const [name, { role, via }] of rolesIn(row, by, options.roster)) {
+      for (const [name, { role, via }] of rolesIn(master.table, row, by, options.roster)) {
         const list = entries.get(name) ?? [];
         list.push({
           master,

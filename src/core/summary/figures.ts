@@ -1,6 +1,6 @@
 import type { Roster } from "../roster/schema";
 import type { Row, Table } from "../table/schema";
-import { inRosterOrder, namedIn, namesIn, type Named } from "../tracking/assign";
+import { inRosterOrder, namesIn, unitRoles, type Named } from "../tracking/assign";
 import { milestoneLabel } from "../deadline";
 import { expectedSeqs } from "../rules/numbering/seqNumbers";
 import { rowDeadline, rowMilestones } from "../tracking/deadline";
@@ -133,8 +133,7 @@ export function summaryFigures(
   const tasks: Task[] = [];
   for (const table of tables) {
     for (const row of table.rows) {
-      const lead = namedIn(row, "lead", options.roster);
-      const coop = namedIn(row, "coop", options.roster);
+      const { lead, coop } = unitRoles(table, row, options.roster);
       const direct = new Set(names(lead.filter((n) => n.via === null)));
       const via = [...lead, ...coop].filter((n) => n.via !== null && !direct.has(n.name));
       const task: Task = {
