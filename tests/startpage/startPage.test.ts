@@ -1,10 +1,5 @@
 /** @jest-environment jsdom */
-import { readFileSync } from "fs";
-import { join } from "path";
-import { COMMAND_NAME, startRibbon } from "../../src/startpage/ribbon";
 import { OLD_WEBVIEW_MESSAGE, start } from "../../src/startpage/startPage";
-
-const manifest = readFileSync(join(__dirname, "..", "..", "manifest.xml"), "utf8");
 
 /** Runs `work` as in Trident, which has no Proxy (and parses no ES2020): React 18 cannot run there. */
 function inOldWebview(work: () => void): void {
@@ -36,68 +31,9 @@ describe("the ES5 start page", () => {
     inOldWebview(start);
     expect(document.querySelectorAll("script")).toHaveLength(0);
     expect(container.textContent).toBe(OLD_WEBVIEW_MESSAGE);
+    // The ribbon's 校验 runs there (built for ES5, tests/commands/es5Runtime.test.ts): say so.
+    expect(OLD_WEBVIEW_MESSAGE).toContain("“校验”按钮");
     expect(OLD_WEBVIEW_MESSAGE).toContain("Office 2021、Microsoft 365");
     expect(OLD_WEBVIEW_MESSAGE).toContain("duban check");
-  });
-});
-
-test("a browser without look-behind (Safari before 16.4) gets the message, not a broken pane", () => {
-  const container = page();
-  const native = globalThis.RegExp;
-  globalThis.RegExp = function (pattern: string, flags?: string) {
-    if (pattern.includes("(?<"))
-      throw new SyntaxError("Invalid regular expression: invalid group specifier name");
-    return new native(pattern, flags);
-  } as unknown as RegExpConstructor;
-  try {
-    start();
-  } finally {
-    globalThis.RegExp = native;
-  }
-  expect(document.querySelectorAll("script")).toHaveLength(0);
-  expect(container.textContent).toBe(OLD_WEBVIEW_MESSAGE);
-});
-
-describe("the ribbon's ES5 function-file script", () => {
-  /** The function file as webpack writes it, and an Office that records what the script does. */
-  function functionFile() {
-    window.history.replaceState(null, "", "/addin/commands.html");
-    document.body.innerHTML = '<div id="commands" data-bundle="ribbon.1234abcd.js"></div>';
-    const seen = { associated: [] as string[], dialogs: [] as string[] };
-    let handler: ((event: { completed: () => void }) => void) | undefined;
-    (globalThis as { Office?: unknown }).Office = {
-      onReady: (callback: () => void) => callback(),
-      actions: {
-        associate: (name: string, run: typeof handler) => {
-          seen.associated.push(name);
-          handler = run;
-        },
-      },
-      context: { ui: { displayDialogAsync: (url: string) => seen.dialogs.push(url) } },
-    };
-    return { seen, click: (event: { completed: () => void }) => handler!(event) };
-  }
-  afterEach(() => {
-    delete (globalThis as { Office?: unknown }).Office;
-  });
-
-  test("loads the ribbon's bundle where it can run, and registers nothing itself", () => {
-    const { seen } = functionFile();
-    startRibbon();
-    const scripts = [...document.querySelectorAll("script")].map((s) => s.getAttribute("src"));
-    expect(scripts).toEqual(["ribbon.1234abcd.js"]);
-    expect(seen.associated).toEqual([]);
-  });
-
-  test("in an old webview, 校验 opens the pane's page (which says why) in a dialog and completes", () => {
-    const { seen, click } = functionFile();
-    inOldWebview(startRibbon);
-    expect(document.querySelectorAll("script")).toHaveLength(0);
-    expect(seen.associated).toEqual([COMMAND_NAME]);
-    expect(COMMAND_NAME).toBe(/<FunctionName>(.+)<\/FunctionName>/.exec(manifest)?.[1]);
-    const event = { completed: jest.fn() };
-    click(event);
-    expect(seen.dialogs).toEqual([`${location.origin}/addin/taskpane.html`]);
-    expect(event.completed).toHaveBeenCalledTimes(1);
   });
 });

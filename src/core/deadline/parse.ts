@@ -4,6 +4,8 @@ import { compactText, originalSpan } from "./compactText";
 import { yearEnd } from "./isoDate";
 import { PATTERNS, type MilestoneDraft } from "./patterns";
 import type { DeadlineResult, Milestone } from "./schema";
+import { execRefusing } from "../regex/execRefusing";
+import { groupsOf, type Groups } from "../regex/namedGroups";
 
 interface Candidate {
   start: number;
@@ -52,13 +54,23 @@ function collectCandidates(text: string, planYear: number): Candidate[] {
     const [required, requiredToo] = REQUIRED[p];
     if ((found & required) === 0 || (found & requiredToo) === 0) continue;
     const entry = PATTERNS[p];
-    const { pattern } = entry;
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    const { pattern, refuses } = entry;
+    // The groups of the match execRefusing last looked at: the one it returns.
+    let groups: Groups = {};
+    const refused = (m: RegExpExecArray) => {
+      groups = groupsOf(pattern, m);
+      return refuses !== undefined && refuses(groups, text, m.index);
+    };
+    pattern.regex.lastIndex = 0;
+    for (
+      let m = execRefusing(pattern.regex, text, refused);
+      m;
+      m = execRefusing(pattern.regex, text, refused)
+    ) {
       const start = m.index;
       const end = start + m[0].length;
       if (titles.length > 0 && titles.some(([a, b]) => start >= a && end <= b)) continue;
-      const draft = entry.read(m.groups ?? {}, planYear);
+      const draft = entry.read(groups, planYear);
       if (draft) candidates.push({ start, end, rank: draft.kind === "ongoing" ? 1 : 0, draft });
     }
   }

@@ -19,11 +19,15 @@ const FULL_WIDTH: Record<string, string> = {
   "]": "］",
 };
 
+/** The control characters (Unicode category Cc), as ranges: ES5 has no \p{Cc}. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\x00-\x1f\x7f-\x9f]+/g;
+
 /** A name made fit for a sheet tab: forbidden characters in full width, no control characters, no edge quotes. */
 function cleaned(name: string): string {
   return name
     .replace(/[:\\/?*[\]]/g, (ch) => FULL_WIDTH[ch])
-    .replace(/\p{Cc}+/gu, " ")
+    .replace(CONTROL, " ")
     .replace(/\s+/g, " ")
     .trim()
     .replace(/^'+|'+$/g, (quotes) => "’".repeat(quotes.length));

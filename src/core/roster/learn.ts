@@ -20,13 +20,13 @@ import { writtenNames } from "./written";
  */
 
 /** A collective, not a unit: 各镇街, 相关街镇, 各县、市、区政府, …领导小组成员单位. */
-const GROUP = /^(?:各|相关|有关)|成员单位$/u;
+const GROUP = /^(?:各|相关|有关)|成员单位$/;
 /** A number of units (12个招商主体): neither a unit nor a group. */
-const COUNT = /^[0-9〇零一二两三四五六七八九十百千万]+[个家名所]/u;
+const COUNT = /^[0-9〇零一二两三四五六七八九十百千万]+[个家名所]/;
 /** A group that stands for every town and/or street office (各镇, 各镇街, 各街道, 各乡镇): its members can be listed. */
-const WHOLE_LEVEL = /^各[镇乡街道、，,（）办事处]+$/u;
-const TOWN = /[镇乡]$/u;
-const STREET = /(?:街|街道|街道办事处|办事处)$/u;
+const WHOLE_LEVEL = /^各[镇乡街道、，,（）办事处]+$/;
+const TOWN = /[镇乡]$/;
+const STREET = /(?:街|街道|街道办事处|办事处)$/;
 
 export interface LearnedEntry {
   kind: NameKind | "group";
@@ -79,13 +79,13 @@ function tally(tables: readonly Table[], kind: NameKind, known?: Set<string>): M
 }
 
 /** A person's name: two or three characters (four with a compound surname is rare enough to leave whole). */
-const PERSON = /^[\u4e00-\u9fff]{2,3}$/u;
+const PERSON = /^[\u4e00-\u9fff]{2,3}$/;
 /**
  * A unit by its shape: four characters or more, ending as units end, not a sub-office
  * (分公司, 支队) and not a bracket's tail.
  */
 const UNIT_SHAPE =
-  /^[^（）分支总子][^（）]*(?:（[^（）]+）)?[^（）]*(?:局|委|办|镇|街道|公司|管委会|中心)$/u;
+  /^[^（）分支总子][^（）]*(?:（[^（）]+）)?[^（）]*(?:局|委|办|镇|街道|公司|管委会|中心)$/;
 
 const unitShaped = (word: string) => word.length >= 4 && UNIT_SHAPE.test(word);
 
@@ -182,23 +182,23 @@ function unitKind(name: string): UnitKind | undefined {
 function membersOf(group: string, units: readonly Unit[]): string[] {
   if (!WHOLE_LEVEL.test(group)) return [];
   const wanted: UnitKind[] = [];
-  if (/[镇乡]/u.test(group)) wanted.push("town");
-  if (/街/u.test(group)) wanted.push("subdistrict");
+  if (/[镇乡]/.test(group)) wanted.push("town");
+  if (/街/.test(group)) wanted.push("subdistrict");
   return units.filter((u) => u.kind && wanted.includes(u.kind)).map((u) => u.name);
 }
 
 /** 各镇 → 全部镇, 各相关镇街 → 相关镇街, …领导小组成员单位 → 成员单位. */
 function labelOf(name: string): string {
   if (name.endsWith("成员单位")) return "成员单位";
-  if (/^各?(?:相关|有关)/u.test(name)) return name.replace(/^各/u, "");
-  return name.replace(/^各/u, "全部");
+  if (/^各?(?:相关|有关)/.test(name)) return name.replace(/^各/, "");
+  return name.replace(/^各/, "全部");
 }
 
 /** The district the titles name (2022年津南区政府…, …涉及津南区工作), the most named; else 本工作簿. */
 function districtOf(tables: readonly Table[]): string {
   const counts = new Map<string, number>();
   for (const t of tables) {
-    const m = /(?:涉及|^(?:\d{4}年)?)([\u4e00-\u9fff]{2,4}?[区县旗])/u.exec(t.title);
+    const m = /(?:涉及|^(?:\d{4}年)?)([\u4e00-\u9fff]{2,4}?[区县旗])/.exec(t.title);
     if (m) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
   }
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? "本工作簿";

@@ -22,7 +22,7 @@ interface RosterIndex {
 const newNode = (): TrieNode => ({ next: new Map(), found: null });
 
 /** A number of units (12个招商主体, 三家单位): a count, not a name. Anchored, no nested quantifiers: linear. */
-const COUNT = /^[0-9〇零一二两三四五六七八九十百千万]+[个家名所]/u;
+const COUNT = /^[0-9〇零一二两三四五六七八九十百千万]+[个家名所]/;
 
 const indexes = new WeakMap<Roster, RosterIndex>();
 

@@ -48,9 +48,12 @@ export function rosterNames(roster: RosterFields): RosterName[] {
   return out;
 }
 
-/** Group patterns are compiled with the u flag and tested against normalised names. */
+/**
+ * Group patterns are tested against normalised names. No u flag: Internet Explorer 11 (the ribbon's
+ * 校验 in Office 2016/2019) has none, and a pattern must mean the same in every host.
+ */
 export function compilePattern(pattern: string): RegExp {
-  return new RegExp(pattern, "u");
+  return new RegExp(pattern);
 }
 
 export function isValidPattern(pattern: string): boolean {

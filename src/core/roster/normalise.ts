@@ -4,8 +4,8 @@
  */
 
 /** Whitespace of every kind (JS \s covers ASCII, U+00A0, U+3000, U+2000–U+200A …) and the invisible zero-width characters. */
-const INVISIBLE = /^[\s\u180e\u200b-\u200d\u2060\ufeff]$/u;
-const LINE_BREAK = /^[\n\r\u2028\u2029]$/u;
+const INVISIBLE = /^[\s\u180e\u200b-\u200d\u2060\ufeff]$/;
+const LINE_BREAK = /^[\n\r\u2028\u2029]$/;
 
 export function isInvisible(ch: string): boolean {
   return INVISIBLE.test(ch);

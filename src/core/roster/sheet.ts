@@ -32,8 +32,8 @@ const HEADER_AT = 2;
 const CATEGORY = { 领导: "leader", 单位: "unit", 单位组: "group" } as const;
 type Category = keyof typeof CATEGORY;
 /** A list in one cell: 、，,；; or line breaks between names. */
-const LIST = /[、，,；;\n\r]+/u;
-const TITLE = /名册：(.+?)\s*(\d{4})年/u;
+const LIST = /[、，,；;\n\r]+/;
+const TITLE = /名册：(.+?)\s*(\d{4})年/;
 
 /** A mistake in the 名册 sheet, at its cell (0-based sheet row and column). */
 export interface RosterProblem {
@@ -334,7 +334,7 @@ export function readRosterSheet(grid: Grid): { roster: Roster | null; problems: 
     const group: Group = {
       name: cells.名称,
       aliases: groupAliases.get(row) ?? [],
-      label: cells.名称.replace(/^各/u, ""),
+      label: cells.名称.replace(/^各/, ""),
       members,
     };
     fields.groups.push(group);

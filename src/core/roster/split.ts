@@ -3,20 +3,22 @@ import { foldChar, isLineBreak, normaliseName } from "./normalise";
 import type { NameKind, NamePart, NameSplit, Roster } from "./schema";
 
 /** Punctuation that always separates names. Spaces and line breaks separate only where no roster name spans them. */
-const SEPARATORS = /[、，,；;。､﹐﹑﹔]/u;
+const SEPARATORS = /[、，,；;。､﹐﹑﹔]/;
 /**
  * A collective listed with 、 inside it (各县、市、区政府, 各镇、街): one group, not one-character
  * names. Linear: each alternative consumes one character.
  */
-const LISTED_GROUP = /各[县市区镇乡街](?:[、，,][县市区镇乡街])+[\u4e00-\u9fff（）()]*/gu;
+const LISTED_GROUP = /各[县市区镇乡街](?:[、，,][县市区镇乡街])+[\u4e00-\u9fff（）()]*/g;
 /**
  * A bracketed note on the units' roles, not part of a name: 县发改局(首位单位为牵头单位,下同)
  * (海盐县 2022), 区发改委（牵头）. A bracket naming another unit (区委宣传部（区文明办）) stays.
  * Bounded, so that a cell of brackets left open is read in linear time.
  */
-const ROLE_NOTE = /[（(][^（）()]{0,30}?(?:牵头|配合|协办|下同)[^（）()]{0,30}[）)]/gu;
+// No u flag (ES5): a surrogate pair is written out so that it counts as one of the 30 characters.
+const ROLE_NOTE =
+  /[（(](?:[\ud800-\udbff][\udc00-\udfff]|[^（）()]){0,30}?(?:牵头|配合|协办|下同)(?:[\ud800-\udbff][\udc00-\udfff]|[^（）()]){0,30}[）)]/g;
 /** An open list at the end of a cell or of a stretch of it (…海河教育园区管委会等). */
-export const ETC = /等(?:单位|部门)?$/u;
+export const ETC = /等(?:单位|部门)?$/;
 
 /** Bits of gap[]: what whitespace was written between two normalised characters. */
 const SPACE = 1;

@@ -10,8 +10,8 @@
  *   as often as not (公安局 / 公安交通管理局), so it is not taken.
  */
 
-const PLACE_PREFIX = /^[区县市旗]/u;
-const BRACKETED = /^(.+?)（[^（）]+）$/u;
+const PLACE_PREFIX = /^[区县市旗]/;
+const BRACKETED = /^(.+?)（[^（）]+）$/;
 
 /** 农业农村委（绿屏办） → 农业农村委; a name without a bracketed tail is its own base. */
 export function bracketBase(key: string): string {

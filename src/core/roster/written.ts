@@ -24,7 +24,7 @@ export function writtenNames(cell: string, known: (key: string) => boolean = () 
   const chunks = separatedChunks(cell);
   chunks.forEach((chunk) => {
     const pieces: WrittenName[] = [];
-    const parts = chunk.trim().split(/(\s+)/u);
+    const parts = chunk.trim().split(/(\s+)/);
     for (let i = 0; i < parts.length; i += 2) {
       const raw = parts[i];
       const key = normaliseName(raw);

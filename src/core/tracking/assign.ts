@@ -76,8 +76,10 @@ export interface Assignment {
  * cell (县发改局(首位单位为牵头单位,下同)、县财政局… — 海盐县 2022; 列第一位的为牵头单位) or
  * in the title of its unit column (牵头单位/责任单位, 牵头单位（责任单位）).
  */
-const FIRST_LEADS_NOTE = /(?:首位|第一位|排名第一|排在第一位)[^，,。；;）)]{0,10}为牵头/u;
-const FIRST_LEADS_TITLE = /牵头单位[/／（(]责任单位|责任单位[/／（(]牵头单位/u;
+// No u flag (ES5): a surrogate pair is written out so that it counts as one of the ten characters.
+const FIRST_LEADS_NOTE =
+  /(?:首位|第一位|排名第一|排在第一位)(?:[\ud800-\udbff][\udc00-\udfff]|[^，,。；;）)]){0,10}为牵头/;
+const FIRST_LEADS_TITLE = /牵头单位[/／（(]责任单位|责任单位[/／（(]牵头单位/;
 
 const firstLeads = new WeakMap<Table, boolean>();
 

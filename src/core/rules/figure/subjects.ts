@@ -35,20 +35,20 @@ function sentenceEnd(text: string, index: number): number {
 /** A bracketed aside (（天津市实验中学项目）) names the same thing again; it is left out. */
 const ASIDE = /（[^（）]*）|\([^()]*\)/g;
 /** A project named at the start of a clause (南开学校雅润路校区工程, 葛沽镇城市综合开发项目). */
-const PROJECT = /^[\u4e00-\u9fff·]{3,30}?(?:校区工程|工程|项目|校区)/u;
+const PROJECT = /^[\u4e00-\u9fff·]{3,30}?(?:校区工程|工程|项目|校区)/;
 /** The last characters of PROJECT's endings: a sentence without any of them names no project. */
 const PROJECT_END = /[程目区]/;
 /** Clauses of a sentence, for finding every project it names. */
 const CLAUSE = /[^，,：:、]+/g;
 /** Words naming a place or a project. */
-const LOCAL = /镇|街道|大街|公园|广场|园区|项目|工程|校区/u;
+const LOCAL = /镇|街道|大街|公园|广场|园区|项目|工程|校区/;
 /** A list marker at the start of a sentence (1．, 2.). */
 const LIST_MARKER = /^\s*\d+[．.、]\s*/;
 
 /** Words around a counted thing that are not part of it: time, manner, verbs of doing and counting. */
 const LEADING =
-  /^(?:\d{4}年|\d{1,2}月(?:底|份|中旬|上旬|下旬)?(?:前)?|全年|今年|年内|年底前|年底|本年度|累计|共|计划|预计|力争|确保|争取|拟|可|积极|全力|大力|加快|进一步|新建|新增|建设|建成|完成|实现|达到|提供|开通|调整|优化|增加|打造|培育|引进|落地|推动|推进|开展|组织|举办|发放|培训|改造|提升|实施|创建|认定|投入|惠及|其中|加强|强化|扎实)+/u;
-const TRAILING = /(?:达到|达|为|约|共|共计|超过|不少于|累计|完成|新增|提供|增长|建设|工作|任务)+$/u;
+  /^(?:\d{4}年|\d{1,2}月(?:底|份|中旬|上旬|下旬)?(?:前)?|全年|今年|年内|年底前|年底|本年度|累计|共|计划|预计|力争|确保|争取|拟|可|积极|全力|大力|加快|进一步|新建|新增|建设|建成|完成|实现|达到|提供|开通|调整|优化|增加|打造|培育|引进|落地|推动|推进|开展|组织|举办|发放|培训|改造|提升|实施|创建|认定|投入|惠及|其中|加强|强化|扎实)+/;
+const TRAILING = /(?:达到|达|为|约|共|共计|超过|不少于|累计|完成|新增|提供|增长|建设|工作|任务)+$/;
 const QUOTES = /[“”"‘’「」]/g;
 
 function counted(text: string): string {
@@ -60,7 +60,7 @@ export function countedThing(sentence: string, figure: Figure): string {
   const before = counted(clauseBefore(sentence, figure.index));
   if (before !== "") return before;
   const after = clauseAfter(sentence, figure.end).replace(/^(?:以上|以下|左右)/, "");
-  return /^[\u4e00-\u9fff“"]/u.test(after) ? counted(after) : "";
+  return /^[\u4e00-\u9fff“"]/.test(after) ? counted(after) : "";
 }
 
 /**

@@ -12,13 +12,20 @@ interface Form {
 
 /** How a name's inner whitespace is written, in words (2个半角空格, 全角空格, 无空格). */
 export function spacingOf(name: string): string {
-  const spaces = [...name].filter((ch) => /\s/u.test(ch));
+  const spaces = [...name].filter((ch) => /\s/.test(ch));
   if (spaces.length === 0) return "无空格";
   const count = spaces.length > 1 ? `${spaces.length}个` : "";
   if (spaces.every((ch) => ch === "\u3000")) return `${count}全角空格`;
   if (spaces.every((ch) => ch === " ")) return `${count}半角空格`;
   return "空格及特殊空白字符";
 }
+
+/**
+ * A two-character name with one full-width space inside. A surrogate pair is one character (a rare
+ * surname of CJK Extension B): written out, as ES5 regexes have no u flag.
+ */
+const TWO_CHARS_FULL_WIDTH_SPACE =
+  /^(?:[\ud800-\udbff][\udc00-\udfff]|[^\s])\u3000(?:[\ud800-\udbff][\udc00-\udfff]|[^\s])$/;
 
 /**
  * The form to keep: the one most cells use (薛  彤, 21 cells, over 薛\u3000彤, 12); on a tie the
@@ -30,7 +37,7 @@ function preferredForm(forms: Form[], rosterName: string): Form {
   const tied = forms.filter((f) => f.count === most);
   return (
     tied.find((f) => f.text === rosterName) ??
-    tied.find((f) => /^[^\s]\u3000[^\s]$/u.test(f.text)) ??
+    tied.find((f) => TWO_CHARS_FULL_WIDTH_SPACE.test(f.text)) ??
     tied[0]
   );
 }

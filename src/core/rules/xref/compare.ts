@@ -1,7 +1,7 @@
 import { diffChars, type Hunk } from "./diff";
 
 /** Whitespace and the marks that only separate items (薛彤（全角空格）、胡永梅 / 薛彤（全角空格）\n胡永梅 / 薛彤（全角空格）胡永梅). */
-const SEPARATOR = /^[\s\u200b\ufeff、，,；;]*$/u;
+const SEPARATOR = /^[\s\u200b\ufeff、，,；;]*$/;
 
 const separatorOnly = (text: string) => SEPARATOR.test(text);
 

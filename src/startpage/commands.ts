@@ -1,3 +1,0 @@
-import { startRibbon } from "./ribbon";
-
-startRibbon();
