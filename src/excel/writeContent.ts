@@ -297,7 +297,8 @@ export async function queuePrint(
     if (print.titleRows)
       layout.setPrintTitleRows(rowsA1(print.titleRows.first, print.titleRows.count));
     // One page wide, as many pages tall as needed (0 = no limit, as in the file format).
-    if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    if (print.scale !== undefined) layout.zoom = { scale: print.scale };
+    else if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     const pages = layout.headersFooters.defaultForAllPages;
     if (print.header) {
       pages.leftHeader = print.header.left ?? "";

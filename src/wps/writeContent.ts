@@ -298,7 +298,9 @@ export function writePrint(sheet: EtWorksheet, op: SheetOp): void {
   const setup = sheet.PageSetup;
   setup.Orientation = print.orientation === "landscape" ? XL.landscape : XL.portrait;
   setup.PaperSize = print.paper === "A4" ? XL.paperA4 : XL.paperA3;
-  if (print.fitToWidth) {
+  if (print.scale !== undefined) {
+    setup.Zoom = print.scale;
+  } else if (print.fitToWidth) {
     // One page wide, as many pages tall as needed.
     setup.Zoom = false;
     setup.FitToPagesWide = 1;

@@ -17,6 +17,8 @@ import { RECORD_KEY_NAME } from "./recordKeys";
  *    loses its format in the saved copy. The zh-CN codes are made theirs.
  * 3. Hidden names. ExcelJS writes every defined name visible; the record's sheet keys (store.ts)
  *    are written hidden, so Excel's 名称管理器 and name box do not offer them.
+ * 4. Half-point font sizes. ExcelJS reads a font's size as an integer, so 五号 (10.5 pt) text
+ *    came back as 10 pt and a workbook saved again printed smaller; the size is read as written.
  */
 
 interface CellModel {
@@ -60,6 +62,17 @@ function definedNameXform(): {
   prototype: { render(xmlStream: XmlStream, model: DefinedNameModel): void };
 } {
   return require("exceljs/lib/xlsx/xform/book/defined-name-xform");
+}
+interface XmlNode {
+  name: string;
+  attributes: Record<string, string>;
+}
+interface FontParsing {
+  parser?: { model?: unknown };
+  parseOpen(node: XmlNode): boolean;
+}
+function fontXform(): { prototype: FontParsing } {
+  return require("exceljs/lib/xlsx/xform/style/font-xform");
 }
 function defaultNumFormats(): Record<string, { f?: string; "zh-cn"?: string }> {
   return require("exceljs/lib/xlsx/defaultnumformats");
@@ -108,6 +121,14 @@ export function applyExcelJsFixes(): void {
     xmlStream.openNode("definedName", { name: model.name, hidden: "1" });
     xmlStream.writeText(model.ranges.join(","));
     xmlStream.closeNode();
+  };
+  const fonts = fontXform().prototype;
+  const parseOpen = fonts.parseOpen;
+  fonts.parseOpen = function (this: FontParsing, node) {
+    const handled = parseOpen.call(this, node);
+    const size = node.name === "sz" ? Number(node.attributes.val) : NaN;
+    if (this.parser && Number.isFinite(size)) this.parser.model = size;
+    return handled;
   };
   const formats = defaultNumFormats();
   for (const id of CHINESE_BUILT_IN_FORMATS) {

@@ -20,8 +20,9 @@ const LINE_POINTS_AT_11 = 16;
 const MAX_HEIGHT = 409;
 
 function linesNeeded(text: string, width: number): number {
-  // About one character of the width goes to the cell's padding.
-  const room = Math.max(1, width - 1);
+  // Half a character of the width goes to the cell's padding; line breaking before closing
+  // punctuation (，。）) is left to spare room (width + 0.25 cut text in LibreOffice).
+  const room = Math.max(1, width - 0.5);
   return text
     .split("\n")
     .reduce((lines, line) => lines + Math.max(1, Math.ceil(displayWidth(line) / room)), 0);

@@ -293,10 +293,11 @@ export function writePrint(ws: ExcelJS.Worksheet, op: SheetOp): void {
     ...ws.pageSetup,
     orientation: print.orientation,
     paperSize: PAPER_SIZE[print.paper],
-    // One page wide, as many pages tall as needed (0 = no limit).
-    fitToPage: print.fitToWidth,
+    // One page wide, as many pages tall as needed (0 = no limit); or a stated scale.
+    fitToPage: print.scale === undefined && print.fitToWidth,
     fitToWidth: 1,
     fitToHeight: 0,
+    scale: print.scale ?? 100,
   };
   if (print.titleRows)
     setup.printTitlesRow = rowsA1(print.titleRows.first, print.titleRows.count).replace(/\$/g, "");

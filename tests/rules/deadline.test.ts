@@ -146,7 +146,7 @@ describe("deadline.overdue", () => {
     const found = ofRule(check([table], "2022-07-01").issues, "deadline.overdue");
     expect(found.map((i) => i.row)).toEqual([1, 3, 5]);
     expect(found[0].message).toBe(
-      "完成时限「5月底前」（2022年5月31日）已过（检查日期2022年7月1日），且未标为已完成，请督促牵头单位报送完成情况。"
+      "完成时限「5月底前完成」（2022年5月31日）已过（检查日期2022年7月1日），且未标为已完成，请督促牵头单位报送完成情况。"
     );
   });
 

@@ -101,7 +101,9 @@ describe("a past milestone of an unfinished row", () => {
     const { issues } = validate([city], { roster: defaultRoster(), checkDate: "2022-09-30" });
     const first = issues.filter((i) => i.row === 1 && i.rule.startsWith("deadline."));
     expect(first.map((i) => i.rule)).toEqual(["deadline.milestone-passed"]);
-    expect(first[0].message).toContain("阶段节点「6月底」（2022年6月30日）已过");
+    expect(first[0].message).toContain(
+      "阶段节点「2022年6月开工」（2022年6月30日）、「6月底完工」（2022年6月30日）已过"
+    );
     expect(first[0].message).toContain("最终完成时限为2022年12月31日");
     // After 12月底 it is 超期, and only that.
     const late = validate([city], { roster: defaultRoster(), checkDate: "2023-01-15" }).issues;

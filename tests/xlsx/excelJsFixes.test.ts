@@ -29,6 +29,21 @@ describe("what ExcelJS alone would lose from a user's workbook", () => {
     expect(copy.getWorksheet("台账")!.getCell("E2").note).toBe("待区统计局确认");
   });
 
+  test("五号 text (10.5 pt) keeps its size when read and saved again", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const ws = workbook.addWorksheet("台账");
+    ws.addRow(["重点工作"]);
+    ws.getCell("A1").font = { name: "宋体", size: 10.5 };
+    const input = await saveHandMade(workbook, join(dir(), "五号.xlsx"));
+    expect((await loadXlsx(input)).getWorksheet("台账")!.getCell("A1").font?.size).toBe(10.5);
+    const { workbook: copy } = await patchFile(
+      { sheets: [{ sheet: "台账", mode: "update" }] },
+      join(dir(), "副本.xlsx"),
+      input
+    );
+    expect(copy.getWorksheet("台账")!.getCell("A1").font?.size).toBe(10.5);
+  });
+
   test("a date in Chinese Excel's built-in 年月日 format (id 31) reads as a date and keeps its format", async () => {
     const workbook = new ExcelJS.Workbook();
     const ws = workbook.addWorksheet("台账");

@@ -320,11 +320,14 @@ describe("applyPatchToWorkbook: what lands in the file", () => {
     expect(ws.pageSetup).toMatchObject({
       orientation: "landscape",
       paperSize: 9,
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
+      // A stated scale, not fit to width (LibreOffice fitted some sheets far too small), at
+      // which 五号 text prints at 8.7 pt or more (the widths fit Excel at 9 pt; LibreOffice
+      // draws columns about 4 % wider, which the scale allows for).
+      fitToPage: false,
       printTitlesRow: "2:2",
     });
+    expect(ws.pageSetup.scale).toBeGreaterThanOrEqual(83);
+    expect(ws.pageSetup.scale).toBeLessThanOrEqual(100);
     expect(ws.getCell("G3").value).toEqual(new Date(Date.UTC(2022, 11, 31)));
     expect(ws.getCell("G2").note).toContain("截止日期取自「工作明细及完成时限」");
     expect(fillOf(ws.getCell("B2"))).toBe("#D9E1F2");

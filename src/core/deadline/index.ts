@@ -14,3 +14,4 @@ export {
   type CalendarDate,
   type Quarter,
 } from "./isoDate";
+export { datedMilestones, milestoneLabel, passedMilestones } from "./milestones";

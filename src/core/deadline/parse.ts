@@ -1,3 +1,4 @@
+import { actionAfter } from "./action";
 import { Anchors } from "./anchors";
 import { compactText, originalSpan } from "./compactText";
 import { yearEnd } from "./isoDate";
@@ -103,12 +104,14 @@ export function parseDeadlines(text: string, planYear: number): DeadlineResult {
     throw new RangeError(`Plan year must be a 4-digit year, got ${planYear}`);
   }
   const compact = compactText(text);
-  const milestones: Milestone[] = chooseNonOverlapping(
-    collectCandidates(compact.text, planYear)
-  ).map((c) => {
-    const { index, length } = originalSpan(compact, c.start, c.end);
-    const { kind, date, start } = c.draft;
-    return { kind, date, start, text: text.slice(index, index + length), index, length };
+  const spans = chooseNonOverlapping(collectCandidates(compact.text, planYear)).map((c) => ({
+    ...originalSpan(compact, c.start, c.end),
+    draft: c.draft,
+  }));
+  const milestones: Milestone[] = spans.map(({ index, length, draft }, i) => {
+    const { kind, date, start } = draft;
+    const action = actionAfter(text, index + length, spans[i + 1]?.index ?? text.length);
+    return { kind, date, start, text: text.slice(index, index + length), index, length, action };
   });
 
   let deadline: string | null = null;

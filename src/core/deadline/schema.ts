@@ -24,6 +24,11 @@ export const Milestone = z.object({
   /** Span in the input string (UTF-16 code units, like String.prototype.slice). */
   index: z.number().int().nonnegative(),
   length: z.number().int().positive(),
+  /**
+   * The work the time governs as written after it (开工 in "6月底开工"; 完成方案制定 in
+   * "3月底前完成方案制定"), at most 12 characters and "…"; "" when nothing follows it.
+   */
+  action: z.string(),
 });
 export type Milestone = z.infer<typeof Milestone>;
 

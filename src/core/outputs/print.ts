@@ -1,7 +1,7 @@
 import { toChineseDate } from "../deadline";
 import { rect } from "../patch/build";
 import type { PrintSetup, RangeFormat, SheetOpInput } from "../patch/schema";
-import { BODY_FONT, COLORS, fitToPage, pageWidthUnits } from "./style";
+import { BODY_FONT, COLORS, fitToPage, pageWidthUnits, printScale } from "./style";
 
 /** What every printed page of a generated sheet says about itself. */
 export interface PageText {
@@ -33,7 +33,8 @@ export function pageHeaderFooter(page: PageText): Pick<PrintSetup, "header" | "f
 /**
  * Makes a generated sheet print as a 督查室 hands it out: 宋体 body text under the sheet's own
  * title and header fonts (its formats come after and win), visible columns cut down to what
- * fits across the paper with the text at 9 pt or more, and the page header and footer.
+ * fits across the paper with the text at 9 pt or more, printed at the scale that fits them
+ * (printScale), and the page header and footer.
  * `paper` A3 is for tables too wide for A4 even then; the sheet should say so in a note.
  */
 export function laidOutForPrint(
@@ -71,6 +72,7 @@ export function laidOutForPrint(
       fitToWidth: true,
       ...op.print,
       paper,
+      scale: printScale(fitted, paper),
       ...pageHeaderFooter(page),
     },
   };

@@ -1,4 +1,4 @@
-import { IsoDate } from "../deadline";
+import { IsoDate, milestoneLabel, type Milestone } from "../deadline";
 import type { GridLayout } from "../grid/gridTable";
 import { dateCell, linkCell, rect } from "../patch/build";
 import { a1 } from "../patch/address";
@@ -8,10 +8,11 @@ import { isSubRow } from "../rules/numbering/seqNumbers";
 import type { FieldKey, Row, Table } from "../table/schema";
 import { inRosterOrder, rolesIn, type Role } from "../tracking/assign";
 import { deadlineNote, statusValidation } from "../tracking/columns";
-import { QUARTER_KEYS, hasQuarterGoals, rowDeadline } from "../tracking/deadline";
+import { QUARTER_KEYS, hasQuarterGoals, rowDeadline, rowMilestones } from "../tracking/deadline";
 import { trackingFormats } from "../tracking/formulas";
 import { identityKey, matchRows, rowIdentity, type RowIdentity } from "../tracking/identity";
 import { TrackingOptions, type TrackingOptionsInput } from "../tracking/schema";
+import { isDone } from "../tracking/state";
 import { expectedSeqs, hasSeqColumn } from "../rules/numbering/seqNumbers";
 import { rowPlace } from "../rules/where";
 import { carryOver, unitEdited } from "../tracking/sync";
@@ -80,6 +81,8 @@ interface Entry {
   /** The group (各镇) the row named instead of this unit, if so. */
   via: string | null;
   deadline: string | null;
+  /** The row's dated milestones and those passed on the check date (tracking/deadline.ts). */
+  milestones: { dated: Milestone[]; passed: Milestone[] };
   identity: RowIdentity;
   /** Reading order across all masters, for stable sorting. */
   order: number;
@@ -115,10 +118,21 @@ export function buildUnitSheets(
     for (const row of master.table.rows) {
       if (!isSubRow(row) || item === null) item = row;
       const deadline = rowDeadline(master.table, row, tracking.checkDate);
+      const milestones = rowMilestones(master.table, row, tracking.checkDate);
       const identity = rowIdentity(master.table.id, row);
       for (const [name, { role, via }] of rolesIn(master.table, row, by, options.roster)) {
         const list = entries.get(name) ?? [];
-        list.push({ master, row, role, via, deadline, identity, order: order++, item });
+        list.push({
+          master,
+          row,
+          role,
+          via,
+          deadline,
+          milestones,
+          identity,
+          order: order++,
+          item,
+        });
         entries.set(name, list);
       }
     }
@@ -263,6 +277,7 @@ function buildOne(
       vertical: "center",
     },
   ];
+  const milestoneNotes: CellNote[] = [];
   const band = (text: string) => {
     const at = values.length;
     values.push([text, ...blank(width - 1)]);
@@ -277,9 +292,13 @@ function buildOne(
     items.forEach((item, i) => {
       // The sub-rows share their item's 序号, merged over them as in the master.
       if (item.length > 1) merges.push(rect(values.length, 0, item.length, 1));
-      item.forEach((e, k) =>
-        values.push(entryRow(e, k === 0 ? i + 1 : null, columns, earlierOf.get(e) ?? null))
-      );
+      item.forEach((e, k) => {
+        const cells = entryRow(e, k === 0 ? i + 1 : null, columns, earlierOf.get(e) ?? null);
+        const done = isDone(String(cells[col("完成状态")] ?? ""));
+        const note = milestoneNote(e.milestones.dated, e.milestones.passed, done);
+        if (note) milestoneNotes.push({ row: values.length, col: col("截止日期"), text: note });
+        values.push(cells);
+      });
     });
   };
   part("一", kind.lead, lead);
@@ -308,6 +327,7 @@ function buildOne(
       col: col(UNIT_COLUMN.baseStatus),
       text: "督办助手回填用：上次同步时的完成状态和进展情况，用来判断哪一边改过。请勿修改。",
     },
+    ...milestoneNotes,
   ];
   const op: SheetOpInput = {
     sheet,
@@ -323,7 +343,15 @@ function buildOne(
               c.width,
               50
             )
-          : c.width,
+          : // LibreOffice prints a link on one line, cut at the column's edge: 来源 fits its
+            // links up to "市重点工作!B61（序号19）"; a guessed 序号 is longer still.
+            c.title === UNIT_COLUMN.source
+            ? fittedWidth(
+                values.slice(bodyStart).map((r) => linkText(r[i])),
+                c.width,
+                26
+              )
+            : c.width,
       ...(c.hidden ? { hidden: true } : {}),
     })),
     rows: [{ row: 0, height: 36 }],
@@ -359,6 +387,17 @@ function buildOne(
     op: laidOutForPrint(op, { title: kind.title(key), checkDate: tracking.checkDate }),
     counts: { lead: lead.length, coop: by === "unit" ? coop.length : 0, kept: kept.length },
   };
+}
+
+/**
+ * The note of a 截止日期 whose text names several milestones: each one named, the passed ones of
+ * an unfinished row marked 已超期 (the row itself is not: its 截止日期 is the final milestone).
+ */
+function milestoneNote(dated: Milestone[], passed: Milestone[], done: boolean): string | null {
+  if (dated.length < 2) return null;
+  const late = new Set(done ? [] : passed);
+  const named = dated.map((m) => `${milestoneLabel(m)}${late.has(m) ? "（已超期）" : ""}`);
+  return `时间节点：${named.join("；")}。截止日期取最终节点。`;
 }
 
 const guessed = new WeakMap<Table, readonly number[]>();
@@ -448,6 +487,10 @@ function keptRow(r: UnitSheetRow, n: number, columns: readonly Column[]): PatchC
 
 function text(cell: PatchCell): string {
   return typeof cell === "string" ? cell : "";
+}
+
+function linkText(cell: PatchCell): string {
+  return cell !== null && typeof cell === "object" && "link" in cell ? cell.text : text(cell);
 }
 
 function blank(count: number): PatchCell[] {

@@ -161,6 +161,12 @@ export const PrintSetup = z.object({
   /** Shrink so all columns fit on one page width (pages run on downward as needed). */
   fitToWidth: z.boolean().default(true),
   /**
+   * Print at this fixed percentage instead (fitToWidth is then ignored). LibreOffice fits some
+   * sheets to far less than their columns need (校验结果 printed at 5.6 pt), so the core works
+   * out the scale from the column widths it set and states it.
+   */
+  scale: z.number().int().min(10).max(400).optional(),
+  /**
    * Text at the top and bottom of every printed page, left / centre / right, in Excel's
    * header codes (&P the page number, &N the page count).
    */

@@ -1,11 +1,13 @@
 import type { Roster } from "../roster/schema";
 import type { Row, Table } from "../table/schema";
 import { inRosterOrder, namesIn, unitRoles, type Named } from "../tracking/assign";
-import { rowDeadline } from "../tracking/deadline";
+import { milestoneLabel } from "../deadline";
+import { expectedSeqs } from "../rules/numbering/seqNumbers";
+import { rowDeadline, rowMilestones } from "../tracking/deadline";
 import { TrackingOptions } from "../tracking/schema";
 import type { Status } from "../tracking/schema";
 import { isDone, isOverdue, normalStatus, trackState } from "../tracking/state";
-import type { Counts, OverdueTask, SummaryFigures, TableFigures } from "./schema";
+import type { Counts, MilestoneTask, OverdueTask, SummaryFigures, TableFigures } from "./schema";
 
 /** What 汇总 needs of a 校验 issue (rules/schema.ts Issue fits). */
 export interface IssueRef {
@@ -212,6 +214,23 @@ export function summaryFigures(
       leader: t.leader,
     }));
 
+  const guesses = new Map(tables.map((t) => [t, expectedSeqs(t)]));
+  const milestonesPassed: MilestoneTask[] = tasks.flatMap((t) => {
+    if (isDone(t.status)) return [];
+    const passed = rowMilestones(t.table, t.row, checkDate).passed;
+    if (passed.length === 0) return [];
+    const guess = guesses.get(t.table)?.[t.row.row - 1];
+    return [
+      {
+        table: t.table.id,
+        label: reportLabel(t.table.title),
+        seq: t.row.seq ?? (guess === undefined ? null : `${guess}（推算）`),
+        milestones: passed.map(milestoneLabel),
+        lead: t.lead,
+      },
+    ];
+  });
+
   const unitOrder = options.roster.units.map((u) => u.name);
   const leaderOrder = options.roster.leaders.map((l) => l.name);
   return {
@@ -232,6 +251,7 @@ export function summaryFigures(
       ...finish(leaders.get(leader) as Tally),
     })),
     overdue,
+    milestonesPassed,
     issueTotals,
   };
 }

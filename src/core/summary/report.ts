@@ -49,6 +49,28 @@ function planYearSentence(f: SummaryFigures): string | null {
     : `注意：检查日期${toChineseDate(f.checkDate)}不在计划年度（${named}）内，以下超期、即将到期均按该日期计算，请核对检查日期。`;
 }
 
+/** Tasks listed by name in the milestone sentence; the rest are counted. */
+const MILESTONE_EXAMPLES = 3;
+
+/**
+ * Unfinished tasks whose final deadline is ahead but an earlier milestone has passed: not 超期,
+ * yet a 督查通报 names them ("…第1项「2022年6月开工」（已过）").
+ */
+function milestoneSentence(f: SummaryFigures): string | null {
+  const list = f.milestonesPassed;
+  if (list.length === 0) return null;
+  const named = list
+    .slice(0, MILESTONE_EXAMPLES)
+    .map((t) => {
+      const which = t.seq === null ? "" : `第${t.seq}项`;
+      const by = t.lead.length > 0 ? `（${t.lead.join("、")}）` : "";
+      return `${t.label}${which}${by}的${t.milestones.map((m) => `「${m}」`).join("")}`;
+    })
+    .join("，");
+  const more = list.length > MILESTONE_EXAMPLES ? `等${list.length}项` : "";
+  return `另有${list.length}项工作最终完成时限未到，但阶段节点已过且未标为已完成：${named}${more}，请核对这些阶段工作是否按时完成。`;
+}
+
 /**
  * The report in Chinese, as a 督查通报 writes it: one sentence per table with where its overdue
  * work concentrates, one over all tables when there are several, one on 分管领导, one on 校验.
@@ -84,6 +106,8 @@ export function reportSentences(f: SummaryFigures): string[] {
       `${f.tables.length}张表合计${o.total}项，${statusClause(o)}，无明确完成时限${o.noDate}项，涉及${o.leadUnits}个牵头单位。`
     );
   }
+  const milestones = milestoneSentence(f);
+  if (milestones) sentences.push(milestones);
   const leaders = concentration(
     f.leaders.map((l) => ({ name: l.leader, overdue: l.overdue })),
     "位领导"

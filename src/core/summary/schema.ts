@@ -66,6 +66,18 @@ export const OverdueTask = z.object({
 });
 export type OverdueTask = z.infer<typeof OverdueTask>;
 
+/** An unfinished task whose final deadline is ahead but some milestone on the way has passed. */
+export const MilestoneTask = z.object({
+  table: z.string(),
+  label: z.string(),
+  /** 序号 as printed, or the one its neighbours imply ("27（推算）") where it was lost. */
+  seq: z.string().nullable(),
+  /** The passed milestones as named: time and the work it governs (6月底开工). */
+  milestones: z.array(z.string()).min(1),
+  lead: z.array(z.string()),
+});
+export type MilestoneTask = z.infer<typeof MilestoneTask>;
+
 /** Everything 汇总 reports: the same figures for the task pane, the 汇总 sheet and `duban report`. */
 export const SummaryFigures = z.object({
   checkDate: IsoDate,
@@ -75,6 +87,8 @@ export const SummaryFigures = z.object({
   units: z.array(UnitFigures),
   leaders: z.array(LeaderFigures),
   overdue: z.array(OverdueTask),
+  /** Tasks not overdue as a whole whose earlier milestones have passed (阶段节点已过). */
+  milestonesPassed: z.array(MilestoneTask),
   /**
    * Issue totals by severity, 超期 excluded (it is a figure of its own); `overdue` is how many
    * 超期 warnings 校验 gave besides, so a view can say what its warning count leaves out.

@@ -3,7 +3,7 @@ import { rect } from "../patch/build";
 import type { PatchCell, RangeFormat, Rect, RowSpec, SheetOpInput } from "../patch/schema";
 import { laidOutForPrint } from "../outputs/print";
 import { COLORS, HEAD_FONT, TITLE_FONT, fittedWidth } from "../outputs/style";
-import { reportTables } from "./report";
+import { cellText, reportTables } from "./report";
 import type { Summary } from "./schema";
 
 export const SUMMARY_SHEET = "汇总";
@@ -26,15 +26,24 @@ export function buildSummarySheet(summary: Summary, sheet = SUMMARY_SHEET): Shee
   const formats: RangeFormat[] = [];
   const rows: RowSpec[] = [{ row: 0, height: 28 }];
   const line = (cells: PatchCell[]) => values.push([...cells, ...blank(width - cells.length)]);
-  // Names stand in the first column (wrapped past 30 characters); the others hold numbers.
+  // Names stand in the first column, whole up to 29 CJK characters (a 分类 such as
+  // 二、聚焦“创新+产业”，坚定不移培育绿色高质量发展新动能 on one line); the others hold counts and
+  // are as narrow as their figures and headers allow (a long header wraps).
   const widths = Array.from({ length: width }, (_, c): number =>
     c === 0
       ? fittedWidth(
           tables.flatMap((t) => t.rows.map((r) => String(r[0] ?? ""))),
           12,
-          30
+          60
         )
-      : 9
+      : fittedWidth(
+          tables.flatMap((t) => [
+            t.header[c] ?? "",
+            ...t.rows.map((r) => (r[c] === undefined ? "" : cellText(r[c], t.kinds[c]))),
+          ]),
+          6,
+          10
+        )
   );
   const across = widths.reduce((a, b) => a + b, 0);
   const title = `督办情况汇总（截至${toChineseDate(summary.checkDate)}）`;

@@ -1,6 +1,8 @@
 import {
   impossibleDates,
+  type Milestone,
   parseDeadlines,
+  passedMilestones,
   parseIsoDate,
   quarterEnd,
   type Quarter,
@@ -67,6 +69,23 @@ export function goalDeadline(row: Row, goal: Goal): string | null {
 export function rowDeadline(table: Table, row: Row, checkDate: string): string | null {
   if (hasQuarterGoals(table)) return goalDeadline(row, goalOn(table, checkDate));
   return parseDeadlines(row.fields[deadlineKey(table)] ?? "", datingYear(table, checkDate)).latest;
+}
+
+/**
+ * The dated milestones of a row's deadline text (none for a row judged by quarter goals), with
+ * those of them that have passed on `checkDate` while the final one is still ahead.
+ */
+export function rowMilestones(
+  table: Table,
+  row: Row,
+  checkDate: string
+): { dated: Milestone[]; passed: Milestone[] } {
+  if (hasQuarterGoals(table)) return { dated: [], passed: [] };
+  const result = parseDeadlines(row.fields[deadlineKey(table)] ?? "", datingYear(table, checkDate));
+  return {
+    dated: result.milestones.filter((m) => m.date !== null),
+    passed: passedMilestones(result, checkDate),
+  };
 }
 
 /**

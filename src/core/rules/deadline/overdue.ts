@@ -1,4 +1,10 @@
-import { type DeadlineResult, parseDeadlines, toChineseDate } from "../../deadline";
+import {
+  type DeadlineResult,
+  milestoneLabel,
+  parseDeadlines,
+  passedMilestones,
+  toChineseDate,
+} from "../../deadline";
 import type { Row, Table } from "../../table/schema";
 import {
   datingYear,
@@ -43,10 +49,10 @@ function rowDeadlines(ctx: RuleContext, table: Table, row: Row, checkDate: strin
   return parseDeadlines(row.fields[key] ?? "", datingYear(table, checkDate));
 }
 
-/** The phrase of a date: the row's last milestone on it. */
+/** The phrase of a date: the row's last milestone on it, with the work it governs (12月底完工). */
 function phraseOf(result: DeadlineResult, date: string): string {
   const last = result.milestones.filter((m) => m.date === date).pop();
-  return last?.text ?? date;
+  return last ? milestoneLabel(last) : date;
 }
 
 /** Rows dated by their deadline column that are not 已完成, with the parse of that text. */
@@ -87,8 +93,8 @@ export const deadlineOverdue: Rule = {
 };
 
 /**
- * With a check date only: the final deadline is still ahead, but a milestone on the way (6月底开工)
- * has passed while the row is not 已完成 — a finding of its own, not 超期 of the row.
+ * With a check date only: the final deadline is still ahead, but milestones on the way (6月底开工)
+ * have passed while the row is not 已完成 — one finding naming each of them, not 超期 of the row.
  */
 export const deadlineMilestonePassed: Rule = {
   id: "deadline.milestone-passed",
@@ -97,21 +103,20 @@ export const deadlineMilestonePassed: Rule = {
     if (!checkDate) return [];
     const issues: Issue[] = [];
     for (const { table, row, key, result, final } of openDetailRows(ctx, checkDate)) {
-      if (final < checkDate) continue;
-      const passed = result.milestones
-        .map((m) => m.date)
-        .filter((d): d is string => d !== null && d < checkDate)
-        .sort()
-        .pop();
-      if (!passed) continue;
-      const phrase = phraseOf(result, passed);
+      const passed = passedMilestones(result, checkDate);
+      if (passed.length === 0) continue;
+      const labels = passed.map(milestoneLabel);
       const params = {
-        phrase,
-        date: toChineseDate(passed),
+        milestones: passed
+          .map((m, i) => `「${labels[i]}」（${toChineseDate(m.date as string)}）`)
+          .join("、"),
         final: toChineseDate(final),
+        finalPhrase: phraseOf(result, final),
         checkDate: toChineseDate(checkDate),
       };
-      issues.push(ctx.issue("deadline.milestone-passed", table, row, key, params, phrase));
+      issues.push(
+        ctx.issue("deadline.milestone-passed", table, row, key, params, labels.join("；"))
+      );
     }
     return issues;
   },
