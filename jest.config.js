@@ -12,6 +12,8 @@ module.exports = {
   // Limits catch a hung test, not a slow one (speed is bench/'s job): tests that start the CLI
   // take minutes when the 2 cores are shared with other work.
   testTimeout: 180000,
+  // Bundles the CLI once for the tests that start it (tests/support/cli.ts).
+  globalSetup: "<rootDir>/tests/support/cliBundle.ts",
   setupFilesAfterEnv: ["<rootDir>/tests/support/domWaits.js"],
   // A worker per core (Jest's default leaves one idle): on 2 cores the browser and LibreOffice
   // tests run beside the unit tests, which keeps `npm test` within its 4 minutes.

@@ -29,8 +29,15 @@ let server: StaticServer;
 let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
+/**
+ * The setup as it runs. A beforeAll that times out is not stopped: afterAll waits for it, so that
+ * a browser it launches late is still closed (an open browser keeps Jest's worker from exiting).
+ */
+let setUp: Promise<void> = Promise.resolve();
 
-beforeAll(async () => {
+beforeAll(() => (setUp = setUpPane()), 600_000);
+
+async function setUpPane(): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   await ensureProductionBuild(ROOT);
   const html = readFileSync(join(DIST, "taskpane.html"), "utf8");
@@ -51,12 +58,13 @@ beforeAll(async () => {
   page.setDefaultTimeout(60_000);
   page.on("pageerror", (error) => pageErrors.push(error.message));
   await page.goto(`${server.url}taskpane.html`);
-}, 600_000);
+}
 
 afterAll(async () => {
+  await setUp.catch(() => undefined);
   await browser?.close();
   await server?.close();
-});
+}, 600_000);
 
 test("下发 downloads every unit's file as one .zip; 回收 takes a filled file back", async () => {
   await page.getByText(/^工作簿中还没有可识别的责任分解表/).waitFor();

@@ -238,7 +238,15 @@ function officeJsUrl(): string {
   return src;
 }
 
-beforeAll(async () => {
+/**
+ * The setup as it runs. A beforeAll that times out is not stopped: afterAll waits for it, so that
+ * a browser it launches late is still closed (an open browser keeps Jest's worker from exiting).
+ */
+let setUp: Promise<void> = Promise.resolve();
+
+beforeAll(() => (setUp = setUpPane()), 900_000);
+
+async function setUpPane(): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   const build = await ensureProductionBuild(ROOT);
   if (build.built) timings.build = build.ms;
@@ -278,13 +286,14 @@ beforeAll(async () => {
   await page.goto(`${server.url}taskpane.html`);
   timings.launch = Date.now() - started;
   // On a fresh clone this includes the production build: minutes on a busy 2-core machine.
-}, 900_000);
+}
 
 afterAll(async () => {
+  await setUp.catch(() => undefined);
   await browser?.close();
   await server?.close();
   writeFileSync(join(SHOTS, "timings.json"), `${JSON.stringify(timings, null, 2)}\n`);
-});
+}, 900_000);
 
 afterEach(() => {
   expect(pageErrors).toEqual([]);
