@@ -164,3 +164,24 @@ describe("merged areas are read exactly, with calls per area", () => {
       expect(et.stats.byMember.get("Range.MergeArea")).toBeUndefined();
     }));
 });
+
+test("校验 on a sheet with a note of the user's lists the sheet's notes once, keeps the user's note", async () => {
+  const rows = [DISTRICT_HEADER, ...districtRows(100)];
+  const noted = await withEt({ sheets: ["我的台账"] }, async (et) => {
+    et.fill("我的台账", rows);
+    await createWpsActions().validate({ checkDate: "2022-09-30" }, noProgress);
+    return [...et.workbook.sheet("我的台账").cells.entries()].filter(([, c]) => c.comment)[0][0];
+  });
+  await withEt({ sheets: ["我的台账"] }, async (et) => {
+    et.fill("我的台账", rows);
+    const [row, col] = noted.split(",").map(Number);
+    et.workbook.sheet("我的台账").touch(row, col).comment = "我的批注";
+    et.stats.reset();
+    const outcome = await createWpsActions().validate({ checkDate: "2022-09-30" }, noProgress);
+    expect(et.workbook.sheet("我的台账").cellAt(row, col)?.comment).toBe("我的批注");
+    expect(outcome.fallbacks.join("")).toContain("1 个单元格原已有备注或批注");
+    // One note on the sheet: it is looked up once, not each of the cells noted.
+    expect(et.stats.byMember.get("Comments.Item")).toBe(1);
+    expect(et.stats.byMember.get("Range.Comment") ?? 0).toBe(0);
+  });
+});
