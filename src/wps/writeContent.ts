@@ -282,6 +282,11 @@ export class NoteWriter {
     return true;
   }
 
+  /** A note an earlier mark left that says what this op would write: it counts as written. */
+  keep(): void {
+    this.budget.left--;
+  }
+
   messages(): string[] {
     return this.occupied > 0 ? [notesOccupiedMessage(this.op.sheet, this.occupied)] : [];
   }

@@ -185,3 +185,18 @@ test("校验 on a sheet with a note of the user's lists the sheet's notes once, 
     expect(et.stats.byMember.get("Range.Comment") ?? 0).toBe(0);
   });
 });
+
+test("校验 again on an unchanged sheet keeps its notes: no note deleted or added, still at most MAX_NOTES", () =>
+  withEt({ sheets: ["我的台账"] }, async (et) => {
+    et.fill("我的台账", [DISTRICT_HEADER, ...districtRows(2_000)]);
+    const actions = createWpsActions();
+    await actions.validate({ checkDate: "2022-09-30" }, noProgress);
+    const notes = () =>
+      [...et.workbook.sheet("我的台账").cells.values()].filter((c) => c.comment !== null).length;
+    expect(notes()).toBe(MAX_NOTES);
+    et.stats.reset();
+    await actions.validate({ checkDate: "2022-09-30" }, noProgress);
+    expect(notes()).toBe(MAX_NOTES);
+    expect(et.stats.byMember.get("Comment.Delete") ?? 0).toBe(0);
+    expect(et.stats.byMember.get("Range.AddComment") ?? 0).toBe(0);
+  }));
