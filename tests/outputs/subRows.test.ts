@@ -1,10 +1,8 @@
-import { readGridTable } from "../../src/core/grid/gridTable";
-import { buildUnitSheets, type MasterSheet } from "../../src/core/outputs/unitSheets";
+import { buildUnitSheets } from "../../src/core/outputs/unitSheets";
 import type { PatchCell, SheetOpInput } from "../../src/core/patch/schema";
 import { defaultRoster } from "../../src/core/roster";
 import { summarize } from "../../src/core/summary";
-import { readXlsx } from "../../src/xlsx";
-import { realXlsxPath } from "../support/realTables";
+import { realMaster as master } from "../support/realMaster";
 
 /**
  * A 序号 merged over sub-rows (大竹县 item 5: 县老年养护楼 and 老年大学 under one 序号 and one
@@ -14,12 +12,6 @@ import { realXlsxPath } from "../support/realTables";
  */
 const roster = defaultRoster();
 const AT = { checkDate: "2023-06-30" };
-
-async function master(id: string): Promise<MasterSheet> {
-  const read = readGridTable((await readXlsx(realXlsxPath(id))).grids[0]);
-  if (!read.table) throw new Error(read.problems[0].message);
-  return { table: read.table, layout: read.layout };
-}
 
 function sheet(ops: readonly SheetOpInput[], name: string): SheetOpInput {
   const op = ops.find((o) => o.sheet === name);

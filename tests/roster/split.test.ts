@@ -2,6 +2,7 @@ import { defaultRoster } from "../../src/core/roster/load";
 import { groupLabel } from "../../src/core/roster/lookup";
 import type { NameKind, NameSplit } from "../../src/core/roster/schema";
 import { resolveName, splitNames } from "../../src/core/roster/split";
+import { loadRealTable } from "../support/realTables";
 import { seedNameCells } from "./seedCells";
 
 const roster = defaultRoster();
@@ -368,6 +369,39 @@ describe("splitNames on every leader and unit cell of the seeds", () => {
   });
 });
 
+describe("splitNames on real tables of other places (tests/fixtures/real)", () => {
+  const rowOf = (id: string, seq: string) =>
+    loadRealTable(id).sheet.rows.find((r) => r[0] === seq) ?? [];
+
+  it("leaves out a bracketed note on roles: 县发改局(首位单位为牵头单位,下同) (海盐县 2022)", () => {
+    const cell = String(rowOf("haiyan-2022-list", "1.")[2]);
+    expect(cell).toBe("县发改局(首位单位为牵头单位,下同)、县财政局、县税务局、县农业农村局");
+    const split = splitNames(cell, roster, "unit");
+    expect(split.parts.map((p) => p.text)).toEqual([
+      "县发改局",
+      "县财政局",
+      "县税务局",
+      "县农业农村局",
+    ]);
+  });
+
+  it("reads 金力。 and 市发展改革委。 of a list that ends each line with 。 (滁州市 2020)", () => {
+    const [, , leader, lead, coop] = rowOf("chuzhou-2020-list", "1.");
+    expect(splitNames(String(leader), roster, "leader").parts.map((p) => p.text)).toEqual(["金力"]);
+    expect(splitNames(String(lead), roster, "unit").parts.map((p) => p.text)).toEqual([
+      "市发展改革委",
+    ]);
+    const units = splitNames(String(coop), roster, "unit");
+    expect(units.parts.map((p) => p.text)).toContain("各县、市、区政府");
+    expect(units.parts.map((p) => p.text)).toContain("中新苏滁高新区管委会");
+  });
+
+  it("does not cut at a separator inside brackets, unless the bracket is never closed", () => {
+    expect(splitNames("区委办（区委督查室、区政府督查室）", roster, "unit").parts).toHaveLength(1);
+    expect(splitNames("区委办（区委督查室、区政府督查室", roster, "unit").parts).toHaveLength(2);
+  });
+});
+
 describe("splitNames on garbage", () => {
   it("reads a 300-character name it does not know as one unknown part", () => {
     const garbage = "某".repeat(100) + "区住房建设" + "管委会".repeat(65);
@@ -388,6 +422,7 @@ describe("splitNames on garbage", () => {
       "成员单位".repeat(25_000) + "x",
       "薛 ".repeat(50_000),
       "区住房建设".repeat(20_000),
+      "（牵头".repeat(25_000),
     ];
     for (const cell of hostile) {
       const split = splitNames(cell, roster, "unit");

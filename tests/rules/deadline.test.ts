@@ -1,3 +1,6 @@
+import { readGridTable } from "../../src/core/grid/gridTable";
+import { readXlsx } from "../../src/xlsx";
+import { realXlsxPath } from "../support/realTables";
 import { seedTable } from "../support/seeds";
 import {
   check,
@@ -39,6 +42,19 @@ describe("deadline.missing", () => {
 
   test("民心工程 is timed by its quarter columns, so its details are not asked for a deadline", () => {
     expect(where(issues, "deadline.missing", "minxin")).toEqual([]);
+  });
+
+  test("a table whose only time wording is 持续推进 is not a table of deadlines (绍兴市 2020)", async () => {
+    // 内容与要求 of the city's first-quarter progress table: row 2 opens with 持续推进, no row names
+    // a date, and there is no 完成时限 column; row 2 keeps its 提示 for the open-ended wording.
+    const read = readGridTable(
+      (await readXlsx(realXlsxPath("shaoxing-2020-q1-progress"))).grids[0]
+    );
+    if (!read.table) throw new Error("not read");
+    expect(read.table.rows[1].fields.task).toMatch(/^持续推进/);
+    const found = check([read.table]).issues;
+    expect(where(found, "deadline.missing")).toEqual([]);
+    expect(where(found, "deadline.open-ended")).toEqual(["一季度进展:2"]);
   });
 
   test("an empty detail that does not continue a merge is missing a deadline; a merged one is not", () => {

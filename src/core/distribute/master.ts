@@ -105,7 +105,7 @@ export function masterOf(
   for (const master of sheets) {
     const keys = itemKey(master.table, roster);
     master.table.rows.forEach((row, index) => {
-      const roles = rolesIn(row, "unit", roster);
+      const roles = rolesIn(master.table, row, "unit", roster);
       for (const unit of roles.keys()) units.add(unit);
       items.push({ key: keys[index], master, index, row, roles });
     });

@@ -116,7 +116,7 @@ export function buildUnitSheets(
       if (!isSubRow(row) || item === null) item = row;
       const deadline = rowDeadline(master.table, row, tracking.checkDate);
       const identity = rowIdentity(master.table.id, row);
-      for (const [name, { role, via }] of rolesIn(row, by, options.roster)) {
+      for (const [name, { role, via }] of rolesIn(master.table, row, by, options.roster)) {
         const list = entries.get(name) ?? [];
         list.push({ master, row, role, via, deadline, identity, order: order++, item });
         entries.set(name, list);

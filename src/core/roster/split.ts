@@ -9,8 +9,14 @@ const SEPARATORS = /[、，,；;。､﹐﹑﹔]/u;
  * names. Linear: each alternative consumes one character.
  */
 const LISTED_GROUP = /各[县市区镇乡街](?:[、，,][县市区镇乡街])+[\u4e00-\u9fff（）()]*/gu;
-/** An open list at the end of a cell (…海河教育园区管委会等). */
-const ETC = /等(?:单位|部门)?$/u;
+/**
+ * A bracketed note on the units' roles, not part of a name: 县发改局(首位单位为牵头单位,下同)
+ * (海盐县 2022), 区发改委（牵头）. A bracket naming another unit (区委宣传部（区文明办）) stays.
+ * Bounded, so that a cell of brackets left open is read in linear time.
+ */
+const ROLE_NOTE = /[（(][^（）()]{0,30}?(?:牵头|配合|协办|下同)[^（）()]{0,30}[）)]/gu;
+/** An open list at the end of a cell or of a stretch of it (…海河教育园区管委会等). */
+export const ETC = /等(?:单位|部门)?$/u;
 
 /** Bits of gap[]: what whitespace was written between two normalised characters. */
 const SPACE = 1;
@@ -97,15 +103,40 @@ function segment(chunk: Chunk, roster: Roster, kind: NameKind): Segment[] {
   return out;
 }
 
-/** A cell cut at the punctuation that always separates names, a listed collective kept whole. */
+/**
+ * Cut at the separators that stand outside brackets: 某某办（甲、乙） is one name. A bracket left
+ * open (a slip of the pen) protects nothing: the text is cut at every separator.
+ */
+function splitOutsideBrackets(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === "（" || ch === "(") depth++;
+    else if ((ch === "）" || ch === ")") && depth > 0) depth--;
+    else if (depth === 0 && SEPARATORS.test(ch)) {
+      out.push(text.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(text.slice(from));
+  return depth === 0 ? out : text.split(SEPARATORS);
+}
+
+/**
+ * A cell cut at the punctuation that always separates names, a listed collective kept whole and
+ * notes on roles left out.
+ */
 export function separatedChunks(cell: string): string[] {
+  const text = cell.replace(ROLE_NOTE, "");
   const out: string[] = [];
   let from = 0;
-  for (const m of cell.matchAll(LISTED_GROUP)) {
-    out.push(...cell.slice(from, m.index).split(SEPARATORS), m[0]);
+  for (const m of text.matchAll(LISTED_GROUP)) {
+    out.push(...splitOutsideBrackets(text.slice(from, m.index)), m[0]);
     from = m.index + m[0].length;
   }
-  out.push(...cell.slice(from).split(SEPARATORS));
+  out.push(...splitOutsideBrackets(text.slice(from)));
   return out;
 }
 
@@ -118,11 +149,14 @@ export function splitNames(cell: string, roster: Roster, kind: NameKind): NameSp
     .map(prepare)
     .filter((c) => c.s !== "");
   let etc = false;
-  const last = chunks[chunks.length - 1];
-  const open = last ? ETC.exec(last.s) : null;
-  if (last && open && open.index > 0) {
-    last.s = last.s.slice(0, open.index);
-    etc = true;
+  // 等 closes an open list, at the end of the cell or before what follows it (滁州市 2020:
+  // …中新苏滁高新区管委会等,各县、市、区政府。).
+  for (const chunk of chunks) {
+    const open = ETC.exec(chunk.s);
+    if (open && open.index > 0) {
+      chunk.s = chunk.s.slice(0, open.index);
+      etc = true;
+    }
   }
   const result: NameSplit = { parts: [], runTogether: false, spacingVariant: false, etc };
   for (const chunk of chunks) {

@@ -1,5 +1,5 @@
 import { normaliseName } from "./normalise";
-import { separatedChunks } from "./split";
+import { ETC, separatedChunks } from "./split";
 
 /**
  * Names as a cell writes them, read without a roster (to learn one): cut at 、，；, at spaces and
@@ -14,9 +14,6 @@ export interface WrittenName {
   key: string;
 }
 
-/** An open list at the end of a cell (…海河教育园区管委会等). */
-const ETC = /等(?:单位|部门)?$/u;
-
 /**
  * The names of one cell. A one-character piece is half of a name spaced out (薛  彤); a piece
  * opening or closing a parenthesis continues the name before it (区委宣传部\n（区文明办）); two
@@ -25,7 +22,7 @@ const ETC = /等(?:单位|部门)?$/u;
 export function writtenNames(cell: string, known: (key: string) => boolean = () => false) {
   const out: WrittenName[] = [];
   const chunks = separatedChunks(cell);
-  chunks.forEach((chunk, c) => {
+  chunks.forEach((chunk) => {
     const pieces: WrittenName[] = [];
     const parts = chunk.trim().split(/(\s+)/u);
     for (let i = 0; i < parts.length; i += 2) {
@@ -46,7 +43,7 @@ export function writtenNames(cell: string, known: (key: string) => boolean = () 
       } else pieces.push({ raw, key });
     }
     const last = pieces[pieces.length - 1];
-    const open = c === chunks.length - 1 && last ? ETC.exec(last.key) : null;
+    const open = last ? ETC.exec(last.key) : null;
     if (last && open && open.index > 0) {
       last.key = last.key.slice(0, open.index);
       last.raw = last.raw.slice(0, last.raw.lastIndexOf("等"));

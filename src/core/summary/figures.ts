@@ -1,6 +1,6 @@
 import type { Roster } from "../roster/schema";
 import type { Row, Table } from "../table/schema";
-import { inRosterOrder, namedIn, namesIn, type Named } from "../tracking/assign";
+import { inRosterOrder, namesIn, unitRoles, type Named } from "../tracking/assign";
 import { rowDeadline } from "../tracking/deadline";
 import { TrackingOptions } from "../tracking/schema";
 import type { Status } from "../tracking/schema";
@@ -131,8 +131,7 @@ export function summaryFigures(
   const tasks: Task[] = [];
   for (const table of tables) {
     for (const row of table.rows) {
-      const lead = namedIn(row, "lead", options.roster);
-      const coop = namedIn(row, "coop", options.roster);
+      const { lead, coop } = unitRoles(table, row, options.roster);
       const direct = new Set(names(lead.filter((n) => n.via === null)));
       const via = [...lead, ...coop].filter((n) => n.via !== null && !direct.has(n.name));
       const task: Task = {

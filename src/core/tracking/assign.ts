@@ -2,7 +2,8 @@ import { isErrorValue } from "../grid/errorValues";
 import { groupMembers } from "../roster/lookup";
 import { splitNames } from "../roster/split";
 import type { NameKind, Roster } from "../roster/schema";
-import type { Row } from "../table/schema";
+import { compactHeader } from "../parse/vocabulary";
+import type { Row, Table } from "../table/schema";
 
 /** A unit or leader a cell names: itself, or through a group (各镇) whose members the 名册 lists. */
 export interface Named {
@@ -70,15 +71,64 @@ export interface Assignment {
   via: string | null;
 }
 
-/** Every unit (or leader) a row concerns, with its role; for leaders every role is "lead". */
-export function rolesIn(row: Row, by: "unit" | "leader", roster: Roster): Map<string, Assignment> {
-  const roles = new Map<string, Assignment>();
-  const fields = by === "leader" ? (["leader"] as const) : (["lead", "coop"] as const);
-  for (const field of fields) {
-    const role: Role = field === "coop" ? "coop" : "lead";
-    for (const { name, via } of namedIn(row, field, roster))
-      if (!roles.has(name)) roles.set(name, { role, via });
+/**
+ * A table that says its unit cells name the lead first and the cooperating units after it: in a
+ * cell (县发改局(首位单位为牵头单位,下同)、县财政局… — 海盐县 2022; 列第一位的为牵头单位) or
+ * in the title of its unit column (牵头单位/责任单位, 牵头单位（责任单位）).
+ */
+const FIRST_LEADS_NOTE = /(?:首位|第一位|排名第一|排在第一位)[^，,。；;）)]{0,10}为牵头/u;
+const FIRST_LEADS_TITLE = /牵头单位[/／（(]责任单位|责任单位[/／（(]牵头单位/u;
+
+const firstLeads = new WeakMap<Table, boolean>();
+
+export function leadIsFirstNamed(table: Table): boolean {
+  let found = firstLeads.get(table);
+  if (found === undefined) {
+    found =
+      (table.reading ?? []).some(
+        (r) => r.key === "lead" && FIRST_LEADS_TITLE.test(compactHeader(r.title))
+      ) || table.rows.some((r) => FIRST_LEADS_NOTE.test(r.fields.lead ?? ""));
+    firstLeads.set(table, found);
   }
+  return found;
+}
+
+/**
+ * The units a row names as leading and as cooperating. Where the table names the lead first
+ * (leadIsFirstNamed), only the first unit of the lead cell leads — all members of a group (各镇)
+ * if it is written first — and the others cooperate.
+ */
+export function unitRoles(
+  table: Table,
+  row: Row,
+  roster: Roster
+): { lead: readonly Named[]; coop: readonly Named[] } {
+  const lead = namedIn(row, "lead", roster);
+  const coop = namedIn(row, "coop", roster);
+  if (lead.length < 2 || !leadIsFirstNamed(table)) return { lead, coop };
+  const first = lead[0].via;
+  const leads = first === null ? lead.slice(0, 1) : lead.filter((n) => n.via === first);
+  const others = lead.filter((n) => !leads.includes(n));
+  const more = coop.filter((n) => !others.some((o) => o.name === n.name));
+  return { lead: leads, coop: [...others, ...more] };
+}
+
+/** Every unit (or leader) a row concerns, with its role; for leaders every role is "lead". */
+export function rolesIn(
+  table: Table,
+  row: Row,
+  by: "unit" | "leader",
+  roster: Roster
+): Map<string, Assignment> {
+  const roles = new Map<string, Assignment>();
+  const named: [Role, readonly Named[]][] = [];
+  if (by === "leader") named.push(["lead", namedIn(row, "leader", roster)]);
+  else {
+    const { lead, coop } = unitRoles(table, row, roster);
+    named.push(["lead", lead], ["coop", coop]);
+  }
+  for (const [role, names] of named)
+    for (const { name, via } of names) if (!roles.has(name)) roles.set(name, { role, via });
   return roles;
 }
 

@@ -1,6 +1,6 @@
 import { impossibleDates } from "../../deadline";
 import { deadlineKey, hasQuarterGoals } from "../../tracking/deadline";
-import { excerpt, type Rule, type RuleContext } from "../context";
+import { excerpt, type Cell, type Rule, type RuleContext } from "../context";
 import type { Issue } from "../schema";
 import type { Table } from "../../table/schema";
 
@@ -14,10 +14,20 @@ function impossibleIn(ctx: RuleContext, table: Table, text: string): string[] {
   );
 }
 
+/** A cell naming a time (or a date no calendar has), not only ongoing wording such as 持续推进. */
+function statesDeadline(ctx: RuleContext, table: Table, cell: Cell): boolean {
+  const found = ctx.deadlines(table, cell.row, cell.key);
+  return (
+    (found.milestones.length > 0 && !found.openEndedOnly) ||
+    impossibleIn(ctx, table, cell.text).length > 0
+  );
+}
+
 /**
  * A deadline cell with no time expression at all. A table whose 工作明细 or task text states no
- * deadline in any row is not a table of deadlines and is not checked row by row; a table with
- * a 完成时限 column always is. A cell whose date does not exist is 日期不存在 instead.
+ * deadline in any row is not a table of deadlines and is not checked row by row — wording such as
+ * 持续推进 states none (绍兴 2020's progress table has it in a task and no date anywhere); a table
+ * with a 完成时限 column always is. A cell whose date does not exist is 日期不存在 instead.
  */
 export const deadlineMissing: Rule = {
   id: "deadline.missing",
@@ -27,11 +37,11 @@ export const deadlineMissing: Rule = {
       if (hasQuarterGoals(table)) continue;
       const key = deadlineKey(table);
       const cells = ctx.cells(table, [key]);
+      if (key !== "due" && !cells.some((cell) => statesDeadline(ctx, table, cell))) continue;
       const missing = cells.filter(
         (cell) => ctx.deadlines(table, cell.row, key).milestones.length === 0
       );
       const undated = missing.filter((cell) => impossibleIn(ctx, table, cell.text).length === 0);
-      if (key !== "due" && undated.length === cells.length) continue;
       for (const cell of undated) {
         issues.push(ctx.issue("deadline.missing", table, cell.row, key, {}, excerpt(cell.text)));
       }

@@ -5,10 +5,12 @@ import type { RuleContext } from "../context";
 /**
  * A place a title names as the plan's own: at its start, after its year (2022年 / 2023年度), after
  * 涉及 or an opening bracket — 津南区 in 2022年津南区政府… and …（涉及津南区工作）, 立山区 in
- * 立山区政府2023年…, 天津市 and 津南区 in 天津市2022年20项民心工程涉及津南区…. A bare 区 or 县
- * (2023年区《政府工作报告》) names no place.
+ * 立山区政府2023年…, 天津市 and 津南区 in 天津市2022年20项民心工程涉及津南区…, a town as
+ * 泗洲头镇 in 泗洲头镇2024年度…. A bare 区 or 县 (2023年区《政府工作报告》) names no place, nor
+ * does 乡镇 (全县乡镇).
  */
-const PLACE = /(?:^|\d{4}年度|\d{4}年(?!度)|[（(]?涉及|[（(])([\u4e00-\u9fff]{2,4}?[省市区县旗])/gu;
+const PLACE =
+  /(?:^|\d{4}年度|\d{4}年(?!度)|[（(]?涉及|[（(])([\u4e00-\u9fff]{2,4}?(?:[省市区县旗]|(?<!乡)镇))/gu;
 
 /** The places a table's title names, as written. */
 export function placesNamed(title: string): string[] {
