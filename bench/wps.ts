@@ -1,11 +1,12 @@
 /**
  * ET calls per command in WPS 表格, on the ET stand-in (tests/support/et-standin): each property
  * read, write or method call crosses into WPS. Prints the figures README's "WPS 表格" section
- * quotes: the seeds (导入, 校验, 生成单位表, 清除标记) and 校验 of the district table repeated to
- * 1,000 and 10,000 rows on a user's sheet.  npm run bench:wps
+ * quotes: the seeds (导入, 校验, 生成单位表, 清除标记), reading the four 导入 sheets back (their
+ * merged areas), and 校验 of the district table repeated to 100, 1,000, 2,000 and 10,000 rows on a
+ * user's sheet.  npm run bench:wps
  */
 import "./textModules";
-import { createWpsActions } from "../src/wps/host";
+import { createWpsActions, wpsHost } from "../src/wps/host";
 import { DISTRICT_HEADER, districtRows } from "../tests/excel/fixtures";
 import { installEtStandIn } from "../tests/support/et-standin";
 
@@ -20,6 +21,10 @@ async function seeds(): Promise<void> {
       ["导入 (4 seed tables, 170 rows)", () => actions.importSeeds(none)],
       ["校验 of the seeds", () => actions.validate({ checkDate: CHECK_DATE }, none)],
       ["校验 again", () => actions.validate({ checkDate: CHECK_DATE }, none)],
+      [
+        "reading the 4 导入 sheets (53 merged areas)",
+        () => wpsHost.readSheets((s) => s.marker?.kind === "import"),
+      ],
       [
         "生成单位表 (by unit)",
         () => actions.buildUnitSheets({ by: "unit", checkDate: CHECK_DATE }, none),
@@ -55,5 +60,5 @@ async function rows(count: number): Promise<void> {
 
 void (async () => {
   await seeds();
-  for (const count of [1_000, 10_000]) await rows(count);
+  for (const count of [100, 1_000, 2_000, 10_000]) await rows(count);
 })();

@@ -8,6 +8,8 @@
 export interface EtComment {
   Text(): string;
   Delete(): void;
+  /** The cell the note is on. */
+  readonly Parent: EtRange;
 }
 
 export interface EtFormatCondition {
@@ -88,7 +90,7 @@ export interface EtWorksheet {
   Move(before?: EtWorksheet, after?: EtWorksheet): void;
   readonly Tab: { Color: number };
   readonly PageSetup: EtPageSetup;
-  readonly Comments: { readonly Count: number };
+  readonly Comments: { readonly Count: number; Item(index: number): EtComment };
   readonly Hyperlinks: {
     Add(anchor: EtRange, address: string, subAddress: string, tip: undefined, text: string): void;
   };

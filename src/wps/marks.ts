@@ -88,17 +88,27 @@ export function writeMarks(
 
   for (const [color, group] of byColor(plan.restore, (r) => originalColor(r.original)))
     paint(sheet, group, color);
+  // An earlier mark's note is taken off, unless the new mark says the same there: then it stays
+  // (three calls fewer a note on a second 校验 of an unchanged sheet).
+  const newNotes = new Map(op.marks.map((m) => [a1(m.row, m.col), m.note ?? null]));
+  const kept = new Set<string>();
   for (const record of plan.removed) {
     if (record.text === null) continue;
-    const note = sheet.Range(a1(record.row, record.col)).Comment;
-    if (note !== null && note.Text() === record.text) {
+    const address = a1(record.row, record.col);
+    const note = sheet.Range(address).Comment;
+    if (note === null || note.Text() !== record.text) continue;
+    if (newNotes.get(address) === record.text) kept.add(address);
+    else {
       note.Delete();
-      notes.freed.add(a1(record.row, record.col));
+      notes.freed.add(address);
     }
   }
   for (const [color, group] of byColor(op.marks, (m) => m.fill)) paint(sheet, group, color);
   op.marks.forEach((mark, i) => {
-    if (mark.note && notes.add(mark.row, mark.col, mark.note)) {
+    if (!mark.note) return;
+    const stays = kept.has(a1(mark.row, mark.col));
+    if (stays) notes.keep();
+    if (stays || notes.add(mark.row, mark.col, mark.note)) {
       records[i].note = "comment";
       records[i].text = mark.note;
     }

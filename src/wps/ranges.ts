@@ -1,5 +1,5 @@
 import type { CellValue } from "../core/grid/schema";
-import { rangeA1 } from "../core/patch/address";
+import { columnIndex, rangeA1 } from "../core/patch/address";
 import type { Rect } from "../core/patch/schema";
 import type { EtRange, EtWorksheet } from "./et";
 
@@ -19,15 +19,25 @@ export function addressOf(r: Rect): string {
   return rangeA1(r.row, r.col, r.rowCount, r.colCount);
 }
 
-/** The sheet's used range in 0-based coordinates; null for an empty sheet. Formatted blank margins included. */
+/** "$A$1:$C$2" (or "$A$1", one area) → the rectangle it names, 0-based. */
+export function areaOfAddress(address: string): Rect {
+  const cell = (text: string) => {
+    const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(text);
+    if (!m) throw new Error(`unexpected address ${address}`);
+    return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
+  };
+  const [a, b = a] = address.split(":");
+  const [p, q] = [cell(a), cell(b)];
+  return { row: p.row, col: p.col, rowCount: q.row - p.row + 1, colCount: q.col - p.col + 1 };
+}
+
+/**
+ * The sheet's used range in 0-based coordinates; null for an empty sheet. Formatted blank margins
+ * included. Its Address gives the whole rectangle in one call (Row, Column and the counts take six).
+ */
 export function usedArea(sheet: EtWorksheet): Rect | null {
   const used = sheet.UsedRange;
-  const area = {
-    row: used.Row - 1,
-    col: used.Column - 1,
-    rowCount: used.Rows.Count,
-    colCount: used.Columns.Count,
-  };
+  const area = areaOfAddress(used.Address);
   if (area.rowCount === 1 && area.colCount === 1) {
     const only = used.Value2;
     if (only === undefined || only === null || only === "") return null;
@@ -68,52 +78,103 @@ export function readValues(sheet: EtWorksheet, area: Rect): CellValue[][] {
   return rows;
 }
 
+/** A cell or a rectangle of cells, 0-based (a cell when the counts are left out). */
+export interface Spot {
+  row: number;
+  col: number;
+  rowCount?: number;
+  colCount?: number;
+}
+
+const rectOf = (s: Spot): Rect => ({
+  row: s.row,
+  col: s.col,
+  rowCount: s.rowCount ?? 1,
+  colCount: s.colCount ?? 1,
+});
+
 /**
- * Cells grouped into Range addresses of several areas, each under MAX_ADDRESS characters, so a
- * fill or colour goes to many scattered cells in one call.
+ * Cells or rectangles in groups whose Range address ("A1,C5:C9,F9") stays under MAX_ADDRESS
+ * characters, filled in order, so one call reads or colours many scattered cells.
  */
-export function unionAddresses(cells: ReadonlyArray<{ row: number; col: number }>): string[] {
-  const out: string[] = [];
-  let current = "";
-  for (const { row, col } of cells) {
-    const a1 = rangeA1(row, col);
-    if (current !== "" && current.length + 1 + a1.length > MAX_ADDRESS) {
+function addressGroups<S extends Spot>(
+  spots: readonly S[]
+): Array<{ address: string; spots: S[] }> {
+  const out: Array<{ address: string; spots: S[] }> = [];
+  let current: { address: string; spots: S[] } | null = null;
+  for (const spot of spots) {
+    const r = rectOf(spot);
+    const part = rangeA1(r.row, r.col, r.rowCount, r.colCount);
+    if (current && current.address.length + 1 + part.length <= MAX_ADDRESS) {
+      current.address += `,${part}`;
+      current.spots.push(spot);
+    } else {
+      current = { address: part, spots: [spot] };
       out.push(current);
-      current = "";
     }
-    current = current === "" ? a1 : `${current},${a1}`;
   }
-  if (current !== "") out.push(current);
   return out;
 }
 
+export function unionAddresses(spots: readonly Spot[]): string[] {
+  return addressGroups(spots).map((g) => g.address);
+}
+
+/** Each column's runs of consecutive rows holding a cell that passes `test`, as rectangles. */
+export function columnRuns<V>(
+  values: readonly (readonly V[])[],
+  area: Rect,
+  test: (v: V) => boolean
+): Rect[] {
+  const runs: Rect[] = [];
+  for (let j = 0; j < area.colCount; j++)
+    for (let i = 0; i < area.rowCount; i++) {
+      if (!test(values[i][j])) continue;
+      const start = i;
+      while (i + 1 < area.rowCount && test(values[i + 1][j])) i++;
+      runs.push({ row: area.row + start, col: area.col + j, rowCount: i - start + 1, colCount: 1 });
+    }
+  return runs;
+}
+
+function halves(r: Rect): [Rect, Rect] {
+  if (r.rowCount > 1) {
+    const h = Math.ceil(r.rowCount / 2);
+    return [
+      { ...r, rowCount: h },
+      { ...r, row: r.row + h, rowCount: r.rowCount - h },
+    ];
+  }
+  const h = Math.ceil(r.colCount / 2);
+  return [
+    { ...r, colCount: h },
+    { ...r, col: r.col + h, colCount: r.colCount - h },
+  ];
+}
+
 /**
- * A property of many cells read with few calls: the whole group at once, and only where ET
- * answers null (the cells differ) the halves, down to single cells.
+ * A property of many cells or rectangles read with few calls: as many of them at once as one
+ * address holds, and only where ET answers null (the cells differ) the halves, down to single
+ * cells. `found` gets each part whose cells share a value, with that value.
  */
-export function readSpread<T, C extends { row: number; col: number }>(
+export function readSpread<T>(
   sheet: EtWorksheet,
-  cells: readonly C[],
+  spots: readonly Spot[],
   read: (range: EtRange) => T | null,
-  found: (cell: C, value: T) => void
+  found: (part: Rect, value: T) => void
 ): void {
-  const visit = (group: readonly C[]) => {
-    if (group.length === 0) return;
-    const addresses = unionAddresses(group);
-    if (addresses.length > 1) {
+  const visit = (group: readonly Rect[], address = unionAddresses(group)[0]) => {
+    const value = read(sheet.Range(address));
+    if (value !== null) {
+      for (const part of group) found(part, value);
+      return;
+    }
+    if (group.length > 1) {
       const half = Math.ceil(group.length / 2);
       visit(group.slice(0, half));
       visit(group.slice(half));
-      return;
-    }
-    const value = read(sheet.Range(addresses[0]));
-    if (value !== null || group.length === 1) {
-      for (const cell of group) found(cell, value as T);
-      return;
-    }
-    const half = Math.ceil(group.length / 2);
-    visit(group.slice(0, half));
-    visit(group.slice(half));
+    } else if (group[0].rowCount * group[0].colCount > 1) visit(halves(group[0]));
+    else found(group[0], null as T);
   };
-  visit(cells);
+  for (const group of addressGroups(spots.map(rectOf))) visit(group.spots, group.address);
 }

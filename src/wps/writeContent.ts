@@ -237,19 +237,31 @@ export function noteBudgetMessage(skipped: number): string {
 
 /**
  * Notes (ET's 批注) on one sheet: never over one already on the cell (the user's), unless this op
- * removed it (an earlier mark's). Cells are looked at only when the sheet has any note at all.
+ * removed it (an earlier mark's). A sheet with no note costs nothing to look at; one with fewer
+ * notes than this op writes is looked at note by note (Comments.Item(i).Parent.Address, three
+ * calls each), otherwise cell by cell as notes are written (Range.Comment, one call more each).
  */
 export class NoteWriter {
   private occupied = 0;
   readonly freed = new Set<string>();
-  private readonly anyBefore: boolean;
+  /** Cells holding a note before this op, when they were listed; null: ask each cell. */
+  private readonly noted: Set<string> | null;
 
   constructor(
     private readonly sheet: EtWorksheet,
     private readonly op: SheetOp,
     private readonly budget: NoteBudget
   ) {
-    this.anyBefore = op.mode === "update" && sheet.Comments.Count > 0;
+    const count = op.mode === "update" ? sheet.Comments.Count : 0;
+    const writing = Math.min(budget.left, op.marks.filter((m) => m.note).length);
+    if (count === 0) this.noted = new Set();
+    else if (count > writing) this.noted = null;
+    else {
+      const comments = sheet.Comments;
+      this.noted = new Set();
+      for (let i = 1; i <= count; i++)
+        this.noted.add(comments.Item(i).Parent.Address.replace(/\$/g, ""));
+    }
   }
 
   add(row: number, col: number, text: string): boolean {
@@ -259,13 +271,20 @@ export class NoteWriter {
     }
     const address = a1(row, col);
     const range = this.sheet.Range(address);
-    if (this.anyBefore && !this.freed.has(address) && range.Comment !== null) {
+    const taken =
+      !this.freed.has(address) && (this.noted ? this.noted.has(address) : range.Comment !== null);
+    if (taken) {
       this.occupied++;
       return false;
     }
     range.AddComment(text);
     this.budget.left--;
     return true;
+  }
+
+  /** A note an earlier mark left that says what this op would write: it counts as written. */
+  keep(): void {
+    this.budget.left--;
   }
 
   messages(): string[] {

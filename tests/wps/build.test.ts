@@ -1,11 +1,11 @@
-import { execFileSync } from "child_process";
-import { existsSync, readFileSync, readdirSync, statSync } from "fs";
+import { existsSync, readFileSync, readdirSync } from "fs";
 import { join } from "path";
 import { runInNewContext } from "vm";
 import { DOMParser } from "@xmldom/xmldom";
 import { parse } from "acorn";
 import { DISTRICT_HEADER, districtRows } from "../excel/fixtures";
 import { installEtStandIn } from "../support/et-standin";
+import { ensureWpsBuild } from "../support/wpsBuild";
 
 /**
  * npm run build:wps: the publish folder WPS installs from. The build takes minutes on a loaded
@@ -17,20 +17,7 @@ jest.setTimeout(1_200_000);
 const ROOT = join(__dirname, "..", "..");
 const OUT = join(ROOT, "dist-wps");
 const ADDIN = join(OUT, "addin");
-const SOURCES = ["src", "webpack.config.js", "package.json"];
-
-function newest(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((f) => newest(join(path, f))));
-}
-
-beforeAll(() => {
-  const built = join(OUT, "jsplugins.xml");
-  const stale =
-    !existsSync(built) || SOURCES.some((s) => newest(join(ROOT, s)) > statSync(built).mtimeMs);
-  if (stale) execFileSync("npm", ["run", "build:wps"], { cwd: ROOT, stdio: "inherit" });
-});
+beforeAll(() => ensureWpsBuild(ROOT));
 
 function xml(path: string): Document {
   const problems: string[] = [];

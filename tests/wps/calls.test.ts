@@ -102,3 +102,101 @@ describe("ET calls per command do not grow with rows", () => {
     expect(large.calls).toBeLessThan(2_000);
   });
 });
+
+describe("merged areas are read exactly, with calls per area", () => {
+  const IMPORTS = ["市重点工作", "关键任务", "区重点工作", "民心工程"];
+
+  test("the seeds' imported sheets: every area the import merged, a few calls each", () =>
+    withEt({}, async (et) => {
+      await createWpsActions().importSeeds(noProgress);
+      et.stats.reset();
+      const { read } = await wpsHost.readSheets((s) => IMPORTS.includes(s.name));
+      const calls = et.stats.calls;
+      const merges = et.stats.byMember.get("Range.MergeCells") ?? 0;
+      let areas = 0;
+      for (const { grid } of read) {
+        const written = et.workbook.sheet(grid.sheet).merges;
+        areas += written.length;
+        expect(grid.mergesUnknown).toBeUndefined();
+        expect(new Set(grid.merges.map((m) => JSON.stringify(m)))).toEqual(
+          new Set(written.map((m) => JSON.stringify(m)))
+        );
+      }
+      console.log(
+        `WPS read of the 4 imported seed sheets: ${calls} ET calls for ${areas} merged areas (${merges} MergeCells reads)`
+      );
+      expect(areas).toBe(53);
+      // One MergeArea read (3 calls) per area, and the MergeCells probes that find them.
+      expect(et.stats.byMember.get("Range.MergeArea")).toBe(areas);
+      expect(merges).toBeLessThan(80);
+      expect(calls).toBeLessThan(400);
+    }));
+
+  test("an empty merged area right under a filled one is an area of its own", () =>
+    withEt({ sheets: ["我的台账"] }, async (et) => {
+      const rows = [DISTRICT_HEADER, ...districtRows(12)];
+      // 分管领导 (E) of rows 2–4 merged with its value; rows 5–7 merged and left empty.
+      for (const r of [2, 3, 5, 6]) rows[r] = rows[r].map((v, j) => (j === 4 ? "" : v));
+      rows[4] = rows[4].map((v, j) => (j === 4 ? "" : v));
+      et.fill("我的台账", rows);
+      const sheet = et.workbook.sheet("我的台账");
+      sheet.merges.push(
+        { row: 1, col: 4, rowCount: 3, colCount: 1 },
+        { row: 4, col: 4, rowCount: 3, colCount: 1 }
+      );
+      const { read } = await wpsHost.readSheets((s) => s.name === "我的台账");
+      expect(read[0].grid.merges).toEqual([
+        { row: 1, col: 4, rowCount: 3, colCount: 1 },
+        { row: 4, col: 4, rowCount: 3, colCount: 1 },
+      ]);
+    }));
+
+  test("a sheet without merges costs one MergeCells read however many empty cells it has", () =>
+    withEt({ sheets: ["我的台账"] }, async (et) => {
+      // Every third 配合单位 left empty: thousands of empty cells, none merged.
+      const rows = [DISTRICT_HEADER, ...districtRows(2_000)].map((row, i) =>
+        i % 3 === 0 && i > 0 ? row.map((v, j) => (j === 6 ? "" : v)) : row
+      );
+      et.fill("我的台账", rows);
+      et.stats.reset();
+      await wpsHost.readSheets((s) => s.name === "我的台账");
+      expect(et.stats.byMember.get("Range.MergeCells")).toBe(1);
+      expect(et.stats.byMember.get("Range.MergeArea")).toBeUndefined();
+    }));
+});
+
+test("校验 on a sheet with a note of the user's lists the sheet's notes once, keeps the user's note", async () => {
+  const rows = [DISTRICT_HEADER, ...districtRows(100)];
+  const noted = await withEt({ sheets: ["我的台账"] }, async (et) => {
+    et.fill("我的台账", rows);
+    await createWpsActions().validate({ checkDate: "2022-09-30" }, noProgress);
+    return [...et.workbook.sheet("我的台账").cells.entries()].filter(([, c]) => c.comment)[0][0];
+  });
+  await withEt({ sheets: ["我的台账"] }, async (et) => {
+    et.fill("我的台账", rows);
+    const [row, col] = noted.split(",").map(Number);
+    et.workbook.sheet("我的台账").touch(row, col).comment = "我的批注";
+    et.stats.reset();
+    const outcome = await createWpsActions().validate({ checkDate: "2022-09-30" }, noProgress);
+    expect(et.workbook.sheet("我的台账").cellAt(row, col)?.comment).toBe("我的批注");
+    expect(outcome.fallbacks.join("")).toContain("1 个单元格原已有备注或批注");
+    // One note on the sheet: it is looked up once, not each of the cells noted.
+    expect(et.stats.byMember.get("Comments.Item")).toBe(1);
+    expect(et.stats.byMember.get("Range.Comment") ?? 0).toBe(0);
+  });
+});
+
+test("校验 again on an unchanged sheet keeps its notes: no note deleted or added, still at most MAX_NOTES", () =>
+  withEt({ sheets: ["我的台账"] }, async (et) => {
+    et.fill("我的台账", [DISTRICT_HEADER, ...districtRows(2_000)]);
+    const actions = createWpsActions();
+    await actions.validate({ checkDate: "2022-09-30" }, noProgress);
+    const notes = () =>
+      [...et.workbook.sheet("我的台账").cells.values()].filter((c) => c.comment !== null).length;
+    expect(notes()).toBe(MAX_NOTES);
+    et.stats.reset();
+    await actions.validate({ checkDate: "2022-09-30" }, noProgress);
+    expect(notes()).toBe(MAX_NOTES);
+    expect(et.stats.byMember.get("Comment.Delete") ?? 0).toBe(0);
+    expect(et.stats.byMember.get("Range.AddComment") ?? 0).toBe(0);
+  }));

@@ -4,7 +4,7 @@
  *
  *   dist-wps/addin/            the add-in (ribbon.xml, index.html, main.js, taskpane.html, …)
  *   dist-wps/jsplugins.xml     online mode: WPS loads the add-in from DUBAN_WPS_BASE_URL
- *   dist-wps/publish.html      a page for users: what is installed and from where
+ *   dist-wps/publish.html      the installer page: 安装 / 卸载 through WPS's local service (installer.ts)
  *   dist-wps/jsaddons/         offline mode: publish.xml and duban_<version>/, to copy into
  *                              %APPDATA%\kingsoft\wps\jsaddons or ~/.local/share/Kingsoft/wps/jsaddons
  *
@@ -13,6 +13,7 @@
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "fs";
 import { join, resolve } from "path";
 import { transformSync } from "esbuild";
+import { publishHtml } from "./installer";
 
 /** What WPS's embedded Chromium is assumed to parse (see README, WPS 表格). */
 export const WPS_SYNTAX_TARGET = "es2017";
@@ -39,21 +40,6 @@ export function offlinePublishXml(version: string): string {
 `;
 }
 
-function publishHtml(baseUrl: string, version: string): string {
-  return `<!doctype html>
-<html lang="zh-CN">
-<head><meta charset="UTF-8" /><title>督办助手 WPS 加载项</title></head>
-<body>
-  <h1>督办助手 WPS 加载项 ${version}</h1>
-  <p>加载项地址：<a href="${escapeXml(baseUrl)}ribbon.xml">${escapeXml(baseUrl)}</a>（打开后应看到以 &lt;customUI 开头的文本）。</p>
-  <p>管理员在 WPS 的 oem.ini 中设置 <code>[Support] JsApiPlugin=true</code> 和
-  <code>[Server] JSPluginsServer=${escapeXml(baseUrl)}../jsplugins.xml</code>，重启 WPS 表格后即出现“督办助手”选项卡。</p>
-  <p>无网络的电脑：把 jsaddons 文件夹中的内容复制到 WPS 的 jsaddons 文件夹（见 README 的“WPS 表格”一节）。</p>
-</body>
-</html>
-`;
-}
-
 export function publishWps(root: string, baseUrl: string, version: string): void {
   if (!/^https?:\/\/.+\/$/.test(baseUrl))
     throw new Error(`DUBAN_WPS_BASE_URL 须为以 / 结尾的 http(s) 地址，现为「${baseUrl}」`);
@@ -70,7 +56,7 @@ export function publishWps(root: string, baseUrl: string, version: string): void
     writeFileSync(path, code);
   }
   writeFileSync(join(root, "jsplugins.xml"), jspluginsXml(baseUrl, version));
-  writeFileSync(join(root, "publish.html"), publishHtml(baseUrl, version));
+  writeFileSync(join(root, "publish.html"), publishHtml(ADDIN_NAME, baseUrl, version));
   const offline = join(root, "jsaddons");
   rmSync(offline, { recursive: true, force: true });
   mkdirSync(offline, { recursive: true });

@@ -1,6 +1,6 @@
-import { buildSync } from "esbuild";
 import { join } from "path";
 import type { StandInOptions } from "../../support/excel-standin";
+import { browserBundle } from "./browserBundle";
 
 /** A sheet the user had before the add-in ran: its name, values from A1, and a fill. */
 export interface UserSheet {
@@ -20,15 +20,7 @@ export function officeStandInScript(
   options: Omit<StandInOptions, "sheets" | "target">,
   userSheets: UserSheet[]
 ): string {
-  const bundle = buildSync({
-    entryPoints: [ENTRY],
-    bundle: true,
-    platform: "browser",
-    format: "iife",
-    target: "es2020",
-    write: false,
-    logLevel: "silent",
-  }).outputFiles[0].text;
+  const bundle = browserBundle(ENTRY);
   const pageOptions: StandInOptions = { ...options, sheets: userSheets.map((s) => s.name) };
   const fillIn = userSheets.map((sheet) => {
     const view = `window.__excelStandIn.workbook.sheet(${JSON.stringify(sheet.name)})`;

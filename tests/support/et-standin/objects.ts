@@ -57,6 +57,34 @@ class Count {
   }
 }
 
+/** A sheet's notes, 1-based, in row-major order (the adapter relies on no order). */
+class Comments {
+  constructor(
+    private readonly _ctx: Context,
+    private readonly _sheet: EtSheetModel
+  ) {}
+  private _at(): Area[] {
+    return [...this._sheet.cells.entries()]
+      .filter(([, c]) => c.comment !== null)
+      .map(([key]) => key.split(",").map(Number))
+      .sort((p, q) => p[0] - q[0] || p[1] - q[1])
+      .map(([row, col]) => ({ row, col, rowCount: 1, colCount: 1 }));
+  }
+  get Count(): number {
+    return this._at().length;
+  }
+  Item(index: unknown): Comment {
+    const at = this._at();
+    if (!Number.isInteger(index) || (index as number) < 1 || (index as number) > at.length)
+      throw new EtError(`下标越界：没有第 ${String(index)} 个批注`);
+    return wrap(
+      this._ctx,
+      "Comment",
+      new Comment(this._ctx, this._sheet, at[(index as number) - 1])
+    );
+  }
+}
+
 export class Range {
   constructor(
     readonly _ctx: Context,
@@ -297,12 +325,14 @@ export class Range {
     const cell = this._sheet.touch(a.row, a.col);
     if (cell.comment !== null) throw new EtError(`${a1Of(a)} 已有批注`);
     cell.comment = text;
-    return wrap(this._ctx, "Comment", new Comment(this._sheet, a));
+    return wrap(this._ctx, "Comment", new Comment(this._ctx, this._sheet, a));
   }
   get Comment(): Comment | null {
     const a = this._single("Comment");
     const cell = this._sheet.cellAt(a.row, a.col);
-    return cell?.comment != null ? wrap(this._ctx, "Comment", new Comment(this._sheet, a)) : null;
+    return cell?.comment != null
+      ? wrap(this._ctx, "Comment", new Comment(this._ctx, this._sheet, a))
+      : null;
   }
   ClearComments(): void {
     this._each((c) => (c.comment = null));
@@ -449,9 +479,14 @@ class Borders {
 
 class Comment {
   constructor(
+    private readonly _ctx: Context,
     private readonly _sheet: EtSheetModel,
     private readonly _at: Area
   ) {}
+  /** The cell the note is on (Excel's Comment.Parent). */
+  get Parent(): Range {
+    return wrap(this._ctx, "Range", new Range(this._ctx, this._sheet, [this._at]));
+  }
   Text(): string {
     return this._sheet.cellAt(this._at.row, this._at.col)?.comment ?? "";
   }
@@ -716,9 +751,8 @@ export class Worksheet {
   get PageSetup(): PageSetup {
     return wrap(this._ctx, "PageSetup", new PageSetup(this._alive()));
   }
-  get Comments(): Count {
-    const n = [...this._alive().cells.values()].filter((c) => c.comment !== null).length;
-    return wrap(this._ctx, "Comments", new Count(n));
+  get Comments(): Comments {
+    return wrap(this._ctx, "Comments", new Comments(this._ctx, this._alive()));
   }
   get Hyperlinks(): { Add: (...args: unknown[]) => void } {
     const sheet = this._alive();
