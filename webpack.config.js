@@ -34,6 +34,8 @@ function wpsConfig() {
       // Fixed names: WPS caches by URL, and a new version is installed under a new version number.
       filename: "[name].js",
       clean: true,
+      // Chunks beside the pages; main.js also runs where no script element names it.
+      publicPath: "",
     },
     resolve: { extensions: [".ts", ".tsx", ".js"], fallback: { fs: false, zlib: false } },
     module: {
@@ -103,6 +105,9 @@ function commandsConfig(dev) {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      // Chunks beside commands.html: webpack's automatic publicPath needs document.currentScript,
+      // which Trident lacks, and would stop the whole bundle there.
+      publicPath: "",
     },
     resolve: {
       extensions: [".ts", ".js"],

@@ -10,7 +10,8 @@ import { launchChromium, type Browser } from "./support/chromium";
 import { scriptSources } from "./support/paneHtml";
 import { officeStandInScript, type UserSheet } from "./support/officeStandIn";
 import { serveDirectory, type StaticServer } from "./support/staticServer";
-import { TEST_FONT, testFontFile, testFontHead } from "./support/testFont";
+import { openOfflinePane } from "./support/offlinePane";
+import { TEST_FONT, testFontHead } from "./support/testFont";
 import { seedTable, seedTables } from "../support/seeds";
 
 /**
@@ -261,29 +262,17 @@ async function setUpPane(): Promise<void> {
   });
   timings.browser = browser.name;
   // Only the local server and the stand-in answer; anything else would mean the pane needs the network.
-  await browser.context.route("**/*", async (route) => {
-    const url = route.request().url();
-    if (url === office)
-      return route.fulfill({ contentType: "text/javascript; charset=utf-8", body: standIn });
-    // The page as built, with the test's CJK font added to its <head>.
-    if (url === `${server.url}taskpane.html`) {
-      const built = await route.fetch();
-      const body = (await built.text()).replace("</head>", `${testFontHead()}</head>`);
-      return route.fulfill({ response: built, body });
-    }
-    const font = testFontFile(url, server.url);
-    if (font) return route.fulfill({ path: font });
-    if (url.startsWith(server.url)) return route.continue();
-    offline.push(url);
-    return route.abort();
-  });
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.setDefaultTimeout(20_000);
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  page.on("console", (message) => {
-    if (message.type() === "error") pageErrors.push(message.text());
-  });
-  await page.goto(`${server.url}taskpane.html`);
+  page = await openOfflinePane(
+    browser,
+    server.url,
+    {
+      page: "taskpane.html",
+      editHtml: (html) => html.replace("</head>", `${testFontHead()}</head>`),
+      scripts: new Map([[office, standIn]]),
+      timeoutMs: 20_000,
+    },
+    { pageErrors, offline }
+  );
   timings.launch = Date.now() - started;
   // On a fresh clone this includes the production build: minutes on a busy 2-core machine.
 }

@@ -9,7 +9,8 @@ import { ensureWpsBuild } from "../support/wpsBuild";
 import { browserBundle } from "./support/browserBundle";
 import { launchChromium, type Browser } from "./support/chromium";
 import { serveDirectory, type StaticServer } from "./support/staticServer";
-import { testFontFile, testFontHead } from "./support/testFont";
+import { openOfflinePane } from "./support/offlinePane";
+import { testFontHead } from "./support/testFont";
 
 /**
  * The WPS build's pane (dist-wps/addin/taskpane.html, as `npm run build:wps` writes it) in headless
@@ -53,37 +54,36 @@ function inPage<T, A>(read: (et: EtStandIn, arg: A) => T, arg: A): Promise<T> {
   );
 }
 
-beforeAll(async () => {
+/**
+ * The setup as it runs: afterAll waits for it, so a browser launched after a beforeAll timeout is
+ * still closed (an open browser keeps Jest's worker from exiting).
+ */
+let setUp: Promise<void> = Promise.resolve();
+
+beforeAll(() => (setUp = setUpPane()), 900_000);
+
+async function setUpPane(): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   ensureWpsBuild(ROOT);
   const standIn = etStandInScript();
   server = await serveDirectory(ADDIN);
   browser = await launchChromium({ width: 360, height: 900 });
-  await browser.context.route("**/*", async (route) => {
-    const url = route.request().url();
-    // The page as built, with window.Application installed first and the test's CJK font.
-    if (url === `${server.url}taskpane.html`) {
-      const built = await route.fetch();
-      const head = `<script>${standIn.replace(/<\/script/gi, "<\\/script")}</script>${testFontHead()}`;
-      const body = (await built.text()).replace("<head>", `<head>${head}`);
-      return route.fulfill({ response: built, body });
-    }
-    const font = testFontFile(url, server.url);
-    if (font) return route.fulfill({ path: font });
-    if (url.startsWith(server.url)) return route.continue();
-    offline.push(url);
-    return route.abort();
-  });
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.setDefaultTimeout(30_000);
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  page.on("console", (message) => {
-    if (message.type() === "error") pageErrors.push(message.text());
-  });
-  await page.goto(`${server.url}taskpane.html`);
-}, 900_000);
+  // window.Application is installed before the pane's bundle runs, as WPS gives its add-in pages.
+  const head = `<script>${standIn.replace(/<\/script/gi, "<\\/script")}</script>${testFontHead()}`;
+  page = await openOfflinePane(
+    browser,
+    server.url,
+    {
+      page: "taskpane.html",
+      editHtml: (html) => html.replace("<head>", `<head>${head}`),
+      timeoutMs: 30_000,
+    },
+    { pageErrors, offline }
+  );
+}
 
 afterAll(async () => {
+  await setUp.catch(() => undefined);
   await browser?.close();
   await server?.close();
 });
