@@ -1,6 +1,7 @@
 import { IsoDate, milestoneLabel, type Milestone } from "../deadline";
 import type { GridLayout } from "../grid/gridTable";
 import { dateCell, linkCell, rect } from "../patch/build";
+import { clipText } from "../patch/cells";
 import { a1 } from "../patch/address";
 import type { CellNote, PatchCell, RangeFormat, Rect, SheetOpInput } from "../patch/schema";
 import type { Roster } from "../roster/schema";
@@ -19,6 +20,7 @@ import { carryOver, unitEdited } from "../tracking/sync";
 import { assignSheetNames, type ExistingSheet } from "./generatedNames";
 import { laidOutForPrint, titleRowLegend, TRACKING_LEGEND } from "./print";
 import { COLORS, HEAD_FONT, TITLE_FONT, fittedWidth } from "./style";
+import { MAX_NOTE_TEXT } from "./validationSheets";
 import { UNIT_COLUMN, type UnitSheetContent, type UnitSheetRow } from "./unitSheetRead";
 
 /** A master table as it stands in its 导入 sheet (as written, or read back with readGridTable). */
@@ -397,7 +399,12 @@ function milestoneNote(dated: Milestone[], passed: Milestone[], done: boolean): 
   if (dated.length < 2) return null;
   const late = new Set(done ? [] : passed);
   const named = dated.map((m) => `${milestoneLabel(m)}${late.has(m) ? "（已超期）" : ""}`);
-  return `时间节点：${named.join("；")}。截止日期取最终节点。`;
+  // A runaway cell can name thousands: the note stays within what a note may hold.
+  return clipText(
+    `时间节点：${named.join("；")}。截止日期取最终节点。`,
+    MAX_NOTE_TEXT,
+    `……（共 ${dated.length} 个节点）。截止日期取最终节点。`
+  );
 }
 
 const guessed = new WeakMap<Table, readonly number[]>();
