@@ -87,7 +87,9 @@ export function es5Realm(): Es5Realm {
   runInContext(STRIP, context);
   runInContext(INSTALL_ES5_REGEXP, context);
   const global = runInContext("this", context) as Record<string, unknown>;
+  // Every browser names its global object window and self (IE 11 too); webpack's chunk runtime uses self.
   global.window = global;
+  global.self = global;
   const membrane = new Membrane(
     runInContext("Array", context) as ArrayConstructor,
     runInContext("Object", context) as ObjectConstructor
