@@ -9,7 +9,7 @@ import { isSubRow } from "../rules/numbering/seqNumbers";
 import type { FieldKey, Row, Table } from "../table/schema";
 import { inRosterOrder, rolesIn, type Role } from "../tracking/assign";
 import { deadlineNote, statusValidation } from "../tracking/columns";
-import { QUARTER_KEYS, hasQuarterGoals, rowDeadline, rowMilestones } from "../tracking/deadline";
+import { QUARTER_KEYS, hasQuarterGoals, rowMilestones } from "../tracking/deadline";
 import { trackingFormats } from "../tracking/formulas";
 import { identityKey, matchRows, rowIdentity, type RowIdentity } from "../tracking/identity";
 import { TrackingOptions, type TrackingOptionsInput } from "../tracking/schema";
@@ -119,8 +119,7 @@ export function buildUnitSheets(
     let item: Row | null = null;
     for (const row of master.table.rows) {
       if (!isSubRow(row) || item === null) item = row;
-      const deadline = rowDeadline(master.table, row, tracking.checkDate);
-      const milestones = rowMilestones(master.table, row, tracking.checkDate);
+      const { deadline, dated, passed } = rowMilestones(master.table, row, tracking.checkDate);
       const identity = rowIdentity(master.table.id, row);
       for (const [name, { role, via }] of rolesIn(master.table, row, by, options.roster)) {
         const list = entries.get(name) ?? [];
@@ -130,7 +129,7 @@ export function buildUnitSheets(
           role,
           via,
           deadline,
-          milestones,
+          milestones: { dated, passed },
           identity,
           order: order++,
           item,

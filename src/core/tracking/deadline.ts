@@ -1,4 +1,5 @@
 import {
+  datedMilestones,
   impossibleDates,
   type Milestone,
   parseDeadlines,
@@ -72,18 +73,21 @@ export function rowDeadline(table: Table, row: Row, checkDate: string): string |
 }
 
 /**
- * The dated milestones of a row's deadline text (none for a row judged by quarter goals), with
- * those of them that have passed on `checkDate` while the final one is still ahead.
+ * A row's 截止日期 (as rowDeadline) with the dated milestones of its deadline text (none for a row
+ * judged by quarter goals) and those of them passed on `checkDate` while the final one is still
+ * ahead: one reading of the text for all three.
  */
 export function rowMilestones(
   table: Table,
   row: Row,
   checkDate: string
-): { dated: Milestone[]; passed: Milestone[] } {
-  if (hasQuarterGoals(table)) return { dated: [], passed: [] };
+): { deadline: string | null; dated: Milestone[]; passed: Milestone[] } {
+  if (hasQuarterGoals(table))
+    return { deadline: goalDeadline(row, goalOn(table, checkDate)), dated: [], passed: [] };
   const result = parseDeadlines(row.fields[deadlineKey(table)] ?? "", datingYear(table, checkDate));
   return {
-    dated: result.milestones.filter((m) => m.date !== null),
+    deadline: result.latest,
+    dated: datedMilestones(result),
     passed: passedMilestones(result, checkDate),
   };
 }
