@@ -9,13 +9,17 @@ import { DISTRICT_HEADER } from "./fixtures";
  * something else is not, and is said so.
  */
 
+type Actions = ReturnType<typeof createExcelActions>;
+
+/** The pane's 回收进展 step on one returned file, as the user picks it again. */
+async function collectFile(actions: Actions, path: string) {
+  return actions.collectReturns({ sources: [await read(path)], unreadable: [] }, noProgress);
+}
+
 test("a 处理 chosen in 回收情况 starts picked for the identical conflict of the next 回收", async () => {
   const { standIn, path } = await conflictingReturn();
   const actions = createExcelActions();
-  const first = await actions.collectReturns(
-    { sources: [await read(path)], unreadable: [] },
-    noProgress
-  );
+  const first = await collectFile(actions, path);
   expect(first.decisions).toHaveLength(1);
   expect(first.recorded).toBeUndefined();
   const [decision] = first.decisions;
@@ -29,10 +33,7 @@ test("a 处理 chosen in 回收情况 starts picked for the identical conflict o
   const take = decision.options.findIndex((o) => o.kind === "return");
   expect(take).toBeGreaterThan(0);
   standIn.workbook.sheet("回收情况").setValues(kept.address, [[decision.options[take].label]]);
-  const again = await actions.collectReturns(
-    { sources: [await read(path)], unreadable: [] },
-    noProgress
-  );
+  const again = await collectFile(actions, path);
   expect(again.decisions).toHaveLength(1);
   expect(again.recorded).toEqual([take]);
   expect(again.recordedNotes).toEqual([]);
@@ -41,10 +42,7 @@ test("a 处理 chosen in 回收情况 starts picked for the identical conflict o
 test("a 处理 about a conflict that has changed is not taken, and is said so", async () => {
   const { standIn, path } = await conflictingReturn();
   const actions = createExcelActions();
-  const first = await actions.collectReturns(
-    { sources: [await read(path)], unreadable: [] },
-    noProgress
-  );
+  const first = await collectFile(actions, path);
   await actions.applyCollect(first, [], { checkDate: DATE }, noProgress);
   const { address } = decisionCell(standIn);
   const take = first.decisions[0].options.findIndex((o) => o.kind === "return");
@@ -53,10 +51,7 @@ test("a 处理 about a conflict that has changed is not taken, and is said so", 
   const grid = standIn.workbook.sheet(SHEET).toGrid() as unknown[][];
   const row = grid.findIndex((r) => r[DISTRICT_HEADER.length] === "推进中");
   standIn.workbook.sheet(SHEET).setValues(a1(row, DISTRICT_HEADER.length), [["已延期"]]);
-  const again = await actions.collectReturns(
-    { sources: [await read(path)], unreadable: [] },
-    noProgress
-  );
+  const again = await collectFile(actions, path);
   expect(again.decisions).toHaveLength(1);
   expect(again.recorded).toEqual([null]);
   expect(again.recordedNotes).toEqual([
