@@ -3,7 +3,7 @@ import { basename } from "path";
 import type { GridLayout } from "../core/grid/gridTable";
 import type { Grid } from "../core/grid/schema";
 import { looksLikeText, parseSeedText } from "../core/parse/seedText";
-import { uniqueTableId } from "../core/parse/tableIdentity";
+import { distinctTableId } from "../core/parse/tableIdentity";
 import {
   ColumnMapping,
   defaultHeaderVocabulary,
@@ -67,10 +67,7 @@ export async function readSources(
       result = parseSeedText(text, basename(path), vocabulary);
     }
     for (const table of result.tables) {
-      const id = uniqueTableId(
-        table.id.replace(/-\d+$/, ""),
-        tables.map((t) => t.id)
-      );
+      const id = distinctTableId(table, tables);
       tables.push({ ...table, id });
       const layout = result.layouts?.get(table);
       if (layout) layouts.set(id, layout);

@@ -6,7 +6,7 @@ import {
 } from "../core/parse/decodeText";
 import { CFB, startsWith, ZIP } from "../core/parse/fileMagic";
 import { parseSeedText } from "../core/parse/seedText";
-import { uniqueTableId } from "../core/parse/tableIdentity";
+import { distinctTableId } from "../core/parse/tableIdentity";
 import { defaultHeaderVocabulary, type HeaderVocabulary } from "../core/parse/vocabulary";
 import { readingOf } from "../core/table/labels";
 import type { ParseProblem, Table } from "../core/table/schema";
@@ -75,10 +75,7 @@ async function workbookTables(
   // Two sheets may hold tables of one kind: each gets an id (and so a 导入 sheet) of its own.
   const tables: Table[] = [];
   for (const table of read.tables) {
-    const id = uniqueTableId(
-      table.id.replace(/-\d+$/, ""),
-      tables.map((t) => t.id)
-    );
+    const id = distinctTableId(table, tables);
     tables.push({ ...table, id });
   }
   return { tables, problems: problemLines(file.name, tables, read.problems, "sheet") };

@@ -13,3 +13,15 @@ export function uniqueTableId(preferred: string | null, taken: readonly string[]
     if (!taken.includes(id)) return id;
   }
 }
+
+/**
+ * The id of a table read from one of several files or sheets, among the tables already taken:
+ * the -2, -3 its own reader numbered it with is dropped and given anew, so every table keeps an
+ * id (and so a 导入 sheet) of its own.
+ */
+export function distinctTableId(table: { id: string }, taken: readonly { id: string }[]): string {
+  return uniqueTableId(
+    table.id.replace(/-\d+$/, ""),
+    taken.map((t) => t.id)
+  );
+}
