@@ -4,7 +4,17 @@ module.exports = {
   roots: ["<rootDir>/tests"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: {
-    "^.+\\.tsx?$": ["ts-jest", { diagnostics: false }],
+    "^.+\\.tsx?$": [
+      "@swc/jest",
+      {
+        jsc: {
+          parser: { syntax: "typescript", tsx: true },
+          transform: { react: { runtime: "automatic" } },
+          target: "es2020",
+        },
+        module: { type: "commonjs" },
+      },
+    ],
     // Text files are imported as strings, as webpack's asset/source does for the bundle.
     "^.+\\.txt$": "<rootDir>/tests/support/textTransform.js",
   },

@@ -7,6 +7,7 @@
 // (DEFAULT_PRODUCTION_BASE_URL in src/manifest/baseUrl.ts). Development builds keep https://localhost:3000/.
 
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const MinimizerPlugin = require("minimizer-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const path = require("path");
 
@@ -19,6 +20,20 @@ const {
   rewriteManifestUrls,
 } = require("./src/manifest/baseUrl.ts");
 unregisterTsx();
+
+/**
+ * Minifies with swc instead of webpack's default terser: output as small (within 1 %) at a
+ * third of the CPU. terser took half of a production build's 150 s of CPU, which a fresh
+ * clone's `npm test` pays. `ecma` keeps each bundle's syntax: a minifier writes newer syntax
+ * (`??`, `?.`) where it is allowed to.
+ */
+function minifyTo(ecma, test) {
+  return new MinimizerPlugin({
+    test,
+    minify: MinimizerPlugin.swcMinify,
+    minimizerOptions: { ecma, compress: { ecma, passes: 2 }, mangle: true },
+  });
+}
 
 /**
  * The WPS 表格 add-in (npm run build:wps): the same pane without Office.js, and main.js for the
@@ -69,6 +84,9 @@ function wpsConfig() {
     ],
     // One page, loaded from the intranet or the disk once per session: size hints do not apply.
     performance: { hints: false },
+    // publish.ts then lowers the syntax to what WPS parses (esbuild, whose minifier alone leaves
+    // the pane a fifth larger).
+    optimization: { minimizer: [minifyTo(2017, /\.js$/)] },
   };
 }
 
@@ -100,6 +118,7 @@ function commandsConfig(dev) {
     name: "commands",
     dependencies: ["pane"],
     target: ["web", "es5"],
+    optimization: { minimizer: [minifyTo(5, /\.js$/)] },
     devtool: dev ? "source-map" : false,
     entry: { commands: "./src/commands/commands.ts" },
     output: {
@@ -164,6 +183,9 @@ module.exports = (env, options) => {
   const config = {
     devtool: dev ? "source-map" : false,
     name: "pane",
+    optimization: {
+      minimizer: [minifyTo(5, /^startpage\./), minifyTo(2020, /^(?!startpage\.).*\.js$/)],
+    },
     entry: {
       // ES5: runs in Trident, and loads the ES2020 pane only where it can run (src/startpage).
       startpage: "./src/startpage/index.ts",

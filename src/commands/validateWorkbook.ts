@@ -1,4 +1,5 @@
-import { createExcelActions } from "../excel/workflows";
+import { excelHost } from "../excel/host";
+import { validateWorkbook } from "../workflows/validate";
 import { todayIso } from "../taskpane/format";
 
 /**
@@ -9,7 +10,7 @@ import { todayIso } from "../taskpane/format";
  */
 export async function validateWorkbookCommand(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    await createExcelActions().validate({ checkDate: todayIso() }, () => undefined);
+    await validateWorkbook(excelHost, null, { checkDate: todayIso() }, () => undefined);
   } catch {
     // Nothing was written (applyPatch checks before it writes); see the comment above.
   } finally {

@@ -1,47 +1,42 @@
 import { readGridTable } from "../core/grid/gridTable";
 import { backfill, resolveConflicts } from "../core/outputs/backfill";
 import { generateSheets } from "../core/outputs/generate";
-import { sheetNameFor, type ExistingSheet } from "../core/outputs/generatedNames";
+import { sheetNameFor } from "../core/outputs/generatedNames";
 import { buildImportSheet, importSheetName } from "../core/outputs/importSheet";
 import type { UnitSheetsResult } from "../core/outputs/unitSheets";
-import { validationSummary, type PlacedTable } from "../core/outputs/validationSheets";
-import { safeFixes } from "../core/fixes/safeFixes";
-import { parseSheetCell, sheetCellA1 } from "../core/patch/address";
+import { parseSheetCell } from "../core/patch/address";
 import type { SheetOpInput } from "../core/patch/schema";
 import { sameSheetName } from "../core/patch/sheetName";
-import { readingLines, readingOf } from "../core/table/labels";
 import type { Roster } from "../core/roster";
-import { rosterLine } from "../core/roster/choose";
 import { buildRosterSheet, isRosterSheet, ROSTER_SHEET } from "../core/roster/sheet";
 import { workbookRoster } from "../core/roster/workbook";
 import { bundledSeedTables } from "../core/seeds/bundled";
 import type { Table } from "../core/table/schema";
 import type {
-  Fix,
   ProgressListener,
   TextFileInput,
   TrackingChoice,
   UnitSheetsOutcome,
-  ValidateOutcome,
   WorkbookActions,
   WorkbookInfo,
 } from "../taskpane/actions";
 import { todayIso } from "../taskpane/format";
 import { distributeActions } from "./distribute";
+import { NO_TABLES, validateWorkbook } from "./validate";
 import { tablesOfFile } from "./importFile";
-import type { SheetInfo, WorkbookHost } from "./host";
-import { mastersOf, ofKind, readTables, rosterGridOf, unitContentsOf } from "./sheetsRead";
+import type { WorkbookHost } from "./host";
+import {
+  existingOf,
+  mastersOf,
+  ofKind,
+  readTables,
+  rosterGridOf,
+  unitContentsOf,
+} from "./sheetsRead";
 
-const NO_TABLES =
-  "没有找到责任分解表：请先导入，或打开含有“序号、重点工作、牵头单位、分管领导”等表头的工作表。";
 const NO_MASTERS = "没有找到导入的责任分解表：请先点“导入分解表”或“导入示例表”。";
 const NO_UNIT_SHEETS =
   "没有找到单位表：请先点“生成单位表”，待各单位填写完成状态和进展情况后再回填。";
-
-/** The workbook's sheets as the core's naming sees them. */
-function existingOf(sheets: readonly SheetInfo[]): ExistingSheet[] {
-  return sheets.map((s) => ({ name: s.name, generated: s.marker }));
-}
 
 function unitSheetsSummary(by: "unit" | "leader", result: UnitSheetsResult): string {
   const kept = result.placed.reduce((n, p) => n + p.kept, 0);
@@ -52,19 +47,6 @@ function unitSheetsSummary(by: "unit" | "leader", result: UnitSheetsResult): str
   if (result.stale.length > 0)
     parts.push(`${result.stale.length} 张原有工作表已无事项，标为【已无事项】并保留`);
   return `${parts.join("；")}。`;
-}
-
-/** Safe fixes on the cells they change; a fix for a column the sheet does not show is dropped. */
-function placeFixes(fixes: ReturnType<typeof safeFixes>, placed: readonly PlacedTable[]): Fix[] {
-  const layouts = new Map(placed.map((p) => [p.table.id, p.layout]));
-  return fixes.flatMap((fix) => {
-    const layout = layouts.get(fix.table);
-    const row = layout?.rowIndex[fix.row - 1];
-    const col = layout?.columnIndex[fix.column];
-    if (!layout || row === undefined || col === undefined) return [];
-    const { kind, label, before, after } = fix;
-    return [{ kind, label, before, after, address: sheetCellA1(layout.sheet, row, col) }];
-  });
 }
 
 /**
@@ -151,51 +133,7 @@ export function createWorkbookActions(
       };
     },
 
-    async validate({ checkDate }, onProgress): Promise<ValidateOutcome> {
-      const { sheets, placed, rosterGrid } = await readTables(host, onProgress);
-      if (placed.length === 0) throw new Error(NO_TABLES);
-      onProgress("逐行校验…", 0.5);
-      const chosen = workbookRoster(
-        placed.map((p) => p.table),
-        { grid: rosterGrid, given }
-      );
-      const { roster } = chosen;
-      const generated = generateSheets({
-        placed,
-        roster,
-        rosterSheet: chosen,
-        tracking: { checkDate },
-        existing: existingOf(sheets),
-        parts: { check: true },
-      });
-      const result = generated.result!;
-      const fixes = placeFixes(
-        safeFixes(
-          placed.map((p) => p.table),
-          result.issues,
-          roster
-        ),
-        placed
-      );
-      onProgress("标记单元格并写入校验结果…", 0.7);
-      const report = await applyPatch({ sheets: generated.sheets }, { sheets });
-      onProgress("校验完成", 1);
-      return {
-        checkDate,
-        rows: result.perTable.reduce((n, t) => n + t.rows, 0),
-        totals: result.totals,
-        issues: generated.issues,
-        fixes,
-        summary: `${validationSummary(result)}${rosterLine(chosen)}`,
-        columns: readingLines(placed.map((p) => p.table)),
-        tables: placed.map(({ table, layout }) => ({
-          sheet: layout.sheet,
-          title: table.title,
-          columns: readingOf(table),
-        })),
-        fallbacks: [...generated.messages, ...report.fallbacks],
-      };
-    },
+    validate: (request, onProgress) => validateWorkbook(host, given, request, onProgress),
 
     async generateRoster(onProgress) {
       const { sheets, placed, rosterGrid } = await readTables(host, onProgress);

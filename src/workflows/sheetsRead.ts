@@ -3,6 +3,7 @@ import type { Grid } from "../core/grid/schema";
 import { previousUnitSheets } from "../core/outputs/generate";
 import { defaultHeaderVocabulary } from "../core/parse/vocabulary";
 import type { UnitSheetContent } from "../core/outputs/unitSheetRead";
+import type { ExistingSheet } from "../core/outputs/generatedNames";
 import type { MasterSheet } from "../core/outputs/unitSheets";
 import type { PlacedTable } from "../core/outputs/validationSheets";
 import type { GeneratedKind } from "../core/patch/schema";
@@ -16,6 +17,11 @@ export const ofKind =
   (...kinds: GeneratedKind[]) =>
   (sheet: SheetInfo): boolean =>
     sheet.marker !== null && kinds.includes(sheet.marker.kind);
+
+/** The workbook's sheets as the core's naming sees them. */
+export function existingOf(sheets: readonly SheetInfo[]): ExistingSheet[] {
+  return sheets.map((s) => ({ name: s.name, generated: s.marker }));
+}
 
 /** The 导入 sheets read back as tables; one emptied by the user is passed over. */
 export function mastersOf(read: readonly ReadSheet[]): MasterSheet[] {

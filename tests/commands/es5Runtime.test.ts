@@ -34,7 +34,7 @@ test("the built ribbon 校验 runs on the seeds in an ES5-only context as the mo
   expect(bundles).toHaveLength(1);
   const code = readFileSync(join(DIST, bundles[0]), "utf8");
 
-  // The modern path: the same command from the sources (ts-jest, ES2020), on the same workbook.
+  // The modern path: the same command from the sources (compiled by Jest to ES2020), on the same workbook.
   const modern = await seededStandIn();
   let expected: unknown;
   try {
