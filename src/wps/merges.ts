@@ -8,13 +8,14 @@ import { addressOf, areaOfAddress, columnRuns, readSpread, unionAddresses } from
 /**
  * Merged areas of a sheet's used area, read with calls per merged area, not per cell.
  *
- * Every cell of a merged area but its top-left one is empty, so only empty cells are asked about:
- * runs of them across a row (the bands of section and title rows), then down a column, sorted by
- * column so that runs alike stand together. MergeCells of as many runs as one address holds
- * answers true, false or null (all, none or some merged) and is halved only on null. Each area's
- * extent is then one MergeArea read from its first merged empty cell: MergeCells cannot tell two
- * touching areas from one, and an empty merged area under a filled one must not read as
- * continuing it.
+ * On a sheet the add-in made, the record keeps the areas it merged: they are confirmed with a few
+ * reads (confirmRecorded). Otherwise, or when the sheet no longer has exactly those: every cell of
+ * a merged area but its top-left one is empty, so only empty cells are asked about: runs of them
+ * across a row (the bands of section and title rows), then down a column, sorted by column so that
+ * runs alike stand together. MergeCells of as many runs as one address holds answers true, false
+ * or null (all, none or some merged) and is halved only on null. Each area's extent is then one
+ * MergeArea read from its first merged empty cell: MergeCells cannot tell two touching areas from
+ * one, and an empty merged area under a filled one must not read as continuing it.
  */
 
 /** Calls spent on one sheet's merges before they are left unknown (the core then infers them). */
