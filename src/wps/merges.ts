@@ -50,9 +50,38 @@ interface Spent {
   calls: number;
 }
 
+/**
+ * The same cells as fewer rectangles: those one above the other over the same columns, then side
+ * by side over the same rows, joined (shorter addresses, so fewer reads).
+ */
+function joined(rects: readonly Rect[]): Rect[] {
+  const join = (list: Rect[], down: boolean): Rect[] => {
+    const [at, span, len, cross] = down
+      ? (["row", "col", "rowCount", "colCount"] as const)
+      : (["col", "row", "colCount", "rowCount"] as const);
+    const sorted = [...list].sort(
+      (p, q) => p[span] - q[span] || p[cross] - q[cross] || p[at] - q[at]
+    );
+    const out: Rect[] = [];
+    for (const r of sorted) {
+      const last = out[out.length - 1];
+      if (
+        last &&
+        last[span] === r[span] &&
+        last[cross] === r[cross] &&
+        last[at] + last[len] === r[at]
+      )
+        out[out.length - 1] = { ...last, [len]: last[len] + r[len] };
+      else out.push(r);
+    }
+    return out;
+  };
+  return join(join([...rects], true), false);
+}
+
 /** Whether every cell of `rects` reads MergeCells `want` (true: all merged, false: none). */
 function allRead(sheet: EtWorksheet, rects: readonly Rect[], want: boolean, spent: Spent): boolean {
-  for (const address of unionAddresses(rects)) {
+  for (const address of unionAddresses(joined(rects))) {
     if ((spent.calls += 2) > MERGE_CALLS) return false;
     if (sheet.Range(address).MergeCells !== want) return false;
   }
