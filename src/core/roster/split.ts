@@ -17,8 +17,10 @@ const LISTED_GROUP = /各[县市区镇乡街](?:[、，,][县市区镇乡街])+[
 // No u flag (ES5): a surrogate pair is written out so that it counts as one of the 30 characters.
 const ROLE_NOTE =
   /[（(](?:[\ud800-\udbff][\udc00-\udfff]|[^（）()]){0,30}?(?:牵头|配合|协同|协助|会同|协办|下同)(?:[\ud800-\udbff][\udc00-\udfff]|[^（）()]){0,30}[）)]/g;
-/** A note that is only a role word marks the name before it: 区财政局（配合） reads as 区财政局配合. */
+/** A note that is only a role word marks the one name before it: 区发改委（牵头）、区财政局（配合）. */
 const ROLE_WORD_NOTE = /^(?:牵头|配合|协同|协助|协办)$/;
+/** Put before such a word in place of its brackets, so that it reaches no further back. */
+const MARK = "\ue000";
 /** A note naming the units that cooperate: （配合区卫健委）, （会同：区财政局）, （区卫健委配合）. */
 const COOP_NOTE = /^(?:配合|协同|协助|会同|协办)[：:]?(.+)$|^(.+?)(?:配合|协同|协助|协办)$/;
 /** A role word closing a stretch of names: 区政务服务局牵头，区发改局、区审改办配合 (官渡区 2016). */
@@ -186,7 +188,7 @@ export function roleChunks(cell: string): RoleChunk[] {
   const noted: Piece[] = [];
   const text = unwrapped(cell).replace(ROLE_NOTE, (note) => {
     const inner = note.slice(1, -1).trim();
-    if (ROLE_WORD_NOTE.test(inner)) return inner;
+    if (ROLE_WORD_NOTE.test(inner)) return MARK + inner;
     const named = COOP_NOTE.exec(inner);
     if (named) noted.push(...pieces(named[1] ?? named[2]));
     return "";
@@ -197,12 +199,13 @@ export function roleChunks(cell: string): RoleChunk[] {
   let role: "lead" | "coop" | null = null;
   for (let i = all.length - 1; i >= 0; i--) {
     if (CLAUSE_END.test(all[i].sep)) role = null;
-    const word = LEAD_WORD.exec(all[i].text.trim()) ?? COOP_WORD.exec(all[i].text.trim());
-    if (word) {
-      role = word[0] === "牵头" ? "lead" : "coop";
-      all[i].text = all[i].text.trim().slice(0, -word[0].length);
-    }
-    roles[i] = role;
+    const text = all[i].text.trim();
+    const word = LEAD_WORD.exec(text) ?? COOP_WORD.exec(text);
+    const marked = word !== null && text[word.index - 1] === MARK;
+    if (word) all[i].text = text.slice(0, word.index - (marked ? 1 : 0));
+    const own = word && (word[0] === "牵头" ? "lead" : "coop");
+    if (!marked && own) role = own;
+    roles[i] = marked ? own : role;
   }
   // 配合 / 会同 before names reaches forward to the clause's end: 配合区卫健委、区医保局.
   let ahead: "coop" | null = null;
