@@ -76,6 +76,9 @@ describe("unit cells that give roles in words (官渡区 2016)", () => {
         names: [lead, `${coop}（协）`],
       });
     expect(names(`（配合${coop}）`)).toEqual([`${coop}（协）`]);
+    // In a leader cell the words give no role: every leader named is one.
+    const leaders = splitNames(`${lead}（牵头）、${coop}`, roster, "leader").parts;
+    expect(leaders.filter((p) => p.cooperates)).toEqual([]);
     // A bracket naming a second nameplate is part of the name, not a role.
     expect(names("区委宣传部（区文明办）")).toEqual(["区委宣传部（区文明办）"]);
   });

@@ -239,7 +239,8 @@ export function separatedChunks(cell: string): string[] {
  */
 export function splitNames(cell: string, roster: Roster, kind: NameKind): NameSplit {
   const chunks = roleChunks(cell)
-    .map((c) => ({ ...prepare(c.text), cooperates: c.cooperates }))
+    // Roles are the units' only: a leader cell's 张三（牵头）、李四 names two leaders.
+    .map((c) => ({ ...prepare(c.text), cooperates: kind === "unit" && c.cooperates }))
     .filter((c) => c.s !== "");
   let etc = false;
   // 等 closes an open list, at the end of the cell or before what follows it (滁州市 2020:
