@@ -76,6 +76,9 @@ describe("unit cells that give roles in words (官渡区 2016)", () => {
         names: [lead, `${coop}（协）`],
       });
     expect(names(`（配合${coop}）`)).toEqual([`${coop}（协）`]);
+    // 牵头负责 leads; 按职责分工负责 gives no part of its own (others cooperate beside a 牵头).
+    expect(names(`${lead}牵头负责，${coop}按职责分工负责`)).toEqual([lead, `${coop}（协）`]);
+    expect(names(`${lead}按职责分工负责`)).toEqual([lead]);
     // In a leader cell the words give no role: every leader named is one.
     const leaders = splitNames(`${lead}（牵头）、${coop}`, roster, "leader").parts;
     expect(leaders.filter((p) => p.cooperates)).toEqual([]);

@@ -24,7 +24,9 @@ const MARK = "\ue000";
 /** A note naming the units that cooperate: （配合区卫健委）, （会同：区财政局）, （区卫健委配合）. */
 const COOP_NOTE = /^(?:配合|协同|协助|会同|协办)[：:]?(.+)$|^(.+?)(?:配合|协同|协助|协办)$/;
 /** A role word closing a stretch of names: 区政务服务局牵头，区发改局、区审改办配合 (官渡区 2016). */
-const LEAD_WORD = /牵头$/;
+const LEAD_WORD = /牵头(?:负责)?$/;
+/** Words that say a unit is responsible without giving it a part: …各县区政府按职责分工负责. */
+const DUTY_WORD = /按职责(?:分工)?负责$/;
 const COOP_WORD = /(?:配合|协同|协助|协办)$/;
 const COOP_BEFORE = /^(?:配合|协同|协助|会同)[：:]?/;
 /** Separators that end a clause (a role word reaches back to the last of them), not only a name. */
@@ -182,7 +184,8 @@ export interface RoleChunk {
  * the parts its role words give: a cell that names its lead with 牵头 (区政务服务局牵头，区发改局、
  * 区审改办配合) has every other name cooperate; otherwise names cooperate where 配合 / 协同 / 协助 /
  * 协办 closes them (back to the clause's start), 配合 / 会同 opens them (on to the clause's end) or
- * a bracketed note names them (区教育局（配合区卫健委）). Role words and other notes on roles (首位单位为牵头单位,下同) are left out of the names.
+ * a bracketed note names them (区教育局（配合区卫健委）). Role words, 按职责分工负责 and other notes
+ * on roles (首位单位为牵头单位,下同) are left out of the names.
  */
 export function roleChunks(cell: string): RoleChunk[] {
   const noted: Piece[] = [];
@@ -199,11 +202,12 @@ export function roleChunks(cell: string): RoleChunk[] {
   let role: "lead" | "coop" | null = null;
   for (let i = all.length - 1; i >= 0; i--) {
     if (CLAUSE_END.test(all[i].sep)) role = null;
-    const text = all[i].text.trim();
+    const text = all[i].text.trim().replace(DUTY_WORD, "");
+    all[i].text = text;
     const word = LEAD_WORD.exec(text) ?? COOP_WORD.exec(text);
     const marked = word !== null && text[word.index - 1] === MARK;
     if (word) all[i].text = text.slice(0, word.index - (marked ? 1 : 0));
-    const own = word && (word[0] === "牵头" ? "lead" : "coop");
+    const own = word && (word[0].startsWith("牵头") ? "lead" : "coop");
     if (!marked && own) role = own;
     roles[i] = marked ? own : role;
   }
