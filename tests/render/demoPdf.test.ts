@@ -42,7 +42,9 @@ function rowSlacks(page: PdfPage): number[] {
 /** Whether two words' boxes overlap: text of one cell printed under another's. */
 function overlap(a: PdfPage["words"][number], b: PdfPage["words"][number]): boolean {
   const by = 0.5;
-  return a.xMin < b.xMax - by && b.xMin < a.xMax - by && a.yMin < b.yMax - by && b.yMin < a.yMax - by;
+  return (
+    a.xMin < b.xMax - by && b.xMin < a.xMax - by && a.yMin < b.yMax - by && b.yMin < a.yMax - by
+  );
 }
 
 /** A unit sheet's row reference as the workbook holds it: the 来源 link's text and 原序号. */
@@ -140,7 +142,9 @@ describeIfRendering("the demo workbook printed to PDF", () => {
       expect(sizes.length).toBeGreaterThan(50);
       return Math.min(...sizes);
     });
-    console.log(`每张表的最小字号：${titles.map((t, i) => `${t} ${smallest[i].toFixed(2)}`).join("；")}`);
+    console.log(
+      `每张表的最小字号：${titles.map((t, i) => `${t} ${smallest[i].toFixed(2)}`).join("；")}`
+    );
     expect(Math.min(...smallest)).toBeGreaterThanOrEqual(9);
   });
 
