@@ -57,6 +57,8 @@ interface Reference {
 describeIfRendering("the demo workbook printed to PDF", () => {
   let pages: PdfPage[] = [];
   const references: Reference[] = [];
+  /** 区重点工作's first 配合单位, merged down items 1–5 as in the source table. */
+  let mergedCoop = "";
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), "duban-demo-"));
     const run = dubanIn(dir, "demo");
@@ -69,6 +71,10 @@ describeIfRendering("the demo workbook printed to PDF", () => {
     await book.xlsx.readFile(join(dir, "out", "督办助手示例.xlsx"));
     for (const ws of [...book.worksheets])
       if (ws.name.startsWith("单位-") && !KEPT_UNITS.includes(ws.name)) book.removeWorksheet(ws.id);
+    const district = book.getWorksheet("区重点工作")!;
+    const coopAt = (district.getRow(2).values as unknown[]).map(String).indexOf("配合单位");
+    mergedCoop = String(district.getRow(5).getCell(coopAt).value);
+    expect(district.getRow(5).getCell(coopAt).isMerged).toBe(true);
     for (const sheet of KEPT_UNITS) {
       const ws = book.getWorksheet(sheet)!;
       const header = (ws.getRow(2).values as unknown[]).map(String);
@@ -198,6 +204,16 @@ describeIfRendering("the demo workbook printed to PDF", () => {
       expect(Math.min(...slacks)).toBeGreaterThanOrEqual(0);
       expect(Math.max(...slacks)).toBeLessThanOrEqual(30);
     }
+  });
+
+  test("a cell merged down several rows prints whole: 区重点工作's 配合单位 of items 1–5", () => {
+    // Its rows were fitted to their own cells only, and its last line (…管委会等) was cut off.
+    const page = pagesOf("2022年津南区政府重点工作责任分解表")[0];
+    const band = page.words.find((w) => w.text.startsWith("二、"))!;
+    const end = page.words.find((w) => w.text.endsWith(mergedCoop.slice(-4)));
+    expect(mergedCoop.length).toBeGreaterThan(40);
+    expect(end).toBeDefined();
+    expect(end!.yMax).toBeLessThanOrEqual(band.yMin);
   });
 
   test("the legend of the colours prints above the marked tables", () => {
