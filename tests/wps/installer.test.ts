@@ -2,7 +2,11 @@
  * @jest-environment node
  */
 import { JSDOM, VirtualConsole } from "jsdom";
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
 import { publishHtml } from "../../src/wps/addin/installer";
+import { multiUserSetting, publishWps } from "../../src/wps/addin/publish";
 
 /**
  * dist-wps/publish.html in a browser (jsdom), against a stand-in of WPS's local service: the
@@ -44,7 +48,7 @@ interface Sent {
  */
 function openPage(
   answer: (sent: Sent) => { status: number; text: string } | null,
-  options: { multiUser?: boolean; serverId?: string } = {}
+  options: { multiUser?: boolean; serverId?: string; html?: string } = {}
 ) {
   const sent: Sent[] = [];
   navigations.length = 0;
@@ -54,7 +58,8 @@ function openPage(
   virtualConsole.on("jsdomError", (e) => {
     if (!/navigation/.test(e.message)) errors.push(e.message);
   });
-  const dom = new JSDOM(publishHtml("duban", BASE, "1.2.3", options.multiUser), {
+  const html = options.html ?? publishHtml("duban", BASE, "1.2.3", options.multiUser);
+  const dom = new JSDOM(html, {
     runScripts: "dangerously",
     virtualConsole,
     url: "http://intranet.example/publish.html",
@@ -314,4 +319,34 @@ test("without WPS's service the page starts it through ksoWPSCloudSvr://, retrie
   expect(navigations).toEqual(["ksowpscloudsvr://start=RelayHttpServer"]);
   expect(page.button("install").disabled).toBe(true);
   page.dom.window.close();
+});
+
+test("DUBAN_WPS_MULTI_USER=1 makes the publish folder's page the multi-user one; a mistyped value is refused", async () => {
+  expect(multiUserSetting(undefined)).toBe(false);
+  expect(multiUserSetting("")).toBe(false);
+  expect(multiUserSetting("0")).toBe(false);
+  expect(multiUserSetting("1")).toBe(true);
+  expect(() => multiUserSetting("yes")).toThrow(
+    "DUBAN_WPS_MULTI_USER 须为 1（多用户）或不设（单用户），现为「yes」"
+  );
+
+  const root = mkdtempSync(join(tmpdir(), "duban-publish-"));
+  try {
+    mkdirSync(join(root, "addin"));
+    publishWps(root, BASE, "1.2.3", multiUserSetting("1"));
+    const service = multiUserService("1.0.2");
+    const page = openPage((sent) => service.answer(sent), {
+      html: readFileSync(join(root, "publish.html"), "utf8"),
+    });
+    await until(() => page.status() === "尚未安装。");
+    const id = page.dom.window.localStorage.getItem("serverId")!;
+    expect(id).toMatch(SERVER_ID);
+    expect(page.sent.map((s) => s.body)).toEqual([
+      JSON.stringify({ serverId: id }),
+      JSON.stringify({ serverId: id }),
+    ]);
+    page.dom.window.close();
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });

@@ -71,6 +71,16 @@ export function publishWps(
   writeFileSync(join(offline, "publish.xml"), offlinePublishXml(version));
 }
 
+/**
+ * DUBAN_WPS_MULTI_USER: "1" for the installer's multi-user form, unset or "" (or "0") for the
+ * single-user one; anything else is refused, so that a mistyped setting is not built silently.
+ */
+export function multiUserSetting(value: string | undefined): boolean {
+  if (value === undefined || value === "" || value === "0") return false;
+  if (value === "1") return true;
+  throw new Error(`DUBAN_WPS_MULTI_USER 须为 1（多用户）或不设（单用户），现为「${value}」`);
+}
+
 if (require.main === module) {
   const root = resolve(__dirname, "..", "..", "..", "dist-wps");
   const { version } = JSON.parse(
@@ -79,7 +89,7 @@ if (require.main === module) {
     version: string;
   };
   const baseUrl = process.env.DUBAN_WPS_BASE_URL || DEFAULT_WPS_BASE_URL;
-  const multiUser = process.env.DUBAN_WPS_MULTI_USER === "1";
+  const multiUser = multiUserSetting(process.env.DUBAN_WPS_MULTI_USER);
   publishWps(root, baseUrl, version, multiUser);
   console.log(
     `WPS 加载项已写入 ${root}（在线地址 ${baseUrl}${multiUser ? "，publish.html 为多用户模式" : ""}）`
