@@ -4,7 +4,7 @@ import type { Page } from "playwright-core";
 import { launchChromium, type Browser } from "./chromium";
 import { openOfflinePane, type PaneWatch } from "./offlinePane";
 import { serveDirectory, type StaticServer } from "./staticServer";
-import type { ProbeCell, UserSheet, WorkbookProbe } from "./probes/workbookProbe";
+import type { UserSheet, WorkbookProbe } from "./probes/workbookProbe";
 
 /**
  * Runs the built task pane in headless Chromium on a host's stand-in, through its buttons only,
@@ -177,4 +177,4 @@ export function keptValue<T>(run: PaneRun, key: string): T {
   return run.kept.get(key) as T;
 }
 
-export type { ProbeCell, UserSheet };
+export type { UserSheet };
