@@ -359,7 +359,8 @@ export const PANE_STEPS: PaneStep[] = [
       // Its row of 区重点工作 序号1 links back to that row of the 导入 sheet.
       const at = (title: string) => a1(rowOf(sheet, UNIT_TASK), header.indexOf(title));
       const source = await probe.cell(UNIT_SHEET, at("来源"));
-      expect(source.value).toBe("区重点工作!B5（序号1）");
+      expect(source.value).toBe("区重点工作!B5");
+      expect((await probe.cell(UNIT_SHEET, at("原序号"))).value).toBe("1");
       const target = /^([^!]+)!([A-Z]+\d+)$/.exec(source.link ?? "");
       expect(target?.[1]).toBe("区重点工作");
       const linked = (await probe.cell("区重点工作", target?.[2] ?? "A1")).value;
