@@ -113,8 +113,16 @@ export const PANE_STEPS: PaneStep[] = [
       await run.page.waitForFunction(
         () => document.activeElement?.textContent?.trim() === "导入分解表"
       );
-      // The focused button is the real one: Enter opens the file picker.
+      // Once the pane has read the workbook, the button still has the focus.
+      await run.page.getByText(/^工作簿中还没有可识别的责任分解表/).waitFor();
+      expect(await run.page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(
+        "导入分解表"
+      );
+      // The focused button is the real one: Enter opens the file picker. Playwright turns on
+      // catching the picker when the wait starts, without waiting: a round trip to the page lets
+      // that reach the browser before the key does.
       const picker = run.page.waitForEvent("filechooser");
+      await run.page.evaluate(() => undefined);
       await run.page.keyboard.press("Enter");
       expect((await picker).isMultiple()).toBe(false);
       await run.shoot("00-ribbon-import");
