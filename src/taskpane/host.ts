@@ -15,6 +15,11 @@ export function detectHost(scope: unknown): PaneHost {
 /** Where the pane opens: at 导入分解表 when the ribbon's button of that name opened it. */
 export type PaneStart = "import" | undefined;
 
+/** The query that opens the pane at `start` ("" for none): what manifest.xml and WPS's ribbon give. */
+export function startSearch(start: PaneStart): string {
+  return start ? `?start=${start}` : "";
+}
+
 /** The start the page's address asks for: taskpane.html?start=import (manifest.xml). */
 export function startOf(search: string): PaneStart {
   return new URLSearchParams(search).get("start") === "import" ? "import" : undefined;

@@ -14,6 +14,8 @@ import type { HostApplyReport } from "../workflows/host";
 import { type EtWorksheet, bgr } from "./et";
 import { WpsAdapterError, toWpsError } from "./errors";
 import { writeMarks } from "./marks";
+import { ActiveSheet, Alerts } from "./session";
+import { forgetMerges, recordedMergesOf } from "./mergeRecord";
 import { type OpenWorkbook, openWorkbook, writeRecord } from "./workbook";
 import {
   NoteWriter,
@@ -38,11 +40,19 @@ export interface WpsApplyReport extends HostApplyReport {
 }
 
 /** Puts `sheet` at 0-based `position` among the user's sheets (beyond the last means last). */
-function place(open: OpenWorkbook, sheet: EtWorksheet, name: string, position: number): void {
+function place(
+  open: OpenWorkbook,
+  sheet: EtWorksheet,
+  name: string,
+  position: number,
+  active: ActiveSheet
+): void {
   const others = open.listed.filter((s) => s.name !== name);
   const at = Math.min(position, others.length);
   const current = open.listed.findIndex((s) => s.name === name);
   if (current === at) return;
+  // Whether moving a sheet activates it is not documented.
+  active.became(null);
   if (at < others.length) sheet.Move(others[at].sheet);
   else sheet.Move(undefined, others[others.length - 1].sheet);
   const self = open.listed[current];
@@ -51,13 +61,20 @@ function place(open: OpenWorkbook, sheet: EtWorksheet, name: string, position: n
 }
 
 /** The sheet to write: the existing one for update; a fresh one in the old one's place for replace. */
-function sheetFor(open: OpenWorkbook, op: SheetOp): EtWorksheet {
+function sheetFor(
+  open: OpenWorkbook,
+  op: SheetOp,
+  alerts: Alerts,
+  active: ActiveSheet
+): EtWorksheet {
   const index = open.listed.findIndex((s) => sameSheetName(s.name, op.sheet));
   if (op.mode === "update") return open.listed[index].sheet;
   const last = open.listed[open.listed.length - 1]?.sheet;
   const fresh = open.sheets.Add(undefined, index >= 0 ? open.listed[index].sheet : last);
+  active.became(fresh);
   if (index >= 0) {
     // A rebuilt sheet starts from nothing: formats, notes and rules of the old one all go.
+    alerts.off();
     open.listed[index].sheet.Delete();
     open.listed.splice(index, 1, { name: op.sheet, sheet: fresh });
   } else {
@@ -65,8 +82,18 @@ function sheetFor(open: OpenWorkbook, op: SheetOp): EtWorksheet {
   }
   fresh.Name = op.sheet;
   const position = op.position ?? (index >= 0 ? index : undefined);
-  if (position !== undefined) place(open, fresh, op.sheet, position);
+  if (position !== undefined) place(open, fresh, op.sheet, position, active);
   return fresh;
+}
+
+/**
+ * Keeps the merges written on a sheet the add-in made (a new one starts without any), so reading it
+ * back confirms them instead of finding them; an update adds to those already kept.
+ */
+function recordMerges(open: OpenWorkbook, op: SheetOp): void {
+  const written = op.merges.filter((r) => r.rowCount > 1 || r.colCount > 1);
+  if (op.mode !== "update") open.merges.set(op.sheet, written);
+  else recordedMergesOf(open.merges, op.sheet)?.push(...written);
 }
 
 /**
@@ -82,12 +109,14 @@ function sheetFor(open: OpenWorkbook, op: SheetOp): EtWorksheet {
  */
 export function applyPatchWps(
   input: WorkbookPatchInput,
-  protectedSheets: "skip" | "refuse" = "skip"
+  protectedSheets: "skip" | "refuse" = "skip",
+  /** The workbook as the same command has just read it (host.ts), so as not to look again. */
+  read?: OpenWorkbook
 ): WpsApplyReport {
   const checked = checkPatch(input);
   if ("problem" in checked) throw new WpsAdapterError(invalidPatchMessage(checked.problem));
   const { patch } = checked;
-  const open = openWorkbook();
+  const open = read ?? openWorkbook();
   for (const op of patch.sheets) {
     const existing = open.listed.find((s) => sameSheetName(s.name, op.sheet));
     const problem = targetProblem(
@@ -103,19 +132,24 @@ export function applyPatchWps(
   const fallbacks: string[] = [];
   const noteBudget: NoteBudget = { left: MAX_NOTES, skipped: 0 };
   const app = open.app;
-  const alerts = app.DisplayAlerts;
-  const started = app.ActiveWorkbook!.ActiveSheet.Name;
+  const alerts = new Alerts(app);
+  const active = new ActiveSheet();
+  // The sheet in front afterwards: the one an op asks for, else the user's (looked up only then).
+  const started = patch.sheets.some((op) => op.activate)
+    ? undefined
+    : app.ActiveWorkbook!.ActiveSheet.Name;
   let activate: string | undefined;
   const hidden = new Set(
     patch.sheets.filter((op) => op.visibility && op.visibility !== "visible").map((op) => op.sheet)
   );
   let now: WorkbookRecord = open.record;
   let current = "";
-  app.DisplayAlerts = false;
   try {
     for (const op of patch.sheets) {
       current = op.sheet;
-      const sheet = sheetFor(open, op);
+      const sheet = sheetFor(open, op, alerts, active);
+      // A new sheet's merges are known once written; until then none are kept for it.
+      if (op.mode !== "update") forgetMerges(open.merges, op.sheet);
       if (op.mode === "update" && sheet.ProtectContents) {
         // A protected sheet is left unmarked and said so; the rest (校验结果) is written.
         fallbacks.push(sheetProtectedMessage(op.sheet));
@@ -125,13 +159,14 @@ export function applyPatchWps(
       // Right after the sheet is made: a sheet left without its marker would count as the user's.
       if (op.generated) now = withMarker(now, op.sheet, op.generated);
       if (op.mode === "update" && op.position !== undefined)
-        place(open, sheet, op.sheet, op.position);
+        place(open, sheet, op.sheet, op.position, active);
       if (op.tabColor) sheet.Tab.Color = bgr(op.tabColor);
       writeLayout(sheet, op);
       writeValues(sheet, op);
       writeFormats(sheet, op);
-      writeMerges(sheet, op);
-      writeConditionalFormats(sheet, op);
+      writeMerges(sheet, op, alerts);
+      recordMerges(open, op);
+      writeConditionalFormats(sheet, op, active);
       writeValidations(sheet, op, fallbacks);
       const notes = new NoteWriter(sheet, op, noteBudget);
       if (op.marks.length > 0 || op.clearMarks) {
@@ -142,7 +177,7 @@ export function applyPatchWps(
       }
       for (const note of op.notes) notes.add(note.row, note.col, note.text);
       fallbacks.push(...notes.messages());
-      writeFreeze(app, sheet, op);
+      writeFreeze(app, sheet, op, active);
       writePrint(sheet, op);
       writeAutoFilter(sheet, op);
       writeProtection(sheet, op);
@@ -155,16 +190,19 @@ export function applyPatchWps(
     throw toWpsError(error, "写入", current || undefined);
   } finally {
     try {
+      const record = open.recordSheet?.sheet;
       writeRecord(
         open,
         now,
         open.listed.map((s) => s.name)
       );
+      // A record sheet made now is the active one; one deleted leaves it unknown.
+      if (open.recordSheet?.sheet !== record) active.became(open.recordSheet?.sheet ?? null);
       // Freezing panes activated the sheets it froze: the sheet in front is the one asked for, or the user's.
       const front = open.listed.find((s) => s.name === (activate ?? started));
-      if (front && !hidden.has(front.name)) front.sheet.Activate();
+      if (front && !hidden.has(front.name)) active.activate(front.sheet);
     } finally {
-      app.DisplayAlerts = alerts;
+      alerts.restore();
     }
   }
   return { sheetsWritten: patch.sheets.map((op) => op.sheet), fallbacks };

@@ -43,6 +43,8 @@ export interface EtRange {
   Hidden: boolean | null;
   AddComment(text: string): EtComment;
   readonly Comment: EtComment | null;
+  /** The cells of the range of a kind (xlCellTypeComments: holding a note); none is an error. */
+  SpecialCells(type: number): EtRange;
   readonly Row: number;
   readonly Column: number;
   /** "$A$1:$C$2". */
@@ -151,6 +153,7 @@ export const XL = {
   landscape: 2,
   paperA4: 9,
   paperA3: 8,
+  cellTypeComments: -4144,
 } as const;
 
 /** The WPS Application of this page, or null outside WPS. */

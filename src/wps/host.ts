@@ -1,14 +1,21 @@
 import { parseSheetCell, a1 } from "../core/patch/address";
 import { createWorkbookActions, type WorkbookActionsOptions } from "../workflows/actions";
-import type { WorkbookHost } from "../workflows/host";
+import type { SheetInfo, WorkbookHost } from "../workflows/host";
 import type { WorkbookActions } from "../taskpane/actions";
 import { withColumnMeaning } from "../core/patch/record";
 import { sameSheetName } from "../core/patch/sheetName";
 import { applyPatchWps } from "./applyPatch";
 import { etApplication } from "./et";
 import { WpsAdapterError, toWpsError } from "./errors";
+import { recordedMergesOf } from "./mergeRecord";
 import { readGrid } from "./readGrid";
-import { openWorkbook, sheetInfos, writeRecord } from "./workbook";
+import { type OpenWorkbook, openWorkbook, sheetInfos, writeRecord } from "./workbook";
+
+/**
+ * The workbook as the last readSheets found it (its sheets and record), for the patch the same
+ * command writes next: applyPatch is given that read's sheet list, and then does not look again.
+ */
+let lastRead: { sheets: SheetInfo[]; open: OpenWorkbook } | null = null;
 
 /**
  * WPS 表格 as the workflows see a host. ET calls are synchronous; each method still answers
@@ -19,8 +26,20 @@ export const wpsHost: WorkbookHost = {
     try {
       const open = openWorkbook();
       const sheets = sheetInfos(open);
+      lastRead = { sheets, open };
       const read = sheets.flatMap((info, i) =>
-        pick(info) ? [{ info, grid: readGrid(open.listed[i].sheet, info.name) }] : []
+        pick(info)
+          ? [
+              {
+                info,
+                grid: readGrid(
+                  open.listed[i].sheet,
+                  info.name,
+                  recordedMergesOf(open.merges, info.name)
+                ),
+              },
+            ]
+          : []
       );
       return { sheets, read };
     } catch (error) {
@@ -37,7 +56,9 @@ export const wpsHost: WorkbookHost = {
   },
 
   async applyPatch(patch, options) {
-    return applyPatchWps(patch, options?.protectedSheets);
+    const read = options?.sheets && lastRead?.sheets === options.sheets ? lastRead.open : undefined;
+    lastRead = null;
+    return applyPatchWps(patch, options?.protectedSheets, read);
   },
 
   async readRecord() {

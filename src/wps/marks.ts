@@ -70,7 +70,9 @@ export function writeMarks(
       colors.set(
         a1(cell.row, cell.col),
         value === null || value === 0xffffff ? null : hexOfBgr(value)
-      )
+      ),
+    // The same Ranges say which of the cells to be noted hold notes already.
+    (range, group) => notes.probe(range, group)
   );
   const plan = planMarks<RecordedMark["original"], RecordedMark>(op, stored, (row, col) => {
     const color = colors.get(a1(row, col)) ?? null;

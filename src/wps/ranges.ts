@@ -31,18 +31,24 @@ export function areaOfAddress(address: string): Rect {
   return { row: p.row, col: p.col, rowCount: q.row - p.row + 1, colCount: q.col - p.col + 1 };
 }
 
+/** A sheet's used range: the Range ET gave and its rectangle. */
+export interface Used {
+  area: Rect;
+  range: EtRange;
+}
+
 /**
  * The sheet's used range in 0-based coordinates; null for an empty sheet. Formatted blank margins
  * included. Its Address gives the whole rectangle in one call (Row, Column and the counts take six).
  */
-export function usedArea(sheet: EtWorksheet): Rect | null {
-  const used = sheet.UsedRange;
-  const area = areaOfAddress(used.Address);
+export function usedArea(sheet: EtWorksheet): Used | null {
+  const range = sheet.UsedRange;
+  const area = areaOfAddress(range.Address);
   if (area.rowCount === 1 && area.colCount === 1) {
-    const only = used.Value2;
+    const only = range.Value2;
     if (only === undefined || only === null || only === "") return null;
   }
-  return area;
+  return { area, range };
 }
 
 /** Value2 as rows of cells, whatever shape ET gave (a scalar for one cell). */
@@ -68,11 +74,16 @@ export function rowBlocks(area: Rect): Rect[] {
   return blocks;
 }
 
-/** The values of `area`, one Value2 read per block of rows. */
-export function readValues(sheet: EtWorksheet, area: Rect): CellValue[][] {
+/**
+ * The values of `area`, one Value2 read per block of rows. `whole`, the Range of `area` when the
+ * caller holds it (the used range), is read as it is when one block takes it all.
+ */
+export function readValues(sheet: EtWorksheet, area: Rect, whole?: EtRange): CellValue[][] {
   const rows: CellValue[][] = [];
-  for (const block of rowBlocks(area)) {
-    const values = rowsOf(sheet.Range(addressOf(block)).Value2, block.rowCount, block.colCount);
+  const blocks = rowBlocks(area);
+  for (const block of blocks) {
+    const range = whole && blocks.length === 1 ? whole : sheet.Range(addressOf(block));
+    const values = rowsOf(range.Value2, block.rowCount, block.colCount);
     for (const row of values) rows.push(row.map(cellValue));
   }
   return rows;
@@ -93,31 +104,43 @@ const rectOf = (s: Spot): Rect => ({
   colCount: s.colCount ?? 1,
 });
 
-/**
- * Cells or rectangles in groups whose Range address ("A1,C5:C9,F9") stays under MAX_ADDRESS
- * characters, filled in order, so one call reads or colours many scattered cells.
- */
-function addressGroups<S extends Spot>(
-  spots: readonly S[]
-): Array<{ address: string; spots: S[] }> {
-  const out: Array<{ address: string; spots: S[] }> = [];
-  let current: { address: string; spots: S[] } | null = null;
-  for (const spot of spots) {
-    const r = rectOf(spot);
-    const part = rangeA1(r.row, r.col, r.rowCount, r.colCount);
-    if (current && current.address.length + 1 + part.length <= MAX_ADDRESS) {
-      current.address += `,${part}`;
-      current.spots.push(spot);
+/** Items in groups whose Range address ("A1,C5:C9,F9") stays under MAX_ADDRESS characters, filled in order. */
+function groupAddresses<T>(
+  items: readonly T[],
+  part: (item: T) => string
+): Array<{ address: string; items: T[] }> {
+  const out: Array<{ address: string; items: T[] }> = [];
+  let current: { address: string; items: T[] } | null = null;
+  for (const item of items) {
+    const text = part(item);
+    if (current && current.address.length + 1 + text.length <= MAX_ADDRESS) {
+      current.address += `,${text}`;
+      current.items.push(item);
     } else {
-      current = { address: part, spots: [spot] };
+      current = { address: text, items: [item] };
       out.push(current);
     }
   }
   return out;
 }
 
+/** Cells or rectangles in groups of one Range address each, so one call reads or colours many scattered cells. */
+export function addressGroups<S extends Spot>(
+  spots: readonly S[]
+): Array<{ address: string; spots: S[] }> {
+  return groupAddresses(spots, (spot) => addressOf(rectOf(spot))).map((g) => ({
+    address: g.address,
+    spots: g.items,
+  }));
+}
+
 export function unionAddresses(spots: readonly Spot[]): string[] {
   return addressGroups(spots).map((g) => g.address);
+}
+
+/** Addresses of any kind ("C:D", "3:5", "A1:B2") joined into as few Range addresses as fit. */
+export function joinAddresses(parts: readonly string[]): string[] {
+  return groupAddresses(parts, (p) => p).map((g) => g.address);
 }
 
 /** Each column's runs of consecutive rows holding a cell that passes `test`, as rectangles. */
@@ -161,10 +184,14 @@ export function readSpread<T>(
   sheet: EtWorksheet,
   spots: readonly Spot[],
   read: (range: EtRange) => T | null,
-  found: (part: Rect, value: T) => void
+  found: (part: Rect, value: T) => void,
+  /** Given each Range of as many spots as one address holds, before it is read. */
+  each?: (range: EtRange, spots: readonly Rect[]) => void
 ): void {
-  const visit = (group: readonly Rect[], address = unionAddresses(group)[0]) => {
-    const value = read(sheet.Range(address));
+  const visit = (group: readonly Rect[], address = unionAddresses(group)[0], first = false) => {
+    const range = sheet.Range(address);
+    if (first) each?.(range, group);
+    const value = read(range);
     if (value !== null) {
       for (const part of group) found(part, value);
       return;
@@ -176,5 +203,5 @@ export function readSpread<T>(
     } else if (group[0].rowCount * group[0].colCount > 1) visit(halves(group[0]));
     else found(group[0], null as T);
   };
-  for (const group of addressGroups(spots.map(rectOf))) visit(group.spots, group.address);
+  for (const group of addressGroups(spots.map(rectOf))) visit(group.spots, group.address, true);
 }

@@ -1,7 +1,7 @@
 import { type CellValue, type Grid, emptyGrid } from "../core/grid/schema";
 import type { Rect } from "../core/patch/schema";
 import { GENERAL_FORMAT } from "../core/patch/units";
-import type { EtWorksheet } from "./et";
+import type { EtRange, EtWorksheet } from "./et";
 import { mergedAreas } from "./merges";
 import { addressOf, columnRuns, readSpread, readValues, usedArea } from "./ranges";
 
@@ -56,9 +56,10 @@ function numberFormats(sheet: EtWorksheet, area: Rect, values: CellValue[][]): s
   return formats;
 }
 
-function hiddenColumns(sheet: EtWorksheet, area: Rect): number[] {
+/** `used`: the used range, whose columns take in those of `area`. */
+function hiddenColumns(sheet: EtWorksheet, area: Rect, used: EtRange): number[] {
   const all = Array.from({ length: area.colCount }, (_, j) => area.col + j);
-  const hidden = sheet.Range(addressOf(area)).EntireColumn.Hidden;
+  const hidden = used.EntireColumn.Hidden;
   if (hidden === false) return [];
   if (hidden === true) return all;
   return all.filter(
@@ -66,12 +67,13 @@ function hiddenColumns(sheet: EtWorksheet, area: Rect): number[] {
   );
 }
 
-export function readGrid(sheet: EtWorksheet, name: string): Grid {
+/** `recorded`: the merges the record keeps for a sheet the add-in made (mergeRecord.ts), if any. */
+export function readGrid(sheet: EtWorksheet, name: string, recorded: readonly Rect[] | null): Grid {
   const used = usedArea(sheet);
-  const cut = used ? trimmed(readValues(sheet, used), used) : null;
-  if (!cut) return emptyGrid(name);
+  const cut = used && trimmed(readValues(sheet, used.area, used.range), used.area);
+  if (!used || !cut) return emptyGrid(name);
   const { area, values } = cut;
-  const merges = mergedAreas(sheet, area, values);
+  const merges = mergedAreas(sheet, area, values, recorded);
   return {
     sheet: name,
     top: area.row,
@@ -80,6 +82,6 @@ export function readGrid(sheet: EtWorksheet, name: string): Grid {
     numberFormats: numberFormats(sheet, area, values),
     merges: merges ?? [],
     ...(merges === null ? { mergesUnknown: true } : {}),
-    hiddenColumns: hiddenColumns(sheet, area),
+    hiddenColumns: hiddenColumns(sheet, area, used.range),
   };
 }

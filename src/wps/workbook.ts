@@ -11,7 +11,9 @@ import { sameSheetName } from "../core/patch/sheetName";
 import type { SheetInfo } from "../workflows/host";
 import { type EtApplication, type EtWorksheet, type EtWorksheets, XL, etApplication } from "./et";
 import { NOT_IN_WPS, WpsAdapterError } from "./errors";
-import { usedArea, readValues } from "./ranges";
+import { Alerts } from "./session";
+import { type RecordedMerges, mergeRows, parseMergeRows } from "./mergeRecord";
+import { addressOf, usedArea, readValues } from "./ranges";
 
 /**
  * The open workbook as the adapter sees it: its sheets in tab order and the record
@@ -25,8 +27,13 @@ export interface OpenWorkbook {
   /** Every sheet but the record, in tab order. */
   listed: Array<{ name: string; sheet: EtWorksheet }>;
   record: WorkbookRecord;
-  /** The record sheet and the rows it holds (header included), when it exists. */
-  recordSheet: { sheet: EtWorksheet; rows: number } | null;
+  /** The merged areas the add-in wrote on the sheets it made (mergeRecord.ts). */
+  merges: RecordedMerges;
+  /**
+   * The record sheet, the rows it holds (header included) and whether it is the last sheet, when
+   * it exists. Sheets the adapter adds or moves go after one of the user's, so never behind it.
+   */
+  recordSheet: { sheet: EtWorksheet; rows: number; last: boolean } | null;
 }
 
 const COLUMNS = 4;
@@ -40,6 +47,7 @@ export function openWorkbook(): OpenWorkbook {
   const listed: OpenWorkbook["listed"] = [];
   let recordSheet: OpenWorkbook["recordSheet"] = null;
   let record = emptyRecord();
+  let merges: RecordedMerges = new Map();
   for (let i = 1; i <= count; i++) {
     const sheet = sheets.Item(i);
     const name = sheet.Name;
@@ -47,14 +55,17 @@ export function openWorkbook(): OpenWorkbook {
       listed.push({ name, sheet });
       continue;
     }
-    const area = usedArea(sheet);
-    const rows = area ? area.row + area.rowCount : 0;
-    const values =
-      rows > 0 ? readValues(sheet, { row: 0, col: 0, rowCount: rows, colCount: COLUMNS }) : [];
+    const used = usedArea(sheet);
+    const rows = used ? used.area.row + used.area.rowCount : 0;
+    const area = { row: 0, col: 0, rowCount: rows, colCount: COLUMNS };
+    // The record's used range is its rows' four columns: read as it is.
+    const whole = used && addressOf(used.area) === addressOf(area) ? used.range : undefined;
+    const values = rows > 0 ? readValues(sheet, area, whole) : [];
     record = parseRecord(values);
-    recordSheet = { sheet, rows };
+    merges = parseMergeRows(values);
+    recordSheet = { sheet, rows, last: i === count };
   }
-  return { app, sheets, listed, record, recordSheet };
+  return { app, sheets, listed, record, merges, recordSheet };
 }
 
 export function sheetInfos(open: OpenWorkbook): SheetInfo[] {
@@ -67,16 +78,24 @@ export function sheetInfos(open: OpenWorkbook): SheetInfo[] {
 }
 
 /**
- * Writes `record` onto its sheet in one block of text cells, creating the sheet (very hidden,
- * behind every other sheet) when missing and deleting it when nothing is left to record.
- * `live` names the sheets whose entries are kept.
+ * Writes `record`, and the merges in `open.merges`, onto its sheet in one block of text cells,
+ * creating the sheet (very hidden, behind every other sheet) when missing and deleting it when
+ * nothing is left to record. `live` names the sheets whose entries are kept.
  */
 export function writeRecord(open: OpenWorkbook, record: WorkbookRecord, live: string[]): void {
   const keep = (entry: { sheet: string }) => live.some((name) => sameSheetName(name, entry.sheet));
-  const rows = recordRows(record, keep);
+  const rows = [...recordRows(record, keep), ...mergeRows(open.merges, live)];
   const existing = open.recordSheet;
   if (rows.length <= 1) {
-    if (existing) existing.sheet.Delete();
+    if (existing) {
+      const alerts = new Alerts(open.app);
+      try {
+        alerts.off();
+        existing.sheet.Delete();
+      } finally {
+        alerts.restore();
+      }
+    }
     open.recordSheet = null;
     return;
   }
@@ -85,7 +104,7 @@ export function writeRecord(open: OpenWorkbook, record: WorkbookRecord, live: st
     sheet = open.sheets.Add(undefined, open.sheets.Item(open.sheets.Count));
     sheet.Name = RECORD_SHEET;
     sheet.Visible = XL.sheetVeryHidden;
-  } else if (sheet.Index !== open.sheets.Count) {
+  } else if (!existing?.last) {
     sheet.Move(undefined, open.sheets.Item(open.sheets.Count));
   }
   const old = existing?.rows ?? 0;
@@ -94,6 +113,6 @@ export function writeRecord(open: OpenWorkbook, record: WorkbookRecord, live: st
   // Text cells, so that a sheet named 2022 stays as written.
   block.NumberFormat = "@";
   block.Value2 = rows;
-  open.recordSheet = { sheet, rows: rows.length };
+  open.recordSheet = { sheet, rows: rows.length, last: true };
   open.record = record;
 }

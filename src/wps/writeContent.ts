@@ -7,11 +7,21 @@ import {
   VALIDATION_ERROR_TITLE,
   validationErrorMessage,
 } from "../core/patch/messages";
-import type { HeaderFooterText, SheetOp } from "../core/patch/schema";
+import type { HeaderFooterText, Rect, SheetOp } from "../core/patch/schema";
 import { GENERAL_FORMAT } from "../core/patch/units";
-import { type EtApplication, type EtWorksheet, XL, bgr } from "./et";
+import { type EtApplication, type EtRange, type EtWorksheet, XL, bgr } from "./et";
 import { formatRects } from "./formatRuns";
-import { addressOf, BLOCK_CELLS, rowBlocks } from "./ranges";
+import type { ActiveSheet, Alerts } from "./session";
+import {
+  addressGroups,
+  addressOf,
+  areaOfAddress,
+  BLOCK_CELLS,
+  joinAddresses,
+  rowBlocks,
+  type Spot,
+  unionAddresses,
+} from "./ranges";
 
 /**
  * The parts of a SheetOp that land on one worksheet, carried out with the ET object model.
@@ -36,23 +46,53 @@ function runs<T>(
   return out;
 }
 
-/** Column widths in characters (ET's ColumnWidth unit too), hidden columns, row heights in points. */
+/** Entries alike (the same `key`), their addresses joined: one Range of many areas takes a setting once. */
+function alike<T>(
+  items: readonly T[],
+  key: (item: T) => string,
+  address: (item: T) => string
+): Array<{ item: T; addresses: string[] }> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return [...groups.values()].map((group) => ({
+    item: group[0],
+    addresses: joinAddresses(group.map(address)),
+  }));
+}
+
+/**
+ * Column widths in characters (ET's ColumnWidth unit too), hidden columns, row heights in points;
+ * columns or rows of one size take one Range of several areas ("E:E,G:G").
+ */
 export function writeLayout(sheet: EtWorksheet, op: SheetOp): void {
-  for (const [first, last, spec] of runs(
+  const columns = runs(
     op.columns,
     (c) => c.col,
     (c) => `${c.width}|${c.hidden}`
+  );
+  for (const { item, addresses } of alike(
+    columns,
+    ([, , spec]) => `${spec.width}|${spec.hidden}`,
+    ([first, last]) => `${columnLetter(first)}:${columnLetter(last)}`
   )) {
-    const columns = sheet.Range(`${columnLetter(first)}:${columnLetter(last)}`);
-    columns.ColumnWidth = spec.width;
-    if (spec.hidden !== undefined) columns.Hidden = spec.hidden;
+    const spec = item[2];
+    for (const address of addresses) {
+      const range = sheet.Range(address);
+      range.ColumnWidth = spec.width;
+      if (spec.hidden !== undefined) range.Hidden = spec.hidden;
+    }
   }
-  for (const [first, last, spec] of runs(
+  const rows = runs(
     op.rows,
     (r) => r.row,
     (r) => String(r.height)
+  );
+  for (const { item, addresses } of alike(
+    rows,
+    ([, , spec]) => String(spec.height),
+    ([first, last]) => rowsA1(first, last - first + 1)
   ))
-    sheet.Range(rowsA1(first, last - first + 1)).RowHeight = spec.height;
+    for (const address of addresses) sheet.Range(address).RowHeight = item[2].height;
 }
 
 /** A string as a formula literal; null when ET would refuse it (over 255 characters). */
@@ -84,10 +124,16 @@ export function writeValues(sheet: EtWorksheet, op: SheetOp): void {
         return fresh && block.values[r][c] === null ? null : cell.numberFormat;
       })
     );
-    for (const { rect, format } of formatRects(formats, block)) {
-      if (fresh && format === GENERAL_FORMAT) continue; // a new sheet's cells are General already
-      sheet.Range(addressOf(rect)).NumberFormat = format;
-    }
+    const rects = formatRects(formats, block).filter(
+      // A new sheet's cells are General already.
+      ({ format }) => !(fresh && format === GENERAL_FORMAT)
+    );
+    for (const { item, addresses } of alike(
+      rects,
+      (r) => r.format,
+      (r) => addressOf(r.rect)
+    ))
+      for (const address of addresses) sheet.Range(address).NumberFormat = item.format;
     const values = resolved.map((row) => row.map((cell) => (cell.link ? "" : cell.value)));
     const area = {
       row: block.row,
@@ -176,25 +222,54 @@ export function writeFormats(sheet: EtWorksheet, op: SheetOp): void {
   }
 }
 
-export function writeMerges(sheet: EtWorksheet, op: SheetOp): void {
-  for (const r of op.merges)
-    if (r.rowCount > 1 || r.colCount > 1) sheet.Range(addressOf(r)).Merge();
+/** The values `op` writes into the cells of `rect`. */
+function valuesIn(op: SheetOp, rect: Rect): number {
+  let count = 0;
+  for (const block of op.values) {
+    const bottom = Math.min(rect.row + rect.rowCount, block.row + block.values.length);
+    for (let r = Math.max(rect.row, block.row); r < bottom; r++) {
+      const row = block.values[r - block.row];
+      const right = Math.min(rect.col + rect.colCount, block.col + row.length);
+      for (let c = Math.max(rect.col, block.col); c < right; c++)
+        if (row[c - block.col] !== null) count++;
+    }
+  }
+  return count;
+}
+
+export function writeMerges(sheet: EtWorksheet, op: SheetOp, alerts: Alerts): void {
+  const areas = op.merges.filter((r) => r.rowCount > 1 || r.colCount > 1);
+  if (areas.length === 0) return;
+  // Merging cells of several values asks first. A new sheet holds only the patch's values.
+  if (op.mode === "update" || areas.some((r) => valuesIn(op, r) > 1)) alerts.off();
+  // A Range of several areas merges each area on its own, as in Excel.
+  for (const address of unionAddresses(areas)) sheet.Range(address).Merge();
 }
 
 /**
  * Conditional formats. ET, like Excel, reads a new rule's relative references from the active
- * cell, so the rule's top-left cell is selected (on the active sheet) before each rule is added.
+ * cell, so the rule's top-left cell is selected (on the active sheet) before a rule is added there;
+ * rules on one range share its selection and its FormatConditions.
  */
-export function writeConditionalFormats(sheet: EtWorksheet, op: SheetOp): void {
+export function writeConditionalFormats(
+  sheet: EtWorksheet,
+  op: SheetOp,
+  active: ActiveSheet
+): void {
   for (const r of op.clearConditionalFormats) sheet.Range(addressOf(r)).FormatConditions.Delete();
   if (op.conditionalFormats.length === 0) return;
-  sheet.Activate();
+  active.activate(sheet);
+  let selected = "";
+  let conditions = null as { address: string; list: EtRange["FormatConditions"] } | null;
   // Added last first: ET puts each new rule on top, so the patch's first rule ends up first.
   for (const spec of [...op.conditionalFormats].reverse()) {
-    sheet.Range(a1(spec.range.row, spec.range.col)).Select();
-    const rule = sheet
-      .Range(addressOf(spec.range))
-      .FormatConditions.Add(XL.expression, undefined, spec.formula);
+    const anchor = a1(spec.range.row, spec.range.col);
+    if (anchor !== selected) sheet.Range(anchor).Select();
+    selected = anchor;
+    const address = addressOf(spec.range);
+    if (conditions?.address !== address)
+      conditions = { address, list: sheet.Range(address).FormatConditions };
+    const rule = conditions.list.Add(XL.expression, undefined, spec.formula);
     if (spec.fill) rule.Interior.Color = bgr(spec.fill);
     if (spec.fontColor) rule.Font.Color = bgr(spec.fontColor);
   }
@@ -235,33 +310,58 @@ export function noteBudgetMessage(skipped: number): string {
   return `WPS 中批注须逐个写入，本次只在前 ${MAX_NOTES} 个单元格写入了说明，其余 ${skipped} 处的说明未写入单元格，请在「校验结果」中查看。`;
 }
 
+/** The cells of `range` that hold a note, as "C12". SpecialCells finds none by failing, as Excel's does. */
+function notedCells(range: EtRange): string[] {
+  let found: EtRange | null | undefined;
+  try {
+    found = range.SpecialCells(XL.cellTypeComments);
+  } catch {
+    return [];
+  }
+  if (!found) return [];
+  return found.Address.split(",").flatMap((address) => {
+    const area = areaOfAddress(address);
+    return Array.from({ length: area.rowCount * area.colCount }, (_, k) =>
+      a1(area.row + Math.floor(k / area.colCount), area.col + (k % area.colCount))
+    );
+  });
+}
+
 /**
  * Notes (ET's 批注) on one sheet: never over one already on the cell (the user's), unless this op
- * removed it (an earlier mark's). A sheet with no note costs nothing to look at; one with fewer
- * notes than this op writes is looked at note by note (Comments.Item(i).Parent.Address, three
- * calls each), otherwise cell by cell as notes are written (Range.Comment, one call more each).
+ * removed it (an earlier mark's). The cells this op notes are asked together, through Ranges of
+ * many cells (SpecialCells(xlCellTypeComments)): the Ranges the marks' fills are read through
+ * when they hold such cells (one call more each), and for the rest one Range of many.
  */
 export class NoteWriter {
   private occupied = 0;
   readonly freed = new Set<string>();
-  /** Cells holding a note before this op, when they were listed; null: ask each cell. */
-  private readonly noted: Set<string> | null;
+  /** Cells to be noted whose notes were not asked about yet. */
+  private readonly pending = new Set<string>();
+  /** Cells that held a note before this op, of those asked about. */
+  private readonly noted = new Set<string>();
 
   constructor(
     private readonly sheet: EtWorksheet,
     private readonly op: SheetOp,
     private readonly budget: NoteBudget
   ) {
-    const count = op.mode === "update" ? sheet.Comments.Count : 0;
-    const writing = Math.min(budget.left, op.marks.filter((m) => m.note).length);
-    if (count === 0) this.noted = new Set();
-    else if (count > writing) this.noted = null;
-    else {
-      const comments = sheet.Comments;
-      this.noted = new Set();
-      for (let i = 1; i <= count; i++)
-        this.noted.add(comments.Item(i).Parent.Address.replace(/\$/g, ""));
-    }
+    if (op.mode !== "update") return;
+    const cells = [...op.marks.filter((m) => m.note), ...op.notes].slice(0, budget.left);
+    for (const cell of cells) this.pending.add(a1(cell.row, cell.col));
+  }
+
+  /** Asks `range` (holding `cells`) for its notes, when it holds a cell to be noted. */
+  probe(range: EtRange, cells: readonly Spot[]): void {
+    const asked = cells.flatMap((c) => {
+      const address = a1(c.row, c.col);
+      return this.pending.has(address) && (c.rowCount ?? 1) * (c.colCount ?? 1) === 1
+        ? [address]
+        : [];
+    });
+    if (asked.length === 0) return;
+    for (const cell of notedCells(range)) this.noted.add(cell);
+    for (const address of asked) this.pending.delete(address);
   }
 
   add(row: number, col: number, text: string): boolean {
@@ -269,15 +369,17 @@ export class NoteWriter {
       this.budget.skipped++;
       return false;
     }
+    if (this.pending.size > 0) {
+      const rest = [...this.pending].map((address) => areaOfAddress(address));
+      for (const group of addressGroups(rest))
+        this.probe(this.sheet.Range(group.address), group.spots);
+    }
     const address = a1(row, col);
-    const range = this.sheet.Range(address);
-    const taken =
-      !this.freed.has(address) && (this.noted ? this.noted.has(address) : range.Comment !== null);
-    if (taken) {
+    if (!this.freed.has(address) && this.noted.has(address)) {
       this.occupied++;
       return false;
     }
-    range.AddComment(text);
+    this.sheet.Range(address).AddComment(text);
     this.budget.left--;
     return true;
   }
@@ -292,16 +394,26 @@ export class NoteWriter {
   }
 }
 
-/** Freezes rows and columns on the sheet's window (it must be the active sheet); none unfreezes. */
-export function writeFreeze(app: EtApplication, sheet: EtWorksheet, op: SheetOp): void {
+/**
+ * Freezes rows and columns on the sheet's window (it must be the active sheet); none unfreezes.
+ * A new sheet's window has no split and no frozen panes to undo.
+ */
+export function writeFreeze(
+  app: EtApplication,
+  sheet: EtWorksheet,
+  op: SheetOp,
+  active: ActiveSheet
+): void {
   const freeze = op.freeze;
   if (!freeze) return;
-  sheet.Activate();
+  const fresh = op.mode !== "update";
+  if (fresh && freeze.rows === 0 && freeze.cols === 0) return;
+  active.activate(sheet);
   const window = app.ActiveWindow;
-  window.FreezePanes = false;
+  if (!fresh) window.FreezePanes = false;
   if (freeze.rows === 0 && freeze.cols === 0) return;
-  window.SplitRow = freeze.rows;
-  window.SplitColumn = freeze.cols;
+  if (!fresh || freeze.rows > 0) window.SplitRow = freeze.rows;
+  if (!fresh || freeze.cols > 0) window.SplitColumn = freeze.cols;
   window.FreezePanes = true;
 }
 
@@ -338,8 +450,9 @@ export function writePrint(sheet: EtWorksheet, op: SheetOp): void {
 }
 
 export function writeAutoFilter(sheet: EtWorksheet, op: SheetOp): void {
-  // AutoFilter() switches the buttons on and off: only called where there are none.
-  if (op.autoFilter && !sheet.AutoFilterMode) sheet.Range(addressOf(op.autoFilter)).AutoFilter();
+  // AutoFilter() switches the buttons on and off: only called where there are none (a new sheet has none).
+  if (op.autoFilter && (op.mode !== "update" || !sheet.AutoFilterMode))
+    sheet.Range(addressOf(op.autoFilter)).AutoFilter();
 }
 
 /**

@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
-import { displayWidth } from "../core/outputs/style";
-import type { SheetOp } from "../core/patch/schema";
+import { displayWidth, LIBRE_POINTS_PER_UNIT } from "../core/outputs/style";
+import type { Rect, SheetOp } from "../core/patch/schema";
 
 /**
  * Excel fits a row without a stored height to its wrapped text when it shows the sheet, and
@@ -19,13 +19,39 @@ const LINE_POINTS_AT_11 = 16;
 /** Excel's tallest row. */
 const MAX_HEIGHT = 409;
 
+/** Punctuation a line may not start with: LibreOffice carries the character before it down too. */
+const NO_LINE_START = new Set("，。、；：？！）》」』】”’…".split(""));
+
+/**
+ * Lines of wrapped text at a column width, filled a character at a time as LibreOffice and
+ * Excel break CJK text: a character that does not fit starts the next line. A line holds
+ * `width` units in Excel (its padding is outside them); LibreOffice draws a unit as 5.55 pt and
+ * takes about 3.5 pt of padding, so it holds less in columns narrower than 10 (a unit of
+ * text is half a 五号 character, 5.25 pt).
+ */
 function linesNeeded(text: string, width: number): number {
-  // Half a character of the width goes to the cell's padding; line breaking before closing
-  // punctuation (，。）) is left to spare room (width + 0.25 cut text in LibreOffice).
-  const room = Math.max(1, width - 0.5);
-  return text
-    .split("\n")
-    .reduce((lines, line) => lines + Math.max(1, Math.ceil(displayWidth(line) / room)), 0);
+  const libre = (LIBRE_POINTS_PER_UNIT * width - 3.5) / 5.25;
+  const room = Math.max(2, Math.min(width, libre));
+  let lines = 0;
+  for (const line of text.split("\n")) {
+    lines++;
+    let used = 0;
+    let last = 0;
+    for (const char of line) {
+      const w = displayWidth(char);
+      if (used > 0 && used + w > room) {
+        lines++;
+        used = NO_LINE_START.has(char) ? last + w : w;
+      } else used += w;
+      last = w;
+    }
+  }
+  return lines;
+}
+
+/** Points per line of a cell's text at its font size. */
+function linePoints(cell: ExcelJS.Cell): number {
+  return (LINE_POINTS_AT_11 * (cell.font?.size ?? 11)) / 11;
 }
 
 function cellHeight(cell: ExcelJS.Cell, width: number): number {
@@ -33,8 +59,7 @@ function cellHeight(cell: ExcelJS.Cell, width: number): number {
   if (typeof cell.value !== "string" || !cell.alignment?.wrapText) return 0;
   const text = cell.value;
   if (text === "") return 0;
-  const size = cell.font?.size ?? 11;
-  return linesNeeded(text, width) * LINE_POINTS_AT_11 * (size / 11);
+  return linesNeeded(text, width) * linePoints(cell);
 }
 
 /** A row whose height was set (by the user, or by this patch) keeps it. */
@@ -50,7 +75,7 @@ export function fitRowHeights(ws: ExcelJS.Worksheet, op: SheetOp): void {
     if (fixed.has(index) || hasHeight(row)) continue;
     let height = 0;
     row.eachCell((cell) => {
-      // Excel does not fit rows to merged cells either.
+      // Merged cells are fitted below, over all their rows.
       if (cell.isMerged) return;
       const width = ws.getColumn(Number(cell.col)).width ?? DEFAULT_WIDTH;
       height = Math.max(height, cellHeight(cell, width));
@@ -58,4 +83,25 @@ export function fitRowHeights(ws: ExcelJS.Worksheet, op: SheetOp): void {
     // A single line keeps the default height: only wrapped text that needs more gets a height.
     if (height > LINE_POINTS_AT_11) row.height = Math.min(MAX_HEIGHT, Math.ceil(height + 2));
   }
+  for (const merge of op.merges) if (merge.rowCount > 1) fitMerged(ws, merge, fixed);
+}
+
+/**
+ * A cell merged down several rows (a 配合单位 shared by five tasks) whose text needs more than
+ * those rows' heights together: its last row takes the rest, as LibreOffice would cut it off.
+ */
+function fitMerged(ws: ExcelJS.Worksheet, merge: Rect, fixed: ReadonlySet<number>): void {
+  const cell = ws.getCell(merge.row + 1, merge.col + 1);
+  let width = 0;
+  for (let c = 0; c < merge.colCount; c++)
+    width += ws.getColumn(merge.col + c + 1).width ?? DEFAULT_WIDTH;
+  const needed = cellHeight(cell, width);
+  const line = Math.ceil(linePoints(cell));
+  const rows = Array.from({ length: merge.rowCount }, (_, r) => ws.getRow(merge.row + r + 1));
+  const have = rows.reduce((sum, row) => sum + (row.height || line), 0);
+  const last = rows[rows.length - 1];
+  if (needed + 2 <= have || fixed.has(merge.row + merge.rowCount - 1)) return;
+  // Rows left to their default height are stated, so the sum holds in every host.
+  for (const row of rows) if (!hasHeight(row)) row.height = line;
+  last.height = Math.min(MAX_HEIGHT, Math.ceil(last.height + needed + 2 - have));
 }

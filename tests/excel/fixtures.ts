@@ -1,11 +1,11 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { readGridTable } from "../../src/core/grid/gridTable";
-import { Grid } from "../../src/core/grid/schema";
 import { rect } from "../../src/core/patch/build";
 import { RECORD_SHEET, type WorkbookRecord, parseRecord } from "../../src/core/patch/record";
 import type { PatchCell, SheetOpInput } from "../../src/core/patch/schema";
 import { parseSeedText } from "../../src/core/parse/seedText";
+import { readGrid } from "../../src/excel/readGrid";
 import { createExcelActions } from "../../src/excel/workflows";
 import type { Table } from "../../src/core/table/schema";
 import { type StandInHandle, type StandInOptions, installStandIn } from "../support/excel-standin";
@@ -168,7 +168,7 @@ export function importBench() {
     /** Every sheet's contents and formats, to show a refused file changed nothing. */
     state: () => workbookState(open()),
     /** The table a 导入 sheet holds, read back as 校验 reads it. */
-    tableOn: (sheet: string) => importedTable(open(), sheet),
+    tableOn: (sheet: string) => importedTable(sheet),
   };
 }
 
@@ -187,8 +187,7 @@ export function workbookState(excel: StandInHandle): unknown[] {
   return excel.workbook.sheetNames().map((name) => [name, excel.workbook.sheet(name).snapshot()]);
 }
 
-/** The table a 导入 sheet holds, read back as 校验 reads it. */
-export function importedTable(excel: StandInHandle, sheet: string): Table {
-  const values = excel.workbook.sheet(sheet).toGrid() as Grid["values"];
-  return readGridTable(Grid.parse({ sheet, top: 0, left: 0, values })).table!;
+/** The table a 导入 sheet holds, read back as 校验 reads it: values, formats and merged areas. */
+export async function importedTable(sheet: string): Promise<Table> {
+  return readGridTable(await readGrid(sheet)).table!;
 }

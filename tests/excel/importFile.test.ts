@@ -48,11 +48,11 @@ describe("导入分解表", () => {
     expect(userSheetNames(excel())).toEqual([LEDGER, "市重点工作", "关键任务", "区重点工作"]);
     expect(excel().workbook.sheet(LEDGER).snapshot()).toEqual(ledger);
 
-    const city = tableOn("市重点工作");
+    const city = await tableOn("市重点工作");
     expect(city.title).toBe("2022年市政府重点工作责任分解表（涉及津南区工作）");
     expect(city.rows).toHaveLength(26);
-    expect(tableOn("关键任务").rows).toHaveLength(4);
-    expect(tableOn("区重点工作").rows).toHaveLength(106);
+    expect((await tableOn("关键任务")).rows).toHaveLength(4);
+    expect((await tableOn("区重点工作")).rows).toHaveLength(106);
     const residue = excel().workbook.sheet("市重点工作").cell("C15");
     expect(residue.value).toContain("积极与市水务局+C18协调");
     expect(residue.numberFormat).toBe("@");

@@ -211,20 +211,25 @@ describe("every output names the sheet row a user sees", () => {
     expect(rows).toBe(cliJson.length);
   });
 
-  test("unit sheets: 来源 names and links the row of the same task", () => {
+  test("unit sheets: 来源 names and links the row of the same task, 原序号 its 序号", () => {
     let sources = 0;
     for (const ws of book.worksheets.filter((w) => w.name.startsWith("单位-"))) {
-      ws.eachRow((_, n) => {
+      // 原序号 stands only on the sheets of units with a task from a table with 序号.
+      const header = (ws.getRow(2).values as unknown[]).map(String);
+      const [seqAt, taskAt] = [header.indexOf("原序号"), header.indexOf("重点工作")];
+      ws.eachRow((row, n) => {
         const value = ws.getCell(`B${n}`).value;
         if (n <= 2 || typeof value !== "object" || value === null || !("hyperlink" in value))
           return;
-        const m = /^(\S+)!([A-Z]+\d+)(?:（序号([^）]+)）)?$/.exec(String(value.text))!;
+        // The cell alone: LibreOffice prints a link on one line, so the 序号 stands beside it.
+        const m = /^(\S+)!([A-Z]+\d+)$/.exec(String(value.text))!;
         expect(m).not.toBeNull();
-        const [, master, cell, seq = ""] = m;
+        const [, master, cell] = m;
+        const seq = seqAt > 0 ? String(row.getCell(seqAt).value ?? "") : "";
         expect(String(value.hyperlink).replace(/\$/g, "")).toBe(`#'${master}'!${cell}`);
         const ws2 = sheet(master);
         expect(isTaskRow(ws2, rowOf(cell))).toBe(true);
-        expect(flat(textAt(ws2, cell))).toBe(flat(textAt(ws, `C${n}`)));
+        expect(flat(textAt(ws2, cell))).toBe(flat(String(row.getCell(taskAt).value)));
         if (seq === "") expect(headerOver(ws2, "A")).not.toBe("序号");
         else if (seq.startsWith("缺失")) expect(textAt(ws2, `A${rowOf(cell)}`)).toBe("");
         else expect(textAt(ws2, `A${rowOf(cell)}`)).toBe(seq);

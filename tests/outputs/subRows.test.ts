@@ -43,13 +43,16 @@ describe("sub-rows under a merged 序号", () => {
     });
     const op = sheet(sheets, "单位-区人社局");
     const rows = cells(op);
-    const source = col(op, "来源");
+    const [source, seq] = [col(op, "来源"), col(op, "原序号")];
     expect(rows[2][0]).toBe("一、牵头事项（2项）");
-    expect(rows.slice(3, 6).map((r) => [r[0], (r[source] as { text: string }).text])).toEqual([
-      // 来源 names the sheet row each sub-row stands on (item 9 spans rows 11 and 12).
-      [1, "完成情况!B4（序号2）"],
-      [2, "完成情况!B11（序号9）"],
-      [null, "完成情况!B12（序号9）"],
+    expect(
+      rows.slice(3, 6).map((r) => [r[0], (r[source] as { text: string }).text, r[seq]])
+    ).toEqual([
+      // 来源 names the sheet row each sub-row stands on (item 9 spans rows 11 and 12), 原序号
+      // the item's 序号 in the master.
+      [1, "完成情况!B4", "2"],
+      [2, "完成情况!B11", "9"],
+      [null, "完成情况!B12", "9"],
     ]);
     expect(op.merges).toContainEqual({ row: 4, col: 0, rowCount: 2, colCount: 1 });
     expect(placed.find((p) => p.key === "区人社局")?.lead).toBe(2);

@@ -39,6 +39,7 @@ describe("which plan a table is", () => {
       "cangnan-2022-progress": [],
       "chuzhou-2020-list": ["滁州市"],
       "dazhu-2016-minsheng": [],
+      "guandu-2016-list": ["官渡区"],
       "haiyan-2022-list": [],
       "jiayu-2021-list": [],
       "kaihua-2023-q1-progress": ["开化县"],

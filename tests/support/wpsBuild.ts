@@ -14,11 +14,13 @@ function newest(path: string): number {
 
 /**
  * Makes dist-wps/ hold `npm run build:wps` of the current sources. The build takes minutes on a
- * loaded machine, so it runs only when dist-wps/ is missing or older than its sources.
+ * loaded machine, so it runs only when dist-wps/ is missing or older than its sources. Says
+ * whether it built.
  */
-export function ensureWpsBuild(root: string): void {
+export function ensureWpsBuild(root: string): boolean {
   const built = join(root, "dist-wps", "jsplugins.xml");
   const stale =
     !existsSync(built) || SOURCES.some((s) => newest(join(root, s)) > statSync(built).mtimeMs);
   if (stale) execFileSync("npm", ["run", "build:wps"], { cwd: root, stdio: "inherit" });
+  return stale;
 }

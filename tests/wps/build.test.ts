@@ -97,7 +97,8 @@ test("every bundle parses as ES2017, the syntax WPS's Chromium is assumed to tak
     ).not.toThrow();
 });
 
-test("main.js answers every name ribbon.xml calls: the pane opens beside it and 校验 marks the workbook", async () => {
+/** main.js run as WPS runs it: in the add-in's index.html, with the ET stand-in as Application. */
+function ribbonPage() {
   const page: Record<string, unknown> = {
     location: { href: "http://intranet.example/duban/index.html" },
     console,
@@ -111,14 +112,19 @@ test("main.js answers every name ribbon.xml calls: the pane opens beside it and 
   page.window = page;
   page.self = page;
   const et = installEtStandIn({ sheets: ["我的台账"], target: page });
+  runInNewContext(readFileSync(join(ADDIN, "main.js"), "utf8"), page);
+  const call = (name: string, arg: unknown = { Id: "dubanOpenPane" }) =>
+    (page[name] as (a: unknown) => unknown)(arg);
+  return { page, et, alerts, call };
+}
+
+test("main.js answers every name ribbon.xml calls: the pane opens beside it and 校验 marks the workbook", async () => {
+  const { page, et, alerts, call } = ribbonPage();
   try {
     et.fill("我的台账", [DISTRICT_HEADER, ...districtRows(40)]);
-    runInNewContext(readFileSync(join(ADDIN, "main.js"), "utf8"), page);
     const { names } = ribbonNames();
     for (const name of names) expect(typeof page[name]).toBe("function");
 
-    const call = (name: string, arg: unknown = { Id: "dubanOpenPane" }) =>
-      (page[name] as (a: unknown) => unknown)(arg);
     call("OnOpenPane");
     call("OnOpenPane");
     expect(et.taskPanes).toEqual([
@@ -132,6 +138,27 @@ test("main.js answers every name ribbon.xml calls: the pane opens beside it and 
     const marked = [...et.workbook.sheet("我的台账").cells.values()].filter((c) => c.fill !== null);
     expect(marked.length).toBeGreaterThan(5);
     expect(et.workbook.find("校验结果")).toBeDefined();
+  } finally {
+    et.uninstall();
+  }
+});
+
+test("导入分解表 on the ribbon opens the pane at its 导入分解表 button, as Excel's manifest does", () => {
+  const { et, call } = ribbonPage();
+  try {
+    const { buttons } = ribbonNames();
+    const action = buttons.find((b) => b.label === "导入分解表")!.onAction;
+    call(action, { Id: "dubanImport" });
+    // The address the pane reads its start from (src/taskpane/host.ts startOf).
+    expect(et.taskPanes).toEqual([
+      { id: 1, url: "http://intranet.example/duban/taskpane.html?start=import", visible: true },
+    ]);
+    // The pane made is the window's one pane: 打开督办助手 shows it again rather than a second.
+    et.taskPanes[0].visible = false;
+    call("OnOpenPane");
+    expect(et.taskPanes).toEqual([
+      { id: 1, url: "http://intranet.example/duban/taskpane.html?start=import", visible: true },
+    ]);
   } finally {
     et.uninstall();
   }

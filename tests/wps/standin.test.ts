@@ -72,3 +72,26 @@ test("every property read, write and method is one counted call", () => {
   expect(et.stats.calls).toBe(5);
   expect(et.stats.byMember.get("Range.Value2")).toBe(1);
 });
+
+test("SpecialCells(xlCellTypeComments): the range's noted cells, an error when none, one cell for the whole sheet", () => {
+  const sheet = app.ActiveWorkbook!.Worksheets.Item(1);
+  const comments = -4144;
+  expect(() => sheet.Range("A1:C5").SpecialCells(comments)).toThrow(/未找到单元格/);
+  sheet.Range("B2").AddComment("甲");
+  sheet.Range("F9").AddComment("乙");
+  expect(sheet.Range("A1:C5,E9:G9").SpecialCells(comments).Address).toBe("$B$2,$F$9");
+  expect(sheet.Range("A1:C5").SpecialCells(comments).Address).toBe("$B$2");
+  // As in Excel, a one-cell range stands for the whole sheet.
+  expect(sheet.Range("A1").SpecialCells(comments).Address).toBe("$B$2,$F$9");
+  expect(() => sheet.Range("A1:C5").SpecialCells(2)).toThrow(EtError);
+});
+
+test("Merge of a range of several areas merges each area on its own", () => {
+  const sheet = app.ActiveWorkbook!.Worksheets.Item(1);
+  sheet.Range("A1:C1,A3:B4").Merge();
+  expect(et.workbook.sheet("台账").merges).toEqual([
+    { row: 0, col: 0, rowCount: 1, colCount: 3 },
+    { row: 2, col: 0, rowCount: 2, colCount: 2 },
+  ]);
+  expect(sheet.Range("B1").MergeArea.Address).toBe("$A$1:$C$1");
+});

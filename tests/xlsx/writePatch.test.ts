@@ -12,7 +12,7 @@ import {
 } from "../../src/core/patch/messages";
 import type { SheetOpInput } from "../../src/core/patch/schema";
 import { buildImportSheet } from "../../src/core/outputs/importSheet";
-import { pageWidthUnits } from "../../src/core/outputs/style";
+import { columnPoints, printablePoints } from "../../src/core/outputs/style";
 import { XlsxPatchError } from "../../src/xlsx/errors";
 import { loadXlsx } from "../../src/xlsx/loadWorkbook";
 import { readXlsx } from "../../src/xlsx/readWorkbook";
@@ -288,9 +288,11 @@ describe("applyPatchToWorkbook: what lands in the file", () => {
     op.columns!.push({ col: 9, width: 12, hidden: true });
     const { workbook } = await patchFile({ sheets: [op] }, join(dir(), "关键任务.xlsx"));
     const ws = workbook.getWorksheet("关键任务")!;
-    // Narrowed to fit A4 landscape with 五号 text at 9 pt or more; the prose columns stay widest.
+    // Narrowed to fit A4 landscape at the printed scale, in Excel's and LibreOffice's widths;
+    // the prose columns stay widest.
     const widths = Array.from({ length: 9 }, (_, c) => ws.getColumn(c + 1).width!);
-    expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(pageWidthUnits("A4", 9));
+    const points = widths.reduce((sum, w) => sum + columnPoints(w), 0);
+    expect((points * ws.pageSetup.scale!) / 100).toBeLessThanOrEqual(printablePoints("A4"));
     expect(Math.max(...widths)).toBe(widths[1]);
     expect(widths[2]).toBe(widths[1]);
     expect([ws.getColumn(9).hidden, ws.getColumn(10).hidden]).toEqual([false, true]);
@@ -321,12 +323,11 @@ describe("applyPatchToWorkbook: what lands in the file", () => {
       orientation: "landscape",
       paperSize: 9,
       // A stated scale, not fit to width (LibreOffice fitted some sheets far too small), at
-      // which 五号 text prints at 8.7 pt or more (the widths fit Excel at 9 pt; LibreOffice
-      // draws columns about 4 % wider, which the scale allows for).
+      // which 五号 (10.5 pt) text prints at 9.1 pt or more.
       fitToPage: false,
       printTitlesRow: "2:2",
     });
-    expect(ws.pageSetup.scale).toBeGreaterThanOrEqual(83);
+    expect((10.5 * ws.pageSetup.scale!) / 100).toBeGreaterThanOrEqual(9.1);
     expect(ws.pageSetup.scale).toBeLessThanOrEqual(100);
     expect(ws.getCell("G3").value).toEqual(new Date(Date.UTC(2022, 11, 31)));
     expect(ws.getCell("G2").note).toContain("截止日期取自「工作明细及完成时限」");

@@ -93,7 +93,9 @@ function splitFix(
   parts: NamePart[],
   corrected: (p: NamePart) => boolean
 ): Pick<CellFix, "kind" | "after" | "label"> | null {
-  if (parts.some((p) => p.status === "unknown" || p.status === "count")) return null;
+  // A name the cell gives a role (区教育局（配合区卫健委）) would lose the role in a plain list.
+  if (parts.some((p) => p.status === "unknown" || p.status === "count" || p.cooperates))
+    return null;
   const after = parts.map((p) => (corrected(p) ? p.canonical : p.normalised)).join("、");
   return { kind: "split-names", after, label: `拆分为「${after}」` };
 }

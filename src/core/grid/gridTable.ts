@@ -67,7 +67,12 @@ export function readGridTable(
     );
     return { table: null, problems };
   }
-  const header = readHeader(text, headerAt, vocabulary);
+  const header = readHeader(
+    text,
+    headerAt,
+    vocabulary,
+    grid.mergesUnknown ? null : mergedDown(grid, headerAt)
+  );
   for (const message of readingProblems(header.reading)) report(headerAt, message);
   const firstData = headerAt + header.rows;
   const verticalMerges = mergedBelow(grid, firstData);
@@ -301,6 +306,15 @@ function spreadAcrossMerges(text: string[][], grid: Grid): string[][] {
   return text;
 }
 
+/** The header row's columns whose title is merged down over the row under it (one column wide). */
+function mergedDown(grid: Grid, headerAt: number): Set<number> {
+  const out = new Set<number>();
+  for (const m of grid.merges)
+    if (m.row - grid.top === headerAt && m.rowCount >= 2 && m.colCount === 1)
+      out.add(m.col - grid.left);
+  return out;
+}
+
 /** Grid-relative cells (cellKey) that continue a vertically merged area starting above them. */
 function mergedBelow(grid: Grid, firstData: number): Set<number> {
   const cells = new Set<number>();
@@ -403,11 +417,16 @@ interface GridHeader {
   joins: { at: number; key: FieldKey }[];
 }
 
-function readHeader(text: string[][], at: number, vocabulary: HeaderVocabulary): GridHeader {
+function readHeader(
+  text: string[][],
+  at: number,
+  vocabulary: HeaderVocabulary,
+  mergedDown: ReadonlySet<number> | null = new Set()
+): GridHeader {
   const top = text[at];
   const matches: HeaderMatch[] = top.map((t) => vocabulary.match(t));
   const below = text[at + 1] ?? [];
-  const fromBelow = spannedBelow(top, below, matches, vocabulary);
+  const fromBelow = spannedBelow(top, below, matches, vocabulary, mergedDown);
   let twoRows =
     fromBelow.size > 0 || matches.some((m) => m.kind === "group" || m.kind === "spanning");
   const cells: HeaderCell[] = [];
@@ -459,15 +478,31 @@ function readHeader(text: string[][], at: number, vocabulary: HeaderVocabulary):
 /**
  * Columns whose titles stand in the header's second row: under a cell spanning several columns
  * (工作任务安排 over 第二季度 and 完成情况), when every title under the span is a known one —
- * else the row below is data, not header.
+ * else the row below is data, not header. A title over one column only (工作任务安排 over
+ * 第二季度 alone, as a 导入 sheet writes it once 完成情况 became its 进展情况) heads a second row
+ * when the workbook says so: every other title is merged down over that row (mergedDown; null
+ * where the host cannot tell merges).
  */
 function spannedBelow(
   top: readonly string[],
   below: readonly string[],
   matches: readonly HeaderMatch[],
-  vocabulary: HeaderVocabulary
+  vocabulary: HeaderVocabulary,
+  mergedDown: ReadonlySet<number> | null
 ): Set<number> {
   const out = new Set<number>();
+  // A host that cannot say which cells are merged (ExcelApi before 1.13): the row under holds
+  // nothing but known titles, none in the first column (where a section row's text stands).
+  const oneColumnSpans =
+    mergedDown === null
+      ? below.every(
+          (t, k) => compactHeader(t) === "" || (k > 0 && vocabulary.match(t).kind === "column")
+        )
+      : mergedDown.size > 0 &&
+        top.every(
+          (t, k) =>
+            compactHeader(t) === "" || compactHeader(below[k] ?? "") !== "" || mergedDown.has(k)
+        );
   for (let c = 0; c < top.length;) {
     const title = compactHeader(top[c]);
     let end = c + 1;
@@ -483,8 +518,7 @@ function spannedBelow(
       const under: number[] = [];
       for (let k = c; k < end; k++) if (compactHeader(below[k] ?? "") !== "") under.push(k);
       if (
-        end - c >= 2 &&
-        under.length >= 2 &&
+        (end - c >= 2 ? under.length >= 2 : under.length === 1 && oneColumnSpans) &&
         under.every((k) => vocabulary.match(below[k]).kind === "column")
       )
         for (const k of under) out.add(k);

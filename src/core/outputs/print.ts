@@ -1,7 +1,7 @@
 import { toChineseDate } from "../deadline";
 import { rect } from "../patch/build";
 import type { PrintSetup, RangeFormat, SheetOpInput } from "../patch/schema";
-import { BODY_FONT, COLORS, fitToPage, pageWidthUnits, printScale } from "./style";
+import { BODY_FONT, COLORS, fitToPage, pageWidthPoints, printScale } from "./style";
 
 /** What every printed page of a generated sheet says about itself. */
 export interface PageText {
@@ -30,17 +30,24 @@ export function pageHeaderFooter(page: PageText): Pick<PrintSetup, "header" | "f
   };
 }
 
+/** How a sheet is laid out on paper. */
+export interface PageLayout {
+  /** A3 is for tables too wide for A4 even then; the sheet should say so in a note. */
+  paper?: "A4" | "A3";
+  /** Columns (0-based) whose width must not be cut: text that prints on one line, such as links. */
+  fixed?: readonly number[];
+}
+
 /**
  * Makes a generated sheet print as a 督查室 hands it out: 宋体 body text under the sheet's own
  * title and header fonts (its formats come after and win), visible columns cut down to what
- * fits across the paper with the text at 9 pt or more, printed at the scale that fits them
- * (printScale), and the page header and footer.
- * `paper` A3 is for tables too wide for A4 even then; the sheet should say so in a note.
+ * fits across the paper with the text at 9 pt or more in Excel and in LibreOffice, printed at
+ * the scale that fits them (printScale), and the page header and footer.
  */
 export function laidOutForPrint(
   op: SheetOpInput,
   page: PageText,
-  paper: "A4" | "A3" = "A4"
+  { paper = "A4", fixed = [] }: PageLayout = {}
 ): SheetOpInput {
   const rowCount = (op.values ?? []).reduce((n, b) => Math.max(n, b.row + b.values.length), 0);
   const colCount = (op.values ?? []).reduce(
@@ -52,7 +59,8 @@ export function laidOutForPrint(
   const shown = Array.from({ length: colCount }, (_, col) => col).filter((col) => !hidden.has(col));
   const fitted = fitToPage(
     shown.map((col) => specs.find((c) => c.col === col)?.width ?? DEFAULT_WIDTH),
-    pageWidthUnits(paper, shown.length)
+    pageWidthPoints(paper),
+    new Set(shown.flatMap((col, i) => (fixed.includes(col) ? [i] : [])))
   );
   const columns = [
     ...specs.filter((c) => hidden.has(c.col)),

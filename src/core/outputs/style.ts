@@ -24,55 +24,72 @@ export const BODY_FONT = { name: "宋体", size: 10.5 } as const;
 export const HEAD_FONT = { name: "黑体" } as const;
 export const TITLE_FONT = { name: "黑体", size: 14 } as const;
 
-/** The smallest size body text may shrink to when a page is fitted to the paper's width. */
+/** The smallest size body text may print at when a page is scaled to the paper's width. */
 export const MIN_PRINTED_POINTS = 9;
 
 /**
- * Column-width units that fit across a landscape page at the smallest scale that keeps body
- * text at MIN_PRINTED_POINTS. A column of width w takes about 7w + 5 pixels (96 per inch) at
- * 100 %; the printable width is the paper's less Excel's default 0.7-inch side margins.
+ * The smallest print scale (percent): body text at MIN_PRINTED_POINTS with a tenth of a point
+ * to spare, as LibreOffice sets glyphs on a 1/20-pt grid (at 86 %, 9.03 pt, they measure 8.995 pt).
  */
-export function pageWidthUnits(paper: "A4" | "A3", columnCount: number): number {
-  const pixels = (printablePoints(paper) * 4 * BODY_FONT.size) / (3 * MIN_PRINTED_POINTS);
-  return Math.floor((pixels - 5 * columnCount) / 7);
+export const MIN_PRINT_SCALE = Math.ceil((100 * (MIN_PRINTED_POINTS + 0.1)) / BODY_FONT.size);
+
+/**
+ * The printed width (points, at 100 %) of a column of width w, in the wider of the two hosts'
+ * readings: Excel draws w units as 7w + 5 pixels of the workbook's Calibri 11 (96 per inch);
+ * LibreOffice as w times that font's unrounded digit width, 5.55 pt (measured from the column
+ * widths of a generated sheet saved as .fods), with no padding: wider from w = 13 on.
+ */
+export function columnPoints(w: number): number {
+  return Math.max((7 * w + 5) * 0.75, LIBRE_POINTS_PER_UNIT * w);
 }
 
+/** What LibreOffice draws one unit of column width as (points at 100 %); see columnPoints. */
+export const LIBRE_POINTS_PER_UNIT = 5.55;
+
 /** The printable width of a landscape page in points, within Excel's default 0.7-inch margins. */
-function printablePoints(paper: "A4" | "A3"): number {
+export function printablePoints(paper: "A4" | "A3"): number {
   return ((paper === "A4" ? 11.69 : 16.54) - 1.4) * 72;
 }
 
-/** Below this a page is too small to read: columns flow onto further pages instead. */
-const MIN_FIT_SCALE = 60;
+/** The widest the columns may be together (points at 100 %) to print at MIN_PRINT_SCALE. */
+export function pageWidthPoints(paper: "A4" | "A3"): number {
+  return (printablePoints(paper) * 100) / MIN_PRINT_SCALE;
+}
 
 /**
  * The scale (percent) a sheet prints at so that its columns fill the page width: 100 when they
- * fit, less to fit them, and where that would go under MIN_FIT_SCALE the scale that keeps body
- * text at MIN_PRINTED_POINTS, with the columns flowing onto further pages. A column of width w
- * takes 7w + 5 pixels in Excel and about 4 % more in LibreOffice, which the scale allows for.
+ * fit, less to fit them, but never under MIN_PRINT_SCALE: columns that do not fit even then
+ * flow onto further pages.
  */
 export function printScale(widths: readonly number[], paper: "A4" | "A3"): number {
-  const points = widths.reduce((sum, w) => sum + (7 * w + 5) * 0.75 * 1.04, 0);
+  const points = widths.reduce((sum, w) => sum + columnPoints(w), 0);
   const fit = Math.floor((100 * printablePoints(paper)) / Math.max(1, points));
-  if (fit >= 100) return 100;
-  if (fit >= MIN_FIT_SCALE) return fit;
-  return Math.ceil((100 * MIN_PRINTED_POINTS) / BODY_FONT.size);
+  return Math.max(MIN_PRINT_SCALE, Math.min(100, fit));
 }
 
 /** A 截止日期 column: yyyy-mm-dd at 五号 shows whole ("###" in anything narrower). */
 const DATE_WIDTH = 12;
 
 /**
- * Widths that fit the page: when the columns are wider than `budget` together, each column
- * wider than `floor` gives up the same share of its width above the floor, so long prose
- * columns stay the widest; narrow columns (dates, 完成状态, names) keep their width. Cut columns wrap onto more lines.
+ * Widths whose columnPoints fit `budget` points: each column wider than DATE_WIDTH, and not
+ * `fixed`, gives up the same share of its width above that floor, so long prose columns stay
+ * the widest; narrow columns (dates, 完成状态, names) and fixed ones keep their width. Cut columns
+ * wrap onto more lines.
  */
-export function fitToPage(widths: readonly number[], budget: number, floor = DATE_WIDTH): number[] {
-  const total = widths.reduce((sum, w) => sum + w, 0);
-  const above = widths.reduce((sum, w) => sum + Math.max(0, w - floor), 0);
-  if (total <= budget || above === 0) return [...widths];
-  const keep = Math.max(0, 1 - (total - budget) / above);
-  return widths.map((w) => (w <= floor ? w : Math.floor(floor + (w - floor) * keep)));
+export function fitToPage(
+  widths: readonly number[],
+  budget: number,
+  fixed: ReadonlySet<number> = new Set()
+): number[] {
+  const floors = widths.map((w, i) => (fixed.has(i) ? w : Math.min(w, DATE_WIDTH)));
+  const fitted = (keep: number) =>
+    widths.map((w, i) => (w <= floors[i] ? w : Math.floor(floors[i] + (w - floors[i]) * keep)));
+  const points = (ws: readonly number[]) => ws.reduce((sum, w) => sum + columnPoints(w), 0);
+  if (points(widths) <= budget) return [...widths];
+  // The largest share kept, to a hundredth, whose widths fit (none kept when even the floors do not).
+  let keep = 1;
+  while (keep > 0 && points(fitted(keep)) > budget) keep = Math.round(keep * 100 - 1) / 100;
+  return fitted(Math.max(0, keep));
 }
 
 /**

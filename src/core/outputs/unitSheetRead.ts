@@ -9,6 +9,8 @@ import { parseIdentityKey, type RowIdentity } from "../tracking/identity";
 /** Titles of the unit-sheet columns the header vocabulary does not know (it must not: they are not table fields). */
 export const UNIT_COLUMN = {
   source: "来源",
+  /** The item's 序号 in its master table (or 缺失，推算为27), beside the 来源 link. */
+  masterSeq: "原序号",
   key: "行标识",
   baseStatus: "上次同步·完成",
   baseProgress: "上次同步·进展",
@@ -27,6 +29,8 @@ export interface UnitSheetRow {
   baseProgress: string | null;
   /** 来源 as text (the link's target is not read back). */
   source: string;
+  /** 原序号 as text; "" on a sheet without the column. */
+  masterSeq: string;
   fields: Fields;
   /** 0-based sheet row, and the columns of its fields, for writing back. */
   sheetRow: number;
@@ -63,6 +67,7 @@ export function readUnitSheet(
   };
   const cols = {
     source: columnOf(UNIT_COLUMN.source),
+    masterSeq: columnOf(UNIT_COLUMN.masterSeq),
     key: columnOf(UNIT_COLUMN.key),
     baseStatus: columnOf(UNIT_COLUMN.baseStatus),
     baseProgress: columnOf(UNIT_COLUMN.baseProgress),
@@ -85,6 +90,7 @@ export function readUnitSheet(
       baseStatus: at(sheetRow, cols.baseStatus),
       baseProgress: at(sheetRow, cols.baseProgress),
       source: at(sheetRow, cols.source) ?? "",
+      masterSeq: at(sheetRow, cols.masterSeq) ?? "",
       fields: row.fields,
       sheetRow,
     };

@@ -15,7 +15,7 @@ import { identityKey, matchRows, rowIdentity, type RowIdentity } from "../tracki
 import { TrackingOptions, type TrackingOptionsInput } from "../tracking/schema";
 import { isDone } from "../tracking/state";
 import { expectedSeqs, hasSeqColumn } from "../rules/numbering/seqNumbers";
-import { rowPlace } from "../rules/where";
+import { rowSeqText } from "../rules/where";
 import { carryOver, unitEdited } from "../tracking/sync";
 import { assignSheetNames, type ExistingSheet } from "./generatedNames";
 import { laidOutForPrint, titleRowLegend, TRACKING_LEGEND } from "./print";
@@ -206,7 +206,10 @@ function buildOne(
   const quarterTables = entries.map((e) => e.master.table).filter(hasQuarterGoals);
   const columns: Column[] = [
     { title: "序号", key: "seq", width: 6 },
-    { title: UNIT_COLUMN.source, width: 18 },
+    { title: UNIT_COLUMN.source, width: 10 },
+    ...(entries.some((e) => hasSeqColumn(e.master.table))
+      ? [{ title: UNIT_COLUMN.masterSeq, width: 9 }]
+      : []),
     { title: "重点工作", key: "task", width: 36 },
     { title: "工作明细及完成时限", key: "detail", width: 48 },
     ...(quarterTables.length > 0
@@ -344,13 +347,13 @@ function buildOne(
               c.width,
               50
             )
-          : // LibreOffice prints a link on one line, cut at the column's edge: 来源 fits its
-            // links up to "市重点工作!B61（序号19）"; a guessed 序号 is longer still.
+          : // LibreOffice prints a link on one line, cut at the column's edge, so 来源 is as
+            // wide as its links (原序号 wraps 缺失，推算为27 onto two lines).
             c.title === UNIT_COLUMN.source
             ? fittedWidth(
                 values.slice(bodyStart).map((r) => linkText(r[i])),
                 c.width,
-                26
+                30
               )
             : c.width,
       ...(c.hidden ? { hidden: true } : {}),
@@ -385,7 +388,12 @@ function buildOne(
     print: { titleRows: { first: 1, count: 1 } },
   };
   return {
-    op: laidOutForPrint(op, { title: kind.title(key), checkDate: tracking.checkDate }),
+    op: laidOutForPrint(
+      op,
+      { title: kind.title(key), checkDate: tracking.checkDate },
+      // Cut narrower, the 来源 links would print cut off.
+      { fixed: [col(UNIT_COLUMN.source), col(UNIT_COLUMN.masterSeq)] }
+    ),
     counts: { lead: lead.length, coop: by === "unit" ? coop.length : 0, kept: kept.length },
   };
 }
@@ -433,18 +441,16 @@ function entryRow(
     earlier && { value: earlier.progress, base: earlier.baseProgress }
   );
   const col = layout.columnIndex.task ?? layout.columnIndex.detail ?? 0;
-  const where = rowPlace(
-    layout.sheet,
-    a1(sheetRow, col),
-    e.row.seq,
-    guessOf(e.master.table, e.row)
-  );
+  const cell = a1(sheetRow, col);
   return columns.map((c): PatchCell => {
     switch (c.title) {
       case "序号":
         return n;
       case UNIT_COLUMN.source:
-        return linkCell(where, { sheet: layout.sheet, row: sheetRow, col });
+        // The cell alone: LibreOffice prints a link on one line, so its 序号 stands beside it.
+        return linkCell(`${layout.sheet}!${cell}`, { sheet: layout.sheet, row: sheetRow, col });
+      case UNIT_COLUMN.masterSeq:
+        return rowSeqText(e.row.seq, guessOf(e.master.table, e.row));
       case "截止日期":
         return e.deadline ? dateCell(e.deadline) : null;
       case "完成状态":
@@ -471,6 +477,8 @@ function keptRow(r: UnitSheetRow, n: number, columns: readonly Column[]): PatchC
         return n;
       case UNIT_COLUMN.source:
         return r.source;
+      case UNIT_COLUMN.masterSeq:
+        return r.masterSeq;
       case "截止日期":
         return IsoDate.safeParse(r.fields.deadline).success
           ? dateCell(r.fields.deadline ?? "")

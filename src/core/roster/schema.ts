@@ -143,6 +143,8 @@ export const NamePart = z.object({
   /** The roster's name for it: the entry's name (known, alias), the group's name (group), else null. */
   canonical: z.string().nullable(),
   status: NameStatus,
+  /** Named as cooperating by the cell itself (区教育局（配合区卫健委）, …区审改办配合), whatever its column. */
+  cooperates: z.literal(true).optional(),
 });
 export type NamePart = z.infer<typeof NamePart>;
 

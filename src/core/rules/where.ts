@@ -18,7 +18,8 @@ export function seqText(issue: Issue, guesses: ReadonlyMap<string, readonly numb
   return rowSeqText(issue.seq, guesses.get(issue.table)?.[issue.row - 1]);
 }
 
-function rowSeqText(seq: string | null, guess: number | undefined): string {
+/** A row's 序号 as printed, or 缺失，推算为27 for one the table lost; "" for a table without 序号. */
+export function rowSeqText(seq: string | null, guess: number | undefined): string {
   if (seq) return seq;
   return guess === undefined ? "" : `缺失，推算为${guess}`;
 }

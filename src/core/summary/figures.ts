@@ -1,9 +1,9 @@
 import type { Roster } from "../roster/schema";
 import type { Row, Table } from "../table/schema";
 import { inRosterOrder, namesIn, unitRoles, type Named } from "../tracking/assign";
-import { milestoneLabel } from "../deadline";
+import { milestoneLabel, type Milestone } from "../deadline";
 import { expectedSeqs } from "../rules/numbering/seqNumbers";
-import { rowDeadline, rowMilestones } from "../tracking/deadline";
+import { rowMilestones } from "../tracking/deadline";
 import { TrackingOptions } from "../tracking/schema";
 import type { Status } from "../tracking/schema";
 import { isDone, isOverdue, normalStatus, trackState } from "../tracking/state";
@@ -58,6 +58,8 @@ interface Task {
   table: Table;
   row: Row;
   deadline: string | null;
+  /** Milestones of the item's first row passed on the check date while its final one is ahead. */
+  passed: Milestone[];
   lead: string[];
   coop: string[];
   /** Units of lead and coop that the row names through a group (各镇). */
@@ -136,10 +138,12 @@ export function summaryFigures(
       const { lead, coop } = unitRoles(table, row, options.roster);
       const direct = new Set(names(lead.filter((n) => n.via === null)));
       const via = [...lead, ...coop].filter((n) => n.via !== null && !direct.has(n.name));
+      const { deadline, passed } = rowMilestones(table, row, checkDate);
       const task: Task = {
         table,
         row,
-        deadline: rowDeadline(table, row, checkDate),
+        deadline,
+        passed,
         lead: names(lead),
         coop: names(coop),
         via: new Set(names(via)),
@@ -216,16 +220,14 @@ export function summaryFigures(
 
   const guesses = new Map(tables.map((t) => [t, expectedSeqs(t)]));
   const milestonesPassed: MilestoneTask[] = tasks.flatMap((t) => {
-    if (isDone(t.status)) return [];
-    const passed = rowMilestones(t.table, t.row, checkDate).passed;
-    if (passed.length === 0) return [];
+    if (isDone(t.status) || t.passed.length === 0) return [];
     const guess = guesses.get(t.table)?.[t.row.row - 1];
     return [
       {
         table: t.table.id,
         label: reportLabel(t.table.title),
         seq: t.row.seq ?? (guess === undefined ? null : `${guess}（推算）`),
-        milestones: passed.map(milestoneLabel),
+        milestones: t.passed.map(milestoneLabel),
         lead: t.lead,
       },
     ];

@@ -1,7 +1,7 @@
 import { isErrorValue } from "../grid/errorValues";
 import { groupMembers } from "../roster/lookup";
 import { splitNames } from "../roster/split";
-import type { NameKind, Roster } from "../roster/schema";
+import type { NameKind, NamePart, Roster } from "../roster/schema";
 import { compactHeader } from "../parse/vocabulary";
 import type { Row, Table } from "../table/schema";
 
@@ -18,37 +18,22 @@ export interface Named {
  * member; other groups (各相关单位, …成员单位) and counts (12个招商主体) stand for no single unit
  * and are left out. A name the roster does not know is kept as written (whitespace and
  * full-width forms folded), so its tasks are not lost — 校验 reports the name. An error value
- * (#REF!, #N/A) is no name at all and is left out too.
+ * (#REF!, #N/A) is no name at all and is left out too. A unit cell's names the cell itself gives
+ * the cooperating part (区教育局（配合区卫健委）) count as cooperating (cooperatingIn), not here,
+ * except in the 配合单位 column, where they cooperate anyway.
  */
 export function namedIn(
   row: Row,
   field: "lead" | "coop" | "leader",
   roster: Roster
 ): readonly Named[] {
-  const kind: NameKind = field === "leader" ? "leader" : "unit";
-  const text = row.fields[field] ?? "";
-  let known = namesOf.get(roster);
-  if (!known) namesOf.set(roster, (known = { leader: new Map(), unit: new Map() }));
-  let names = known[kind].get(text);
-  if (!names) {
-    const found = new Map<string, Named>();
-    for (const part of splitNames(text, roster, kind).parts) {
-      if (part.status === "count") continue;
-      // #REF! in a unit cell is a broken formula (校验 reports it), not a unit to give a sheet.
-      if (isErrorValue(part.text)) continue;
-      if (part.status === "group") {
-        for (const name of groupMembers(part, roster))
-          if (!found.has(name)) found.set(name, { name, via: part.canonical });
-        continue;
-      }
-      const name = part.canonical ?? part.normalised;
-      // Named in its own right: that wins over being a member of a group in the same cell.
-      if (name !== "" && found.get(name)?.via !== null) found.set(name, { name, via: null });
-    }
-    names = [...found.values()];
-    known[kind].set(text, names);
-  }
-  return names;
+  const { own, cooperating } = namesOfCell(row, field, roster);
+  return field === "coop" ? union(own, cooperating) : own;
+}
+
+/** The names of `a`, then those of `b` that `a` does not hold. */
+function union(a: readonly Named[], b: readonly Named[]): readonly Named[] {
+  return b.length === 0 ? a : [...a, ...b.filter((n) => !a.some((o) => o.name === n.name))];
 }
 
 /** The names of namedIn, for counts that need not say how a unit was named. */
@@ -56,11 +41,62 @@ export function namesIn(row: Row, field: "lead" | "coop" | "leader", roster: Ros
   return namedIn(row, field, roster).map((n) => n.name);
 }
 
+/** The units a lead cell names as cooperating: 区卫健委 of 区教育局（配合区卫健委）. */
+export function cooperatingIn(row: Row, roster: Roster): readonly Named[] {
+  return namesOfCell(row, "lead", roster).cooperating;
+}
+
+interface CellNames {
+  own: readonly Named[];
+  cooperating: readonly Named[];
+}
+
+function namesOfCell(row: Row, field: "lead" | "coop" | "leader", roster: Roster): CellNames {
+  const kind: NameKind = field === "leader" ? "leader" : "unit";
+  const text = row.fields[field] ?? "";
+  let known = namesOf.get(roster);
+  if (!known) namesOf.set(roster, (known = { leader: new Map(), unit: new Map() }));
+  let names = known[kind].get(text);
+  if (!names) {
+    const parts = splitNames(text, roster, kind).parts;
+    names = {
+      own: named(
+        parts.filter((p) => !p.cooperates),
+        roster
+      ),
+      cooperating: named(
+        parts.filter((p) => p.cooperates),
+        roster
+      ),
+    };
+    known[kind].set(text, names);
+  }
+  return names;
+}
+
+function named(parts: readonly NamePart[], roster: Roster): Named[] {
+  const found = new Map<string, Named>();
+  for (const part of parts) {
+    if (part.status === "count") continue;
+    // #REF! in a unit cell is a broken formula (校验 reports it), not a unit to give a sheet.
+    if (isErrorValue(part.text)) continue;
+    if (part.status === "group") {
+      for (const name of groupMembers(part, roster))
+        if (!found.has(name)) found.set(name, { name, via: part.canonical });
+      continue;
+    }
+    const name = part.canonical ?? part.normalised;
+    // Named in its own right: that wins over being a member of a group in the same cell.
+    if (name !== "" && found.get(name)?.via !== null) found.set(name, { name, via: null });
+  }
+  return [...found.values()];
+}
+
 /**
  * Unit and leader cells repeat a few dozen texts over thousands of rows: each text is split
  * once per roster (rosters are never changed in place; an edited 名册 is a new object).
  */
-const namesOf = new WeakMap<Roster, Record<NameKind, Map<string, readonly Named[]>>>();
+const namesOf = new WeakMap<Roster, Record<NameKind, Map<string, CellNames>>>();
 
 /** A task's place in a unit's list: it leads it, or cooperates on it (and does not also lead it). */
 export type Role = "lead" | "coop";
@@ -96,7 +132,8 @@ export function leadIsFirstNamed(table: Table): boolean {
 }
 
 /**
- * The units a row names as leading and as cooperating. Where the table names the lead first
+ * The units a row names as leading and as cooperating: the 配合单位 cell's and those the lead cell
+ * itself names as cooperating (区教育局（配合区卫健委）). Where the table names the lead first
  * (leadIsFirstNamed), only the first unit of the lead cell leads — all members of a group (各镇)
  * if it is written first — and the others cooperate.
  */
@@ -106,7 +143,8 @@ export function unitRoles(
   roster: Roster
 ): { lead: readonly Named[]; coop: readonly Named[] } {
   const lead = namedIn(row, "lead", roster);
-  const coop = namedIn(row, "coop", roster);
+  const noted = cooperatingIn(row, roster).filter((n) => !lead.some((l) => l.name === n.name));
+  const coop = union(namedIn(row, "coop", roster), noted);
   if (lead.length < 2 || !leadIsFirstNamed(table)) return { lead, coop };
   const first = lead[0].via;
   const leads = first === null ? lead.slice(0, 1) : lead.filter((n) => n.via === first);

@@ -1,12 +1,14 @@
 import { todayIso } from "../../taskpane/format";
+import { type PaneStart, startSearch } from "../../taskpane/host";
 import { type EtApplication, etApplication } from "../et";
 import { createWpsActions } from "../host";
 
 /**
  * The add-in's main page in WPS 表格: WPS calls the functions ribbon.xml names (onLoad, onAction,
  * getImage) on this page's window. 打开督办助手 shows the pane (one per WPS window, its id kept in
- * PluginStorage); 校验 runs at once and says what it found; 下发 and 回收 need files chosen by the
- * user, so they open the pane, where those buttons are.
+ * PluginStorage); 导入分解表 opens it at its 导入分解表 button (taskpane.html?start=import, as the
+ * Excel manifest's button does); 校验 runs at once and says what it found; 下发 and 回收 need files
+ * chosen by the user, so they open the pane, where those buttons are.
  */
 
 const PANE_ID = "duban.taskpane";
@@ -22,11 +24,15 @@ function app(): EtApplication {
 }
 
 /** The pane page, beside this one (an intranet server's folder or the offline jsaddons folder). */
-function paneUrl(): string {
-  return window.location.href.replace(/[^/]*([?#].*)?$/, "taskpane.html");
+function paneUrl(start: PaneStart): string {
+  return window.location.href.replace(/[^/]*([?#].*)?$/, `taskpane.html${startSearch(start)}`);
 }
 
-function openPane(): void {
+/**
+ * Shows the pane, created at `start` when this WPS window has none yet. A pane already made is
+ * shown as it is (what it shows is kept), as Excel shows its open pane for either button.
+ */
+function openPane(start?: PaneStart): void {
   const application = app();
   const storage = application.PluginStorage;
   const id = storage.getItem(PANE_ID);
@@ -34,7 +40,7 @@ function openPane(): void {
     application.GetTaskPane(id).Visible = true;
     return;
   }
-  const pane = application.CreateTaskPane(paneUrl(), "督办助手");
+  const pane = application.CreateTaskPane(paneUrl(start), "督办助手");
   storage.setItem(PANE_ID, String(pane.ID));
   pane.Visible = true;
 }
@@ -50,6 +56,10 @@ const handlers = {
   },
   OnOpenPane(): boolean {
     openPane();
+    return true;
+  },
+  OnImport(): boolean {
+    openPane("import");
     return true;
   },
   /** Resolves when done, so a caller (and the tests) can wait; WPS ignores the value. */

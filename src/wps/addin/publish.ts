@@ -8,7 +8,9 @@
  *   dist-wps/jsaddons/         offline mode: publish.xml and duban_<version>/, to copy into
  *                              %APPDATA%\kingsoft\wps\jsaddons or ~/.local/share/Kingsoft/wps/jsaddons
  *
- * DUBAN_WPS_BASE_URL is the intranet address dist-wps/addin/ is served from (ending in /).
+ * DUBAN_WPS_BASE_URL is the intranet address dist-wps/addin/ is served from (ending in /);
+ * DUBAN_WPS_MULTI_USER=1 writes publish.html in the toolkit's multi-user form (installer.ts), for
+ * computers several users are signed in to at once.
  */
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "fs";
 import { join, resolve } from "path";
@@ -40,7 +42,12 @@ export function offlinePublishXml(version: string): string {
 `;
 }
 
-export function publishWps(root: string, baseUrl: string, version: string): void {
+export function publishWps(
+  root: string,
+  baseUrl: string,
+  version: string,
+  multiUser = false
+): void {
   if (!/^https?:\/\/.+\/$/.test(baseUrl))
     throw new Error(`DUBAN_WPS_BASE_URL 须为以 / 结尾的 http(s) 地址，现为「${baseUrl}」`);
   const addin = join(root, "addin");
@@ -56,12 +63,22 @@ export function publishWps(root: string, baseUrl: string, version: string): void
     writeFileSync(path, code);
   }
   writeFileSync(join(root, "jsplugins.xml"), jspluginsXml(baseUrl, version));
-  writeFileSync(join(root, "publish.html"), publishHtml(ADDIN_NAME, baseUrl, version));
+  writeFileSync(join(root, "publish.html"), publishHtml(ADDIN_NAME, baseUrl, version, multiUser));
   const offline = join(root, "jsaddons");
   rmSync(offline, { recursive: true, force: true });
   mkdirSync(offline, { recursive: true });
   cpSync(addin, join(offline, `${ADDIN_NAME}_${version}`), { recursive: true });
   writeFileSync(join(offline, "publish.xml"), offlinePublishXml(version));
+}
+
+/**
+ * DUBAN_WPS_MULTI_USER: "1" for the installer's multi-user form, unset or "" (or "0") for the
+ * single-user one; anything else is refused, so that a mistyped setting is not built silently.
+ */
+export function multiUserSetting(value: string | undefined): boolean {
+  if (value === undefined || value === "" || value === "0") return false;
+  if (value === "1") return true;
+  throw new Error(`DUBAN_WPS_MULTI_USER 须为 1（多用户）或不设（单用户），现为「${value}」`);
 }
 
 if (require.main === module) {
@@ -72,6 +89,9 @@ if (require.main === module) {
     version: string;
   };
   const baseUrl = process.env.DUBAN_WPS_BASE_URL || DEFAULT_WPS_BASE_URL;
-  publishWps(root, baseUrl, version);
-  console.log(`WPS 加载项已写入 ${root}（在线地址 ${baseUrl}）`);
+  const multiUser = multiUserSetting(process.env.DUBAN_WPS_MULTI_USER);
+  publishWps(root, baseUrl, version, multiUser);
+  console.log(
+    `WPS 加载项已写入 ${root}（在线地址 ${baseUrl}${multiUser ? "，publish.html 为多用户模式" : ""}）`
+  );
 }

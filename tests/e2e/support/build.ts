@@ -1,5 +1,5 @@
 import { spawn } from "child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from "fs";
 import { join } from "path";
 import { scriptSources } from "./paneHtml";
 
@@ -84,8 +84,14 @@ async function build(root: string, started: number): Promise<{ built: boolean; m
     child.on("error", reject);
     child.on("close", resolve);
   });
-  if (code !== 0 || !builtPane(join(root, "dist"))) {
+  const html = builtPane(join(root, "dist"));
+  if (code !== 0 || !html) {
     throw new Error(`构建任务窗格失败（npm run build）：\n${output.join("").slice(-4000)}`);
   }
+  // webpack leaves an output file it would write unchanged as it was: after an edit that does not
+  // change the pane (src/wps/addin, say) the page would stay older than the sources, and every
+  // later run would build again. The page is dated to this build.
+  const now = new Date();
+  utimesSync(html, now, now);
   return { built: true, ms: Date.now() - started };
 }

@@ -9,9 +9,9 @@ export interface PaneWatch {
 }
 
 export interface OfflinePane {
-  /** The page's address under the local server, e.g. "taskpane.html". */
-  page: string;
-  /** The built page's HTML as the test serves it (a stand-in or the test font added). */
+  /** The page to open, under the local server, e.g. "taskpane.html"; null: none yet. */
+  page: string | null;
+  /** Every built page's HTML as the test serves it (a stand-in or the test font added). */
   editHtml: (html: string) => string;
   /** Scripts the test answers itself, by full URL (a stand-in for office.js). */
   scripts?: ReadonlyMap<string, string>;
@@ -29,13 +29,12 @@ export async function openOfflinePane(
   pane: OfflinePane,
   watch: PaneWatch
 ): Promise<Page> {
-  const pageUrl = `${serverUrl}${pane.page}`;
   await browser.context.route("**/*", async (route) => {
     const url = route.request().url();
     const script = pane.scripts?.get(url);
     if (script !== undefined)
       return route.fulfill({ contentType: "text/javascript; charset=utf-8", body: script });
-    if (url === pageUrl) {
+    if (url.startsWith(serverUrl) && /\.html$/.test(new URL(url).pathname)) {
       const built = await route.fetch();
       return route.fulfill({ response: built, body: pane.editHtml(await built.text()) });
     }
@@ -51,6 +50,6 @@ export async function openOfflinePane(
   page.on("console", (message) => {
     if (message.type() === "error") watch.pageErrors.push(message.text());
   });
-  await page.goto(pageUrl);
+  if (pane.page !== null) await page.goto(`${serverUrl}${pane.page}`);
   return page;
 }

@@ -24,6 +24,7 @@ export const XL = {
   continuous: 1,
   thin: 2,
   white: 0xffffff,
+  cellTypeComments: -4144,
 } as const;
 
 /** Cells one call may touch: a guard against a whole column written cell by cell in memory. */
@@ -336,6 +337,26 @@ export class Range {
   }
   ClearComments(): void {
     this._each((c) => (c.comment = null));
+  }
+  /**
+   * SpecialCells(xlCellTypeComments): the range's cells that hold a note. As in Excel, a one-cell
+   * range stands for the whole sheet, and finding none is an error. Other types are not modelled.
+   */
+  SpecialCells(type: unknown): Range {
+    if (type !== XL.cellTypeComments)
+      throw new EtError(`ET 替身只模拟 SpecialCells(xlCellTypeComments)，不是 ${String(type)}`);
+    const a = this._first;
+    const sheetWide = this._areas.length === 1 && a.rowCount === 1 && a.colCount === 1;
+    const noted = [...this._sheet.cells.entries()]
+      .filter(([, c]) => c.comment !== null)
+      .map(([key]) => {
+        const [row, col] = key.split(",").map(Number);
+        return { row, col, rowCount: 1, colCount: 1 };
+      })
+      .filter((cell) => sheetWide || this._areas.some((area) => inside(area, cell)))
+      .sort((p, q) => p.row - q.row || p.col - q.col);
+    if (noted.length === 0) throw new EtError("未找到单元格");
+    return wrap(this._ctx, "Range", new Range(this._ctx, this._sheet, noted));
   }
 
   get Row(): number {

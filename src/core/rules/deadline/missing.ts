@@ -24,10 +24,11 @@ function statesDeadline(ctx: RuleContext, table: Table, cell: Cell): boolean {
 }
 
 /**
- * A deadline cell with no time expression at all. A table whose 工作明细 or task text states no
- * deadline in any row is not a table of deadlines and is not checked row by row — wording such as
- * 持续推进 states none (绍兴 2020's progress table has it in a task and no date anywhere); a table
- * with a 完成时限 column always is. A cell whose date does not exist is 日期不存在 instead.
+ * A deadline cell with no time expression at all. A table whose 工作明细 or task text states a
+ * deadline in fewer than half of its rows is not a table of deadlines and is not checked row by
+ * row — wording such as 持续推进 states none (绍兴 2020's progress table has it in a task and no
+ * date anywhere), and a list of measures may date one of them (官渡区 2016: 5月底前 in one of
+ * four); a table with a 完成时限 column always is. A cell whose date does not exist is 日期不存在 instead.
  */
 export const deadlineMissing: Rule = {
   id: "deadline.missing",
@@ -37,7 +38,8 @@ export const deadlineMissing: Rule = {
       if (hasQuarterGoals(table)) continue;
       const key = deadlineKey(table);
       const cells = ctx.cells(table, [key]);
-      if (key !== "due" && !cells.some((cell) => statesDeadline(ctx, table, cell))) continue;
+      const dated = cells.filter((cell) => statesDeadline(ctx, table, cell)).length;
+      if (key !== "due" && dated * 2 < cells.length) continue;
       const missing = cells.filter(
         (cell) => ctx.deadlines(table, cell.row, key).milestones.length === 0
       );
