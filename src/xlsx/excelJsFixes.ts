@@ -19,6 +19,10 @@ import { RECORD_KEY_NAME } from "./recordKeys";
  *    are written hidden, so Excel's 名称管理器 and name box do not offer them.
  * 4. Half-point font sizes. ExcelJS reads a font's size as an integer, so 五号 (10.5 pt) text
  *    came back as 10 pt and a workbook saved again printed smaller; the size is read as written.
+ * 5. Texts that hold the whole part. ExcelJS reads each part as one string and hands the parser
+ *    pieces of it; V8 makes a longer text cut from a string a view of that string, so one cell's
+ *    text kept the whole shared-strings part (8 MB at 20,000 rows) and a few notes the whole
+ *    sheet (14 MB) alive for as long as the workbook lived. Texts are copied out as they are read.
  */
 
 interface CellModel {
@@ -74,6 +78,45 @@ interface FontParsing {
 function fontXform(): { prototype: FontParsing } {
   return require("exceljs/lib/xlsx/xform/style/font-xform");
 }
+/** A batch of parser events, as exceljs/lib/utils/parse-sax.js yields them. */
+type SaxEvent =
+  | { eventType: "text"; value: string }
+  | { eventType: "opentag"; value: XmlNode }
+  | { eventType: "closetag"; value: unknown };
+interface StreamParsing {
+  parse(events: AsyncIterable<SaxEvent[]>): Promise<unknown>;
+  parseStream(stream: unknown): Promise<unknown>;
+}
+function baseXform(): { prototype: StreamParsing } {
+  return require("exceljs/lib/xlsx/xform/base-xform");
+}
+function parseSax(): (stream: unknown) => AsyncIterable<SaxEvent[]> {
+  return require("exceljs/lib/utils/parse-sax");
+}
+
+/**
+ * V8 copies a cut of fewer than 13 characters and makes a longer one a view of the whole
+ * string; the text's UTF-16 bytes made into a string again are a string of its own.
+ */
+const SHORTEST_VIEW = 13;
+function ownCopy(text: string): string {
+  return text.length < SHORTEST_VIEW ? text : Buffer.from(text, "utf16le").toString("utf16le");
+}
+
+/** The parser's events with every text and attribute value a string of its own. */
+async function* ownTexts(events: AsyncIterable<SaxEvent[]>): AsyncIterable<SaxEvent[]> {
+  for await (const batch of events) {
+    for (const event of batch) {
+      if (event.eventType === "text") event.value = ownCopy(event.value);
+      else if (event.eventType === "opentag") {
+        const attributes = event.value.attributes;
+        for (const key in attributes) attributes[key] = ownCopy(attributes[key]);
+      }
+    }
+    yield batch;
+  }
+}
+
 function defaultNumFormats(): Record<string, { f?: string; "zh-cn"?: string }> {
   return require("exceljs/lib/xlsx/defaultnumformats");
 }
@@ -129,6 +172,11 @@ export function applyExcelJsFixes(): void {
     const size = node.name === "sz" ? Number(node.attributes.val) : NaN;
     if (this.parser && Number.isFinite(size)) this.parser.model = size;
     return handled;
+  };
+  const base = baseXform().prototype;
+  const sax = parseSax();
+  base.parseStream = function (this: StreamParsing, stream) {
+    return this.parse(ownTexts(sax(stream)));
   };
   const formats = defaultNumFormats();
   for (const id of CHINESE_BUILT_IN_FORMATS) {
