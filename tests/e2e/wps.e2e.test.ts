@@ -24,7 +24,7 @@ const wps: PaneHost = {
   id: "wps",
   async prepare() {
     const started = Date.now();
-    const built = ensureWpsBuild(ROOT);
+    const built = await ensureWpsBuild(ROOT);
     return { dir: ADDIN, buildMs: built ? Date.now() - started : null };
   },
   pageSetup(_dir, sheets) {

@@ -1,6 +1,7 @@
 import { spawn } from "child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from "fs";
+import { existsSync, readFileSync, statSync, utimesSync } from "fs";
 import { join } from "path";
+import { buildOnce, newestMtime } from "../../support/buildLock";
 import { scriptSources } from "./paneHtml";
 
 /** What the production bundle is made from: a change to any of these makes dist/ stale. */
@@ -13,16 +14,6 @@ const INPUTS = [
   "tsconfig.json",
   "package-lock.json",
 ];
-
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path).reduce(
-    (newest, name) => Math.max(newest, newestMtime(join(path, name))),
-    stat.mtimeMs
-  );
-}
 
 /** dist/taskpane.html and every script it loads from dist/, or null when one is missing. */
 function builtPane(dist: string): string | null {
@@ -47,31 +38,13 @@ function isFresh(root: string): boolean {
 export async function ensureProductionBuild(root: string): Promise<{ built: boolean; ms: number }> {
   const started = Date.now();
   if (isFresh(root)) return { built: false, ms: 0 };
-  // Two end-to-end files in two Jest workers must not both rebuild dist/ (webpack empties it).
-  const release = await buildLock(root);
-  try {
-    if (isFresh(root)) return { built: false, ms: Date.now() - started };
-    return await build(root, started);
-  } finally {
-    release();
-  }
-}
-
-/** A lock older than this was left by a run that died; it is taken over. */
-const STALE_LOCK_MS = 20 * 60_000;
-
-async function buildLock(root: string): Promise<() => void> {
-  const lock = join(root, ".dist-build.lock");
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      return () => rmSync(lock, { recursive: true, force: true });
-    } catch {
-      const age = Date.now() - (existsSync(lock) ? statSync(lock).mtimeMs : Date.now());
-      if (age > STALE_LOCK_MS) rmSync(lock, { recursive: true, force: true });
-      else await new Promise((resolve) => setTimeout(resolve, 1000));
-    }
-  }
+  const built = await buildOnce(
+    root,
+    "dist-build",
+    () => isFresh(root),
+    () => build(root, started)
+  );
+  return built ?? { built: false, ms: Date.now() - started };
 }
 
 async function build(root: string, started: number): Promise<{ built: boolean; ms: number }> {
