@@ -457,7 +457,12 @@ export const PANE_STEPS: PaneStep[] = [
 
       await page.evaluate(() => navigator.clipboard.writeText(""));
       await report.getByRole("button", { name: "复制表格" }).click();
-      await page.waitForFunction(async () => (await navigator.clipboard.readText()) !== "");
+      // Waits for the tables themselves, not for any text: once (bare-machine run of f34d08e,
+      // the Excel pane) a read as soon as the text was there found no tables.
+      await page.waitForFunction(async () => {
+        const item = (await navigator.clipboard.read()).find((i) => i.types.includes("text/html"));
+        return item ? (await (await item.getType("text/html")).text()).includes("<table") : false;
+      });
       const html = await clipboardHtml(run);
       expect(html.tables).toBeGreaterThanOrEqual(3);
       // Its row for the unit reads as the 汇总 sheet shows it (counts, and the rate as a percentage).
