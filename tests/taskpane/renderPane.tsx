@@ -1,4 +1,9 @@
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import {
+  FluentProvider,
+  RendererProvider,
+  createDOMRenderer,
+  webLightTheme,
+} from "@fluentui/react-components";
 import { render, screen, within } from "@testing-library/react";
 import type { WorkbookActions } from "../../src/taskpane/actions";
 import { App } from "../../src/taskpane/App";
@@ -11,12 +16,23 @@ class NoLayoutResizeObserver {
 }
 window.ResizeObserver ??= NoLayoutResizeObserver;
 
+/**
+ * jsdom has no layout: of the pane's CSS, only what hides an element (display: none,
+ * visibility: hidden) changes what a query finds. jsdom matches every rule against an element on
+ * each getComputedStyle, which Testing Library calls for every element and text a role query
+ * names, so the thousands of Griffel rules that only style made a role query cost seconds.
+ */
+const HIDES = /display:\s*none|visibility:\s*(hidden|collapse)/;
+const renderer = createDOMRenderer(document, { unstable_filterCSSRule: (rule) => HIDES.test(rule) });
+
 /** The pane as index.tsx mounts it. */
 export function renderApp(actions: WorkbookActions) {
   return render(
-    <FluentProvider theme={webLightTheme}>
-      <App actions={actions} />
-    </FluentProvider>
+    <RendererProvider renderer={renderer} targetDocument={document}>
+      <FluentProvider theme={webLightTheme}>
+        <App actions={actions} />
+      </FluentProvider>
+    </RendererProvider>
   );
 }
 
