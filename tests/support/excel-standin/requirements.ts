@@ -76,10 +76,20 @@ export function isSetSupported(level: string, name: string, minVersion?: string 
   return wanted !== null && compare(wanted, parseVersion(level)!) <= 0;
 }
 
+/** Whether `level` has the set `since`, by "level since" (every property access asks). */
+const hasSet = new Map<string, boolean>();
+
 /** Throws ApiNotFound when `Type.member` belongs to a newer set than `level`. */
 export function requireMember(level: string, typeName: string, member: string): void {
   const since = MEMBER_SINCE[`${typeName}.${member}`];
-  if (since === undefined || isSetSupported(level, "ExcelApi", since)) return;
+  if (since === undefined) return;
+  const key = `${level} ${since}`;
+  let supported = hasSet.get(key);
+  if (supported === undefined) {
+    supported = isSetSupported(level, "ExcelApi", since);
+    hasSet.set(key, supported);
+  }
+  if (supported) return;
   const name = `${typeName}.${member.replace(/=$/, "")}`;
   throw new StandInError(
     ErrorCode.apiNotFound,

@@ -48,11 +48,27 @@ function parseArgs(text: string): unknown[] {
   }
 }
 
+/** One entry of a request's ObjectPaths. */
+interface ObjectPath {
+  Id: number;
+  ObjectPathType: number;
+  Name: string;
+  ParentObjectPathId?: number;
+  ArgumentInfo?: { Arguments: unknown[] };
+}
+
 /** Assigns ids for one context and serialises each request. */
 export class WireEncoder {
   private nextId = 1;
   private readonly pathIds = new Map<string, number>();
   private readonly rootId = this.nextId++;
+  private readonly root: ObjectPath = {
+    Id: this.rootId,
+    ObjectPathType: ObjectPathType.globalObject,
+    Name: "",
+  };
+  /** Each path's object paths, parents first: a request sends the same paths again and again. */
+  private readonly pathEntries = new Map<string, ObjectPath[]>();
 
   private pathId(path: string): number {
     let id = this.pathIds.get(path);
@@ -63,38 +79,40 @@ export class WireEncoder {
     return id;
   }
 
-  /** The object path of `path` and of each of its parents, keyed by id. */
-  private addPaths(path: string, into: Map<number, object>): number {
+  /** The object path of `path` and of each of its parents, parents first. */
+  private entriesOf(path: string): ObjectPath[] {
+    const known = this.pathEntries.get(path);
+    if (known) return known;
     const segments = pathSegments(path);
-    let parentId = this.rootId;
-    into.set(this.rootId, {
-      Id: this.rootId,
-      ObjectPathType: ObjectPathType.globalObject,
-      Name: "",
-    });
-    for (let i = 0; i < segments.length; i++) {
-      const id = this.pathId(segments.slice(0, i + 1).join("."));
-      const segment = segments[i];
-      const open = segment.indexOf("(");
-      const entry =
-        open < 0
-          ? {
-              Id: id,
-              ObjectPathType: ObjectPathType.property,
-              Name: segment,
-              ParentObjectPathId: parentId,
-            }
-          : {
-              Id: id,
-              ObjectPathType: ObjectPathType.method,
-              Name: segment.slice(0, open),
-              ParentObjectPathId: parentId,
-              ArgumentInfo: { Arguments: parseArgs(segment.slice(open + 1, -1)) },
-            };
-      into.set(id, entry);
-      parentId = id;
+    const segment = segments.pop()!;
+    const parents = segments.length > 0 ? this.entriesOf(segments.join(".")) : [];
+    const Id = this.pathId(path);
+    const ParentObjectPathId = parents.at(-1)?.Id ?? this.rootId;
+    const open = segment.indexOf("(");
+    const entry: ObjectPath =
+      open < 0
+        ? { Id, ObjectPathType: ObjectPathType.property, Name: segment, ParentObjectPathId }
+        : {
+            Id,
+            ObjectPathType: ObjectPathType.method,
+            Name: segment.slice(0, open),
+            ParentObjectPathId,
+            ArgumentInfo: { Arguments: parseArgs(segment.slice(open + 1, -1)) },
+          };
+    const entries = [...parents, entry];
+    this.pathEntries.set(path, entries);
+    return entries;
+  }
+
+  /** Adds the object paths of `path` and its parents, keyed by id; returns the path's id. */
+  private addPaths(path: string, into: Map<number, object>): number {
+    into.set(this.rootId, this.root);
+    let id = this.rootId;
+    for (const entry of this.entriesOf(path)) {
+      into.set(entry.Id, entry);
+      id = entry.Id;
     }
-    return parentId;
+    return id;
   }
 
   /** The JSON text of one request carrying `actions`. */
