@@ -41,9 +41,31 @@ import { seedTables } from "../support/seeds";
  * with each issue placed where 导入 lays its table out, so the pane shows what Excel would show.
  */
 
-export const sheetsOfSeeds = () => seedTables().map((t) => buildImportSheet(t).layout.sheet);
+/**
+ * The seed computations below are pure, and a pane test file asks for the same ones again and
+ * again (each fakeActions(), each click, each expected value): each is computed once per file
+ * and arguments. Results are frozen: code that changed one would throw, not alter later tests.
+ */
+function once<A extends unknown[], R>(compute: (...args: A) => R): (...args: A) => R {
+  const known = new Map<string, R>();
+  return (...args) => {
+    const key = JSON.stringify(args);
+    if (!known.has(key)) known.set(key, deepFreeze(compute(...args)));
+    return known.get(key)!;
+  };
+}
 
-export function seedIssues(checkDate: string): LocatedIssue[] {
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+export const sheetsOfSeeds = once(() => seedTables().map((t) => buildImportSheet(t).layout.sheet));
+
+function computeSeedIssues(checkDate: string): LocatedIssue[] {
   const tables = seedTables();
   const layouts = new Map(tables.map((t) => [t.id, buildImportSheet(t).layout]));
   return validate(tables, { roster: defaultRoster(), checkDate }).issues.map((issue) => {
@@ -56,6 +78,7 @@ export function seedIssues(checkDate: string): LocatedIssue[] {
     };
   });
 }
+export const seedIssues = once(computeSeedIssues);
 
 /** The alias fixes the roster allows (区市场监管委 → 区市场监管局), one per unit.alias issue. */
 function aliasFixes(issues: readonly LocatedIssue[]): Fix[] {
@@ -78,7 +101,7 @@ function aliasFixes(issues: readonly LocatedIssue[]): Fix[] {
  * 列识别 of the seed tables as 导入 lays them out, each 导入 sheet read as Excel's 校验 reads it:
  * with the 列对照 the record holds for it.
  */
-export function seedColumns(record: WorkbookRecord = emptyRecord()): TableColumns[] {
+function computeSeedColumns(record: WorkbookRecord = emptyRecord()): TableColumns[] {
   return seedTables().map((t) => {
     const grid = gridOfSheetOp(buildImportSheet(t).op);
     const mapping = recordedColumns(record, grid.sheet, null);
@@ -87,8 +110,9 @@ export function seedColumns(record: WorkbookRecord = emptyRecord()): TableColumn
     return { sheet: grid.sheet, title: read.table.title, columns: readingOf(read.table) };
   });
 }
+export const seedColumns = once(computeSeedColumns);
 
-export function seedOutcome(
+function computeSeedOutcome(
   checkDate: string,
   record: WorkbookRecord = emptyRecord()
 ): ValidateOutcome {
@@ -107,9 +131,10 @@ export function seedOutcome(
     fallbacks: [],
   };
 }
+export const seedOutcome = once(computeSeedOutcome);
 
 /** 生成单位表 on the seed tables as 导入 lays them out, by the core. */
-export function seedUnitSheets({ by, ...tracking }: UnitSheetsChoice): UnitSheetsOutcome {
+function computeSeedUnitSheets({ by, ...tracking }: UnitSheetsChoice): UnitSheetsOutcome {
   const masters = seedTables().map((table) => ({
     table,
     layout: buildImportSheet(table, undefined, tracking).layout,
@@ -122,6 +147,7 @@ export function seedUnitSheets({ by, ...tracking }: UnitSheetsChoice): UnitSheet
     summary: `已生成 ${sheets.length} 张${by === "unit" ? "单位表（按牵头单位）" : "领导表（按分管领导）"}。`,
   };
 }
+export const seedUnitSheets = once(computeSeedUnitSheets);
 
 /** 市重点工作 序号2, led by 区科技局. */
 export const CITY_TASK = "全面提升大学科技园建设水平";
@@ -153,7 +179,7 @@ const BOTH_CHANGED: TypedStatus[] = [
  * A real 回填 on the seeds after `typed` (by default one conflict, BOTH_CHANGED): the workbook
  * held as grids, the core doing 导入, 生成单位表 and 回填.
  */
-export function seedBackfill(typed: readonly TypedStatus[] = BOTH_CHANGED): BackfillOutcome {
+function computeSeedBackfill(typed: readonly TypedStatus[] = BOTH_CHANGED): BackfillOutcome {
   const tracking = { checkDate: "2022-09-30" };
   const grids = seedTables().map((t) => gridOfSheetOp(buildImportSheet(t, undefined, tracking).op));
   const masters = (): MasterSheet[] =>
@@ -181,23 +207,26 @@ export function seedBackfill(typed: readonly TypedStatus[] = BOTH_CHANGED): Back
   const { conflicts, problems, summary } = result;
   return { applied: result.applied.length, conflicts, problems, summary };
 }
+export const seedBackfill = once(computeSeedBackfill);
 
 /** 汇总 of the seed tables on the check date, by the core. */
-export function seedSummary(checkDate: string, dueSoonDays?: number): SummaryOutcome {
+function computeSeedSummary(checkDate: string, dueSoonDays?: number): SummaryOutcome {
   const roster = defaultRoster();
   const tables = seedTables();
   const { issues } = validate(tables, { roster, checkDate });
   return { summary: summarize(tables, issues, { checkDate, roster, dueSoonDays }), sheet: "汇总" };
 }
+export const seedSummary = once(computeSeedSummary);
 
 /** The seed tables as the master 下发 and 回收 read: 导入 sheets with tracking columns. */
-export function seedMaster(checkDate = "2022-09-30"): Master {
+function computeSeedMaster(checkDate = "2022-09-30"): Master {
   const sheets = seedTables().map((t) => {
     const op = buildImportSheet(t, undefined, { checkDate }).op;
     return { grid: gridOfSheetOp(op), generated: GeneratedMarker.parse(op.generated) };
   });
   return readMaster("总表.xlsx", sheets, defaultRoster());
 }
+export const seedMaster = once(computeSeedMaster);
 
 /** Every action resolves at once with seed data; a test overrides what it looks at. */
 export function fakeActions(
