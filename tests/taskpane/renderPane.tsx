@@ -8,6 +8,8 @@ import { render, screen, within } from "@testing-library/react";
 import type { WorkbookActions } from "../../src/taskpane/actions";
 import { App } from "../../src/taskpane/App";
 
+jest.mock("@fluentui/react-icons", () => jest.requireActual("../support/iconAtoms"));
+
 // jsdom has no layout, hence no ResizeObserver; MessageBar watches its own width to reflow.
 class NoLayoutResizeObserver {
   observe() {}
