@@ -42,9 +42,17 @@ const MEMBER_SINCE: Readonly<Record<string, string>> = {
 
 type Version = readonly [number, number];
 
+/** Parsed once per distinct text: every gated member access compares two versions. */
+const parsedVersions = new Map<string, Version | null>();
+
 export function parseVersion(version: string): Version | null {
-  const match = /^(\d+)\.(\d+)$/.exec(version.trim());
-  return match ? [Number(match[1]), Number(match[2])] : null;
+  let parsed = parsedVersions.get(version);
+  if (parsed === undefined) {
+    const match = /^(\d+)\.(\d+)$/.exec(version.trim());
+    parsed = match ? [Number(match[1]), Number(match[2])] : null;
+    parsedVersions.set(version, parsed);
+  }
+  return parsed;
 }
 
 function compare(a: Version, b: Version): number {

@@ -63,38 +63,55 @@ export class WireEncoder {
     return id;
   }
 
-  /** The object path of `path` and of each of its parents, keyed by id. */
-  private addPaths(path: string, into: Map<number, object>): number {
+  /**
+   * The object paths of `path` and of each of its parents, root first. A path's ids never change
+   * in a context, so each path is parsed once and its parents' chain reused, not rebuilt for
+   * every action that names it.
+   */
+  private readonly chains = new Map<string, readonly [number, object][]>();
+
+  private chain(path: string): readonly [number, object][] {
+    const known = this.chains.get(path);
+    if (known) return known;
     const segments = pathSegments(path);
-    let parentId = this.rootId;
-    into.set(this.rootId, {
-      Id: this.rootId,
-      ObjectPathType: ObjectPathType.globalObject,
-      Name: "",
-    });
-    for (let i = 0; i < segments.length; i++) {
-      const id = this.pathId(segments.slice(0, i + 1).join("."));
-      const segment = segments[i];
-      const open = segment.indexOf("(");
-      const entry =
-        open < 0
-          ? {
-              Id: id,
-              ObjectPathType: ObjectPathType.property,
-              Name: segment,
-              ParentObjectPathId: parentId,
-            }
-          : {
-              Id: id,
-              ObjectPathType: ObjectPathType.method,
-              Name: segment.slice(0, open),
-              ParentObjectPathId: parentId,
-              ArgumentInfo: { Arguments: parseArgs(segment.slice(open + 1, -1)) },
-            };
-      into.set(id, entry);
-      parentId = id;
-    }
-    return parentId;
+    const parent: readonly [number, object][] =
+      segments.length > 1
+        ? this.chain(segments.slice(0, -1).join("."))
+        : [
+            [
+              this.rootId,
+              { Id: this.rootId, ObjectPathType: ObjectPathType.globalObject, Name: "" },
+            ],
+          ];
+    const parentId = parent[parent.length - 1][0];
+    const id = this.pathId(path);
+    const segment = segments[segments.length - 1];
+    const open = segment.indexOf("(");
+    const entry =
+      open < 0
+        ? {
+            Id: id,
+            ObjectPathType: ObjectPathType.property,
+            Name: segment,
+            ParentObjectPathId: parentId,
+          }
+        : {
+            Id: id,
+            ObjectPathType: ObjectPathType.method,
+            Name: segment.slice(0, open),
+            ParentObjectPathId: parentId,
+            ArgumentInfo: { Arguments: parseArgs(segment.slice(open + 1, -1)) },
+          };
+    const chain: readonly [number, object][] = [...parent, [id, entry]];
+    this.chains.set(path, chain);
+    return chain;
+  }
+
+  /** Adds the object path of `path` and of each of its parents, keyed by id; returns its id. */
+  private addPaths(path: string, into: Map<number, object>): number {
+    const chain = this.chain(path);
+    for (const [id, entry] of chain) into.set(id, entry);
+    return chain[chain.length - 1][0];
   }
 
   /** The JSON text of one request carrying `actions`. */
