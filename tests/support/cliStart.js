@@ -6,9 +6,9 @@
  * NODE_COMPILE_CACHE). Usage: node cliStart.js BUNDLE args…
  */
 const { createHash } = require("crypto");
-const { readFileSync, renameSync, writeFileSync } = require("fs");
+const { readFileSync, renameSync, rmSync, writeFileSync } = require("fs");
 const Module = require("module");
-const { dirname } = require("path");
+const { dirname, resolve } = require("path");
 const { setFlagsFromString } = require("v8");
 const { Script } = require("vm");
 
@@ -16,7 +16,7 @@ const { Script } = require("vm");
 // the bundle is compiled, and the cache saved at exit is made under the same flags.
 setFlagsFromString("--heap-growing-percent=100");
 
-const bundle = process.argv[2];
+const bundle = resolve(process.argv[2]);
 // The bundle sees the command line a user's `node BUNDLE args…` gives it.
 process.argv.splice(1, 1);
 const source = readFileSync(bundle, "utf8");
@@ -30,16 +30,20 @@ try {
 const script = new Script(Module.wrap(source), { filename: bundle, cachedData });
 if (cachedData === undefined || script.cachedDataRejected)
   process.on("exit", () => {
-    // Written aside and renamed: a start beside this one reads a whole cache or none.
+    // Written aside and renamed: a start beside this one reads a whole cache or none. A cache
+    // that cannot be saved changes nothing the CLI did (nor its exit code).
     const partial = `${cacheFile}.${process.pid}.tmp`;
-    writeFileSync(partial, script.createCachedData());
-    renameSync(partial, cacheFile);
+    try {
+      writeFileSync(partial, script.createCachedData());
+      renameSync(partial, cacheFile);
+    } catch {
+      rmSync(partial, { force: true });
+    }
   });
 
+// The bundle requires Node's own modules only: esbuild put every package inside it.
 const main = new Module(bundle, module);
 main.filename = bundle;
-main.paths = Module._nodeModulePaths(dirname(bundle));
-process.mainModule = main;
 script
   .runInThisContext()
-  .call(main.exports, main.exports, (id) => main.require(id), main, bundle, dirname(bundle));
+  .call(main.exports, main.exports, Module.createRequire(bundle), main, bundle, dirname(bundle));
