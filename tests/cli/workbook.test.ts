@@ -37,8 +37,14 @@ describe("duban check -o out.xlsx", () => {
     const before = readFileSync(first);
     const run = duban("check", ...SEED_FILES, "-o", first);
     expect(run.status).not.toBe(0);
-    expect(run.stderr).toMatch(/已存在|--force/);
+    expect(run.stderr).toBe(
+      `错误：输出文件「${first}」已存在，未写入。如要覆盖它，请加上 --force。\n`
+    );
     expect(readFileSync(first).equals(before)).toBe(true);
+    // Refused before the inputs are read: a missing input is not even looked for.
+    const early = duban("check", "no-such-file.txt", "-o", first);
+    expect(early.status).toBe(2);
+    expect(early.stderr).toContain(`输出文件「${first}」已存在`);
     // The 民心工程 seed alone is enough to see the file replaced.
     const forced = duban("check", join(SEED_DIR, MINXIN_FILE), "-o", first, "--force");
     expect(forced.status).toBe(0);
