@@ -2,11 +2,11 @@ import {
   datedMilestones,
   impossibleDates,
   type Milestone,
-  parseDeadlines,
   passedMilestones,
   parseIsoDate,
   quarterEnd,
   type Quarter,
+  deadlinesOfRow,
 } from "../deadline";
 import type { FieldKey, Row, Table } from "../table/schema";
 
@@ -69,7 +69,8 @@ export function goalDeadline(row: Row, goal: Goal): string | null {
  */
 export function rowDeadline(table: Table, row: Row, checkDate: string): string | null {
   if (hasQuarterGoals(table)) return goalDeadline(row, goalOn(table, checkDate));
-  return parseDeadlines(row.fields[deadlineKey(table)] ?? "", datingYear(table, checkDate)).latest;
+  return deadlinesOfRow(row, row.fields[deadlineKey(table)] ?? "", datingYear(table, checkDate))
+    .latest;
 }
 
 /**
@@ -84,7 +85,11 @@ export function rowMilestones(
 ): { deadline: string | null; dated: Milestone[]; passed: Milestone[] } {
   if (hasQuarterGoals(table))
     return { deadline: goalDeadline(row, goalOn(table, checkDate)), dated: [], passed: [] };
-  const result = parseDeadlines(row.fields[deadlineKey(table)] ?? "", datingYear(table, checkDate));
+  const result = deadlinesOfRow(
+    row,
+    row.fields[deadlineKey(table)] ?? "",
+    datingYear(table, checkDate)
+  );
   return {
     deadline: result.latest,
     dated: datedMilestones(result),
