@@ -17,9 +17,15 @@ export const QUARTER_KEYS = ["q1", "q2", "q3", "q4"] as const satisfies readonly
  * 工作明细 that holds them (工作明细及完成时限), else the task text itself.
  */
 export function deadlineKey(table: Table): "due" | "detail" | "task" {
-  const has = (key: FieldKey) => table.columns.some((c) => c.key === key);
-  if (has("due")) return "due";
-  return has("detail") || !has("task") ? "detail" : "task";
+  // One loop and no closure: asked once per row by the rules, the unit sheets and 汇总.
+  let detail = false;
+  let task = false;
+  for (const { key } of table.columns) {
+    if (key === "due") return "due";
+    if (key === "detail") detail = true;
+    else if (key === "task") task = true;
+  }
+  return detail || !task ? "detail" : "task";
 }
 
 /** A table with 阶段性目标 (民心工程): its rows are judged quarter by quarter. */
