@@ -20,14 +20,6 @@ const LINE_POINTS_AT_11 = 16;
 const MAX_HEIGHT = 409;
 
 /**
- * Lines measured, by the room of a line and the text: a check writes each task's text on the
- * master sheet and again on its units' sheets. Emptied when it grows past MEASURED_TEXTS.
- */
-const measured = new Map<number, Map<string, number>>();
-const MEASURED_TEXTS = 200_000;
-let measuredCount = 0;
-
-/**
  * Lines of wrapped text at a column width (wrappedLineCount). A line holds `width` units in
  * Excel (its padding is outside them); LibreOffice draws a unit as 5.55 pt and takes about
  * 3.5 pt of padding, so it holds less in columns narrower than 10 (a unit of text is half a
@@ -35,22 +27,7 @@ let measuredCount = 0;
  */
 function linesNeeded(text: string, width: number): number {
   const libre = (LIBRE_POINTS_PER_UNIT * width - 3.5) / 5.25;
-  const room = Math.max(2, Math.min(width, libre));
-  let texts = measured.get(room);
-  if (!texts) measured.set(room, (texts = new Map()));
-  let lines = texts.get(text);
-  if (lines === undefined) {
-    if (measuredCount >= MEASURED_TEXTS) {
-      measured.clear();
-      measured.set(room, texts);
-      texts.clear();
-      measuredCount = 0;
-    }
-    lines = wrappedLineCount(text, room);
-    texts.set(text, lines);
-    measuredCount++;
-  }
-  return lines;
+  return wrappedLineCount(text, Math.max(2, Math.min(width, libre)));
 }
 
 /** Points per line of a cell's text at its font size. */
