@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
 import { defaultRoster, loadRoster } from "../../src/core/roster/load";
+import { groupMembers } from "../../src/core/roster/lookup";
 import { splitNames } from "../../src/core/roster/split";
 
 /** A minimal valid roster of another district, to edit into bad data. */
@@ -113,10 +114,14 @@ describe("another district's roster", () => {
       [null, "unknown"],
       ["某某工作专班成员单位", "group"],
     ]);
-    expect(splitNames("教育局\n各镇街", roster, "unit").parts.map((p) => p.status)).toEqual([
-      "alias",
-      "unknown",
+    // 各镇街 is not in this 名册: a collective by its shape, with no members it could name.
+    const towns = splitNames("教育局\n各镇街\n某某镇", roster, "unit").parts;
+    expect(towns.map((p) => [p.text, p.status])).toEqual([
+      ["教育局", "alias"],
+      ["各镇街", "group"],
+      ["某某镇", "unknown"],
     ]);
+    expect(groupMembers(towns[1], roster)).toEqual([]);
   });
 
   it("finds no 津南区 name in the roster code: the district lives in the data only", () => {

@@ -8,6 +8,7 @@ import {
   type Unit,
   type UnitKind,
 } from "./schema";
+import { collectiveLabel, isCollective } from "./collective";
 import { bracketBase, sameUnit } from "./variants";
 import { writtenNames } from "./written";
 
@@ -19,8 +20,6 @@ import { writtenNames } from "./written";
  * 名册, entries in the order the tables first name them.
  */
 
-/** A collective, not a unit: 各镇街, 相关街镇, 各县、市、区政府, …领导小组成员单位. */
-const GROUP = /^(?:各|相关|有关)|成员单位$/;
 /** A number of units (12个招商主体): neither a unit nor a group. */
 const COUNT = /^[0-9〇零一二两三四五六七八九十百千万]+[个家名所]/;
 /** A group that stands for every town and/or street office (各镇, 各镇街, 各街道, 各乡镇): its members can be listed. */
@@ -139,7 +138,7 @@ function namesOf(tables: readonly Table[], kind: NameKind): Tally[] {
   // two lines (海河教育园区\n管委会) is one name where it is written whole elsewhere.
   const first = tally(tables, kind);
   const names = tally(tables, kind, new Set(first.keys()));
-  const alone = new Set([...names.keys()].filter((k) => k.length > 1 && !GROUP.test(k)));
+  const alone = new Set([...names.keys()].filter((k) => k.length > 1 && !isCollective(k)));
   for (const t of [...names.values()]) {
     if (!alone.has(t.key)) continue;
     const parts = runTogetherParts(t.key, alone, kind);
@@ -187,13 +186,6 @@ function membersOf(group: string, units: readonly Unit[]): string[] {
   return units.filter((u) => u.kind && wanted.includes(u.kind)).map((u) => u.name);
 }
 
-/** 各镇 → 全部镇, 各相关镇街 → 相关镇街, …领导小组成员单位 → 成员单位. */
-function labelOf(name: string): string {
-  if (name.endsWith("成员单位")) return "成员单位";
-  if (/^各?(?:相关|有关)/.test(name)) return name.replace(/^各/, "");
-  return name.replace(/^各/, "全部");
-}
-
 /** The district the titles name (2022年津南区政府…, …涉及津南区工作), the most named; else 本工作簿. */
 function districtOf(tables: readonly Table[]): string {
   const counts = new Map<string, number>();
@@ -211,13 +203,13 @@ function planYearOf(tables: readonly Table[]): number {
 /** The 名册 the tables imply. Never throws. */
 export function learnRoster(tables: readonly Table[]): LearnedRoster {
   const entries: LearnedEntry[] = [];
-  const leaders = namesOf(tables, "leader").filter((t) => !GROUP.test(t.key));
+  const leaders = namesOf(tables, "leader").filter((t) => !isCollective(t.key));
   for (const t of leaders) entries.push({ kind: "leader", name: t.key, count: t.count, forms: [] });
 
   const allUnits = namesOf(tables, "unit");
-  const groupNames = allUnits.filter((t) => GROUP.test(t.key));
+  const groupNames = allUnits.filter((t) => isCollective(t.key));
   const first = new Map(allUnits.map((t) => [t.key, t.order]));
-  const learned = clusters(allUnits.filter((t) => !GROUP.test(t.key))).map((cluster) => {
+  const learned = clusters(allUnits.filter((t) => !isCollective(t.key))).map((cluster) => {
     const [name, ...others] = [...cluster].sort(byUse);
     // A bracketed sub-office (农业农村委（绿屏办）) is the same unit, correctly named: a variant.
     const bracketed = (o: Tally) => bracketBase(o.key) !== o.key;
@@ -244,7 +236,7 @@ export function learnRoster(tables: readonly Table[]): LearnedRoster {
   const groups: Group[] = groupNames.map((t) => ({
     name: t.key,
     aliases: [],
-    label: labelOf(t.key),
+    label: collectiveLabel(t.key),
     members: membersOf(t.key, units),
   }));
   for (const t of groupNames)

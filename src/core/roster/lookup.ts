@@ -1,3 +1,4 @@
+import { collectiveGroup } from "./collective";
 import { compilePattern, rosterNames } from "./names";
 import type { Group, NameKind, NamePart, NameStatus, Roster } from "./schema";
 
@@ -74,7 +75,10 @@ export function forEachNameAt(
   }
 }
 
-/** A whole normalised name: a roster name, else a group by pattern (units only), else a count, else unknown. */
+/**
+ * A whole normalised name: a roster name, else a group by the roster's patterns or by its shape
+ * (区级相关部门, units only), else a count, else unknown.
+ */
 export function classify(roster: Roster, kind: NameKind, normalised: string): Resolution {
   let node: TrieNode | undefined = rosterIndex(roster).tries[kind];
   for (let i = 0; node && i < normalised.length; i++)
@@ -82,7 +86,8 @@ export function classify(roster: Roster, kind: NameKind, normalised: string): Re
   if (node?.found && normalised !== "") return node.found;
   if (kind === "unit") {
     const match = rosterIndex(roster).patterns.find((p) => p.re.test(normalised));
-    if (match) return { canonical: normalised, status: "group", group: match.group };
+    const group = match?.group ?? collectiveGroup(normalised);
+    if (group) return { canonical: normalised, status: "group", group };
   }
   if (COUNT.test(normalised)) return { canonical: null, status: "count", group: null };
   return { canonical: null, status: "unknown", group: null };
