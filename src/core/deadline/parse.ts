@@ -141,3 +141,31 @@ export function parseDeadlines(text: string, planYear: number): DeadlineResult {
     beyondPlanYear: latest !== null && latest > planYearEnd(planYear),
   };
 }
+
+interface Reading {
+  text: string;
+  planYear: number;
+  result: DeadlineResult;
+}
+/** Readings kept per row object, a few: a row's deadline text is read by 校验, the unit sheets and 汇总. */
+const readings = new WeakMap<object, Reading[]>();
+const READINGS_PER_ROW = 4;
+
+/**
+ * parseDeadlines (or `parse`, a cached one) of a text of `row`, kept with the row and gone with
+ * it: the result is shared, never to be changed.
+ */
+export function deadlinesOfRow(
+  row: object,
+  text: string,
+  planYear: number,
+  parse: (text: string, planYear: number) => DeadlineResult = parseDeadlines
+): DeadlineResult {
+  let list = readings.get(row);
+  if (!list) readings.set(row, (list = []));
+  for (const r of list) if (r.text === text && r.planYear === planYear) return r.result;
+  const result = parse(text, planYear);
+  if (list.length === READINGS_PER_ROW) list.shift();
+  list.push({ text, planYear, result });
+  return result;
+}

@@ -137,6 +137,41 @@ export function displayWidth(text: string): number {
   return width;
 }
 
+/** Punctuation a line may not start with: LibreOffice carries the character before it down too. */
+const NO_LINE_START = new Set("，。、；：？！）》」』】”’…".split("").map((c) => c.charCodeAt(0)));
+
+/**
+ * Lines a text fills at `room` units a line, filled a character at a time as LibreOffice and
+ * Excel break CJK text: a character that does not fit starts the next line. Widths as
+ * displayWidth gives them; one pass over the char codes, as row heights measure every cell.
+ */
+export function wrappedLineCount(text: string, room: number): number {
+  let lines = 1;
+  let used = 0;
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a) {
+      lines++;
+      used = 0;
+      last = 0;
+      continue;
+    }
+    let w: number;
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+      w = 1;
+    } else w = isWide(code) ? 2 : 1;
+    if (used > 0 && used + w > room) {
+      lines++;
+      used = NO_LINE_START.has(code) ? last + w : w;
+    } else used += w;
+    last = w;
+  }
+  return lines;
+}
+
 /**
  * A column width that fits its content: the widest line plus padding, between a floor that
  * keeps a header legible and a ceiling past which the text wraps instead.
