@@ -15,6 +15,7 @@ import {
   applyPatchToWorkbook,
   readReturnSource,
   readXlsx,
+  refuseOutput,
   writeXlsx,
   type XlsxRead,
 } from "../xlsx";
@@ -67,21 +68,23 @@ function collectSheetOf(read: XlsxRead): Grid | null {
   return read.grids.find((g) => g.sheet === name) ?? null;
 }
 
-/** The 处理 the user chose in 回收情况 (of `path`, or of the master), with notes on lines unused. */
-async function userChoices(
+/** The 回收情况 of the --decisions workbook; read before the master, so a wrong one ends the run at once. */
+async function decisionsSheet(path: string): Promise<Grid> {
+  const grid = collectSheetOf(await readXlsx(path));
+  if (!grid)
+    throw new UnreadableInput(`「${path}」中没有「${COLLECT_SHEET}」工作表，读不到待确认的处理。`);
+  return grid;
+}
+
+/** The 处理 the user chose in 回收情况 (of --decisions, or of the master), with notes on lines unused. */
+function userChoices(
   master: XlsxRead,
-  path: string | null,
+  decisions: { path: string; grid: Grid } | null,
   result: CollectResult
-): Promise<RecordedChoices & { from: string | null }> {
-  const grid = collectSheetOf(path === null ? master : await readXlsx(path));
-  if (!grid) {
-    if (path !== null)
-      throw new UnreadableInput(
-        `「${path}」中没有「${COLLECT_SHEET}」工作表，读不到待确认的处理。`
-      );
-    return { choices: new Map(), notes: [], from: null };
-  }
-  return { ...recordedChoices(grid, result.decisions), from: path ?? "总表" };
+): RecordedChoices & { from: string | null } {
+  const grid = decisions?.grid ?? collectSheetOf(master);
+  if (!grid) return { choices: new Map(), notes: [], from: null };
+  return { ...recordedChoices(grid, result.decisions), from: decisions?.path ?? "总表" };
 }
 
 /**
@@ -93,6 +96,12 @@ export async function runCollect(
   returns: readonly string[],
   options: CollectCommandOptions
 ): Promise<{ lines: string[]; result: CollectResult }> {
+  const inputs = [masterPath, ...returns];
+  // What ends the run without reading the master and every return ends it first.
+  refuseOutput(options.output, { force: options.force, inputs });
+  const decisions = options.decisions
+    ? { path: options.decisions, grid: await decisionsSheet(options.decisions) }
+    : null;
   const { master, read } = await readMasterFile(masterPath, options.roster);
   const sources: ReturnSource[] = [];
   const unreadable: { file: string; reason: string }[] = [];
@@ -102,7 +111,7 @@ export async function runCollect(
     else sources.push(source);
   }
   const result = collect(master, sources, unreadable);
-  const recorded = await userChoices(read, options.decisions ?? null, result);
+  const recorded = userChoices(read, decisions, result);
   const choices = choicesOf(result, options.conflicts, recorded.choices);
   // As in Excel and WPS: a protected master sheet refuses the whole 回收, nothing is written.
   const report = applyPatchToWorkbook(
@@ -116,10 +125,7 @@ export async function runCollect(
     },
     { protectedSheets: "refuse" }
   );
-  await writeXlsx(read.workbook, options.output, {
-    force: options.force,
-    inputs: [masterPath, ...returns],
-  });
+  await writeXlsx(read.workbook, options.output, { force: options.force, inputs });
   const lines = [
     ...result.skipped.map((s) => s.reason),
     ...result.decisions.map((d) => `待确认：${d.message}`),

@@ -2,17 +2,18 @@ import { Command } from "commander";
 import { mkdirSync } from "fs";
 import { dirname, join } from "path";
 import { setFlagsFromString } from "v8";
-import { XlsxError } from "../xlsx";
+import { XlsxError } from "../xlsx/errors";
 import { checkDateOrToday, rosterOf } from "./checkCommand";
-import { writeCheckedWorkbook } from "./workbookCommand";
 import { runCheck, type CheckOptions } from "./checkCommand";
 import { parseJson, parseSummary } from "./parseCommand";
 import { runReport, type ReportOptions } from "./reportCommand";
-import { runRosterInfer, type RosterInferOptions } from "./rosterCommand";
+import type { RosterInferOptions } from "./rosterCommand";
 import { rulesMarkdown } from "./rulesCommand";
 import { readSources, UnreadableInput, vocabularyOf } from "./sources";
-import { runSplit } from "./splitCommand";
-import { runCollect } from "./collectCommand";
+
+// The commands that write .xlsx files (check -o, demo, split, collect, roster infer) are loaded
+// when they run: ExcelJS takes half a second of CPU to load, which parse, check, report and rules
+// on text files need not pay.
 
 const SEED_PATHS = ["000_867c357d3391b2e7.txt", "003_4a3e803327059358.txt"].map((f) =>
   join(__dirname, "..", "..", "seeds", f)
@@ -75,6 +76,7 @@ function main(argv: string[]): void {
     .action(
       async (files: string[], options: CheckOptions & { output?: string; force?: boolean }) => {
         if (options.output) {
+          const { writeCheckedWorkbook } = await import("./workbookCommand");
           const lines = await writeCheckedWorkbook(files, {
             output: options.output,
             force: options.force === true,
@@ -95,6 +97,7 @@ function main(argv: string[]): void {
     .description("示例：把随附的四张种子表导入、校验、生成单位表和汇总，写入 out/督办助手示例.xlsx")
     .action(async () => {
       mkdirSync(dirname(DEMO_OUTPUT), { recursive: true });
+      const { writeCheckedWorkbook } = await import("./workbookCommand");
       const lines = await writeCheckedWorkbook(SEED_PATHS, {
         output: DEMO_OUTPUT,
         force: true,
@@ -132,6 +135,7 @@ function main(argv: string[]): void {
         master: string,
         options: { output: string; date?: string; roster?: string; force?: boolean }
       ) => {
+        const { runSplit } = await import("./splitCommand");
         const lines = await runSplit(master, {
           output: options.output,
           date: checkDateOrToday(options.date),
@@ -180,6 +184,7 @@ function main(argv: string[]): void {
           throw new UnreadableInput(
             `--conflicts 只能是 master、return 或 both，而不是「${options.conflicts}」。`
           );
+        const { runCollect } = await import("./collectCommand");
         const { lines } = await runCollect(master, returns, {
           output: options.output,
           date: checkDateOrToday(options.date),
@@ -205,6 +210,7 @@ function main(argv: string[]): void {
     .option("-o, --output <file.xlsx>", "把名册写入这个新的 .xlsx 文件（输入工作簿的副本）")
     .option("--force", "覆盖已存在的输出文件")
     .action(async (files: string[], options: RosterInferOptions) => {
+      const { runRosterInfer } = await import("./rosterCommand");
       process.stdout.write(await runRosterInfer(files, options));
     });
 

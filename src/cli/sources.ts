@@ -10,10 +10,9 @@ import {
   type HeaderVocabulary,
 } from "../core/parse/vocabulary";
 import type { ParseProblem, ParseResult, Table } from "../core/table/schema";
-import { XlsxError } from "../xlsx";
+import { XlsxError } from "../xlsx/errors";
 import { isWorkbookFile, readTextFile } from "./textFile";
 import { UnreadableInput } from "./unreadable";
-import { readWorkbookTables } from "../xlsx/workbookTables";
 
 export { UnreadableInput } from "./unreadable";
 export { isWorkbookFile } from "./textFile";
@@ -77,8 +76,12 @@ export async function readSources(
   return { tables, problems, notes, rosterGrid, layouts };
 }
 
-/** A workbook's tables (see readWorkbookTables); a file it cannot read ends the run. */
+/**
+ * A workbook's tables (see readWorkbookTables); a file it cannot read ends the run. The .xlsx
+ * reader (ExcelJS, half a second to load) is loaded only when a workbook is given.
+ */
 async function readWorkbookFile(path: string, vocabulary: HeaderVocabulary) {
+  const { readWorkbookTables } = await import("../xlsx/workbookTables");
   try {
     return await readWorkbookTables(path, vocabulary);
   } catch (e) {

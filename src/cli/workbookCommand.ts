@@ -7,7 +7,7 @@ import { validationSummary, type PlacedTable } from "../core/outputs/validationS
 import type { Roster } from "../core/roster";
 import { rosterLine } from "../core/roster/choose";
 import { workbookRoster } from "../core/roster/workbook";
-import { applyPatchToWorkbook, readXlsx, refuseInputAsOutput, writeXlsx } from "../xlsx";
+import { applyPatchToWorkbook, readXlsx, refuseOutput, writeXlsx } from "../xlsx";
 import { isWorkbookFile, readSources, UnreadableInput } from "./sources";
 import { tablesOfWorkbook } from "../xlsx/workbookTables";
 import { append } from "../core/append";
@@ -34,12 +34,13 @@ export async function writeCheckedWorkbook(
   files: readonly string[],
   options: WorkbookOptions
 ): Promise<string[]> {
-  refuseInputAsOutput(options.output, files);
+  const save = { force: options.force, inputs: files };
+  refuseOutput(options.output, save);
   // The tables, grids, findings and patches are garbage once checkedWorkbook returns: the save
   // holds only the workbook and the generated sheets still to write. V8 lets the heap grow to
   // a multiple (up to 4×) of what it found live at its last full collection.
   const checked = await checkedWorkbook(files, options);
-  await writeXlsx(checked.workbook, options.output, { force: options.force, inputs: files });
+  await writeXlsx(checked.workbook, options.output, save);
   return [...checked.lines, ...checked.fallbacks, `已写入 ${options.output}`];
 }
 

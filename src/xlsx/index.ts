@@ -7,7 +7,7 @@ export {
   type XlsxSheet,
 } from "./readWorkbook";
 export { applyPatchToWorkbook, type XlsxPatchReport } from "./writePatch";
-export { refuseInputAsOutput, writeXlsx, type SaveOptions } from "./saveWorkbook";
+export { refuseOutput, writeXlsx, type SaveOptions } from "./saveWorkbook";
 export { loadXlsx, MAX_XLSX_BYTES, type XlsxSource } from "./loadWorkbook";
 export {
   XlsxError,

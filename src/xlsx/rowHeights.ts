@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import { displayWidth, LIBRE_POINTS_PER_UNIT } from "../core/outputs/style";
+import { LIBRE_POINTS_PER_UNIT, wrappedLineCount } from "../core/outputs/style";
 import type { Rect, SheetOp } from "../core/patch/schema";
 
 /**
@@ -19,34 +19,15 @@ const LINE_POINTS_AT_11 = 16;
 /** Excel's tallest row. */
 const MAX_HEIGHT = 409;
 
-/** Punctuation a line may not start with: LibreOffice carries the character before it down too. */
-const NO_LINE_START = new Set("，。、；：？！）》」』】”’…".split(""));
-
 /**
- * Lines of wrapped text at a column width, filled a character at a time as LibreOffice and
- * Excel break CJK text: a character that does not fit starts the next line. A line holds
- * `width` units in Excel (its padding is outside them); LibreOffice draws a unit as 5.55 pt and
- * takes about 3.5 pt of padding, so it holds less in columns narrower than 10 (a unit of
- * text is half a 五号 character, 5.25 pt).
+ * Lines of wrapped text at a column width (wrappedLineCount). A line holds `width` units in
+ * Excel (its padding is outside them); LibreOffice draws a unit as 5.55 pt and takes about
+ * 3.5 pt of padding, so it holds less in columns narrower than 10 (a unit of text is half a
+ * 五号 character, 5.25 pt).
  */
 function linesNeeded(text: string, width: number): number {
   const libre = (LIBRE_POINTS_PER_UNIT * width - 3.5) / 5.25;
-  const room = Math.max(2, Math.min(width, libre));
-  let lines = 0;
-  for (const line of text.split("\n")) {
-    lines++;
-    let used = 0;
-    let last = 0;
-    for (const char of line) {
-      const w = displayWidth(char);
-      if (used > 0 && used + w > room) {
-        lines++;
-        used = NO_LINE_START.has(char) ? last + w : w;
-      } else used += w;
-      last = w;
-    }
-  }
-  return lines;
+  return wrappedLineCount(text, Math.max(2, Math.min(width, libre)));
 }
 
 /** Points per line of a cell's text at its font size. */
@@ -69,7 +50,12 @@ function hasHeight(row: ExcelJS.Row): boolean {
 
 export function fitRowHeights(ws: ExcelJS.Worksheet, op: SheetOp): void {
   const fixed = new Set(op.rows.map((r) => r.row));
-  const rows = new Set(op.values.flatMap((block) => block.values.map((_, r) => block.row + r)));
+  const rows = new Set<number>();
+  for (const block of op.values)
+    for (let r = 0; r < block.values.length; r++) rows.add(block.row + r);
+  // Widths by column number, looked up once per sheet rather than once per cell.
+  const widths: number[] = [];
+  const widthOf = (col: number) => (widths[col] ??= ws.getColumn(col).width ?? DEFAULT_WIDTH);
   for (const index of rows) {
     const row = ws.getRow(index + 1);
     if (fixed.has(index) || hasHeight(row)) continue;
@@ -77,8 +63,7 @@ export function fitRowHeights(ws: ExcelJS.Worksheet, op: SheetOp): void {
     row.eachCell((cell) => {
       // Merged cells are fitted below, over all their rows.
       if (cell.isMerged) return;
-      const width = ws.getColumn(Number(cell.col)).width ?? DEFAULT_WIDTH;
-      height = Math.max(height, cellHeight(cell, width));
+      height = Math.max(height, cellHeight(cell, widthOf(Number(cell.col))));
     });
     // A single line keeps the default height: only wrapped text that needs more gets a height.
     if (height > LINE_POINTS_AT_11) row.height = Math.min(MAX_HEIGHT, Math.ceil(height + 2));

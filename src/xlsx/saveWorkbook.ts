@@ -11,9 +11,9 @@ export interface SaveOptions {
   inputs?: readonly string[];
 }
 
-async function statOrNull(path: string) {
+function statOrNull(path: string) {
   try {
-    return await fs.stat(path);
+    return statSync(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw error;
@@ -38,7 +38,7 @@ function resolvedPath(path: string): string {
  * (same device and inode), or a spelling that differs only in case (the same file on Windows and
  * macOS; refused everywhere, as a name so close is far more likely a slip than a wish).
  */
-export function refuseInputAsOutput(output: string, inputs: readonly string[]): void {
+function refuseInputAsOutput(output: string, inputs: readonly string[]): void {
   const out = resolvedPath(output);
   let outStat: ReturnType<typeof statSync> | undefined;
   try {
@@ -133,17 +133,12 @@ function writeFailure(path: string, error: unknown): XlsxOutputError {
 }
 
 /**
- * Saves the workbook as an .xlsx file at `path`. Refuses, with nothing written, to write over
- * an input file, or over any existing file unless `force`. The file appears whole or not at
- * all: the bytes go to a temporary file beside it, which then takes its name; that file is
- * removed on any failure or exit, and one a killed run left behind is removed by the next.
+ * Refuses an output path `writeXlsx` would refuse: a folder, an input file, or an existing file
+ * without `force`. The CLI asks before it reads anything, so that a refused run ends at once
+ * instead of after the whole check; writeXlsx asks again as it saves.
  */
-export async function writeXlsx(
-  workbook: ExcelJS.Workbook,
-  path: string,
-  options: SaveOptions = {}
-): Promise<void> {
-  const existing = await statOrNull(path);
+export function refuseOutput(path: string, options: SaveOptions = {}): void {
+  const existing = statOrNull(path);
   if (existing?.isDirectory()) throw writeFailure(path, { code: "EISDIR" });
   refuseInputAsOutput(path, options.inputs ?? []);
   if (existing && !options.force) {
@@ -152,6 +147,20 @@ export async function writeXlsx(
       `输出文件「${path}」已存在，未写入。如要覆盖它，请加上 --force。`
     );
   }
+}
+
+/**
+ * Saves the workbook as an .xlsx file at `path`. Refuses, with nothing written, to write over
+ * an input file, or over any existing file unless `force` (refuseOutput). The file appears whole or not at
+ * all: the bytes go to a temporary file beside it, which then takes its name; that file is
+ * removed on any failure or exit, and one a killed run left behind is removed by the next.
+ */
+export async function writeXlsx(
+  workbook: ExcelJS.Workbook,
+  path: string,
+  options: SaveOptions = {}
+): Promise<void> {
+  refuseOutput(path, options);
   const chunks = await xlsxChunks(workbook);
   await removeStale(path);
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);

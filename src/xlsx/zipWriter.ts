@@ -35,6 +35,11 @@ const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 /** Bit 11: the part's name is UTF-8. */
 const UTF8_NAME = 0x0800;
 const DEFLATE = 8;
+/**
+ * zlib's level 4 rather than its default 6: a 20,000-row check's 106 MB of XML compresses in
+ * 60% of the time, to a file 6% larger (bench/cliMemory.ts). The parts are the same bytes.
+ */
+const LEVEL = 4;
 
 /** The fields a part's local header and its directory entry share, from flags to name length. */
 function writeCommon(header: Buffer, at: number, e: Entry): void {
@@ -61,7 +66,7 @@ export class ZipWriter {
       name: Buffer.from(options.name, "utf8"),
       crc: crc32(bytes),
       size: bytes.length,
-      data: zlib.deflateRawSync(bytes),
+      data: zlib.deflateRawSync(bytes, { level: LEVEL }),
     });
   }
 

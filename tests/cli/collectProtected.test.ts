@@ -1,11 +1,10 @@
 import ExcelJS from "exceljs";
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "fs";
-import { tmpdir } from "os";
+import { existsSync, readdirSync, readFileSync } from "fs";
 import { join } from "path";
 import { runCollect } from "../../src/cli/collectCommand";
 import { XlsxPatchError } from "../../src/xlsx";
-import { duban } from "../support/cli";
-import { MINXIN_FILE, NOTICE_FILE, SEED_DIR } from "../support/seeds";
+import { checkedSeedMaster, duban } from "../support/cli";
+import { scratchDir } from "../support/scratchDir";
 import { UnitFile } from "../distribute/simulate";
 
 /**
@@ -15,7 +14,7 @@ import { UnitFile } from "../distribute/simulate";
 
 jest.setTimeout(300_000);
 
-const dir = mkdtempSync(join(tmpdir(), "duban-cli-protected-"));
+const dir = scratchDir("duban-cli-protected-");
 const master = join(dir, "总表.xlsx");
 const locked = join(dir, "总表-保护.xlsx");
 const returned = join(dir, "下发");
@@ -23,8 +22,7 @@ const TABLE_SHEETS = ["市重点工作", "关键任务", "区重点工作", "民
 let returnFile = "";
 
 beforeAll(async () => {
-  const seeds = [NOTICE_FILE, MINXIN_FILE].map((f) => join(SEED_DIR, f));
-  expect(duban("check", ...seeds, "--date", "2022-09-30", "-o", master).status).toBe(0);
+  expect((await checkedSeedMaster(master)).status).toBe(0);
   expect(duban("split", master, "-o", returned, "--date", "2022-09-30").status).toBe(0);
   // 区发展改革委 fills in its first item and sends the file back.
   returnFile = join(

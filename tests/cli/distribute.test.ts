@@ -1,19 +1,18 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "fs";
 import { join } from "path";
 import { splitByUnit } from "../../src/core/distribute/split";
-import { duban } from "../support/cli";
+import { checkedSeedMaster, duban } from "../support/cli";
 import { seedMaster } from "../taskpane/fakeWorkbook";
-import { MINXIN_FILE, NOTICE_FILE, SEED_DIR, seedText } from "../support/seeds";
+import { NOTICE_FILE, seedText } from "../support/seeds";
+import { scratchDir } from "../support/scratchDir";
 
 /** duban split and duban collect as a user runs them: messages, exit codes, files left alone. */
-const dir = mkdtempSync(join(tmpdir(), "duban-cli-distribute-"));
+const dir = scratchDir("duban-cli-distribute-");
 const master = join(dir, "总表.xlsx");
 const out = join(dir, "下发");
 
-beforeAll(() => {
-  const seeds = [NOTICE_FILE, MINXIN_FILE].map((f) => join(SEED_DIR, f));
-  expect(duban("check", ...seeds, "--date", "2022-09-30", "-o", master).status).toBe(0);
+beforeAll(async () => {
+  expect((await checkedSeedMaster(master)).status).toBe(0);
 }, 300_000);
 
 test("split writes one file per unit and refuses to write over them without --force", () => {

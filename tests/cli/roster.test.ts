@@ -1,17 +1,14 @@
-import { mkdtempSync, readFileSync } from "fs";
-import { tmpdir } from "os";
+import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { readXlsx } from "../../src/xlsx";
-import { duban } from "../support/cli";
-import { MINXIN_FILE, NOTICE_FILE, SEED_DIR } from "../support/seeds";
+import { checkedSeedMaster, duban, SEED_FILES as seeds } from "../support/cli";
+import { scratchDir } from "../support/scratchDir";
 
-const seeds = [join(SEED_DIR, NOTICE_FILE), join(SEED_DIR, MINXIN_FILE)];
-
-// Each run of the CLI starts tsx; on a loaded machine that takes tens of seconds.
+// Large workbooks through the real CLI: minutes on a loaded machine.
 jest.setTimeout(300_000);
 
 describe("duban roster infer", () => {
-  const dir = mkdtempSync(join(tmpdir(), "duban-roster-"));
+  const dir = scratchDir("duban-roster-");
 
   test("prints the learned 名册 as the sheet's rows", () => {
     const run = duban("roster", "infer", ...seeds, "--no-shipped-roster");
@@ -24,7 +21,7 @@ describe("duban roster infer", () => {
 
   test("-o writes a 名册 sheet into a copy; an edited cell is what check then uses", async () => {
     const checked = join(dir, "checked.xlsx");
-    expect(duban("check", ...seeds, "--date", "2022-09-30", "-o", checked).status).toBe(0);
+    expect((await checkedSeedMaster(checked)).status).toBe(0);
     const before = readFileSync(checked);
     const withRoster = join(dir, "with-roster.xlsx");
     const run = duban("roster", "infer", checked, "--no-shipped-roster", "-o", withRoster);
@@ -64,7 +61,7 @@ describe("duban roster infer", () => {
     const json = join(dir, "roster.json");
     const run = duban("roster", "infer", ...seeds, "--no-shipped-roster", "--json");
     expect(run.status).toBe(0);
-    require("fs").writeFileSync(json, run.stdout);
+    writeFileSync(json, run.stdout);
     const check = duban("check", ...seeds, "--roster", json);
     expect(check.status).toBe(0);
     expect(check.stdout).toContain("名册：使用工作簿中的名册（或指定的名册文件）");

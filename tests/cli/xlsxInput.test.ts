@@ -1,12 +1,13 @@
 import { writeFileSync } from "fs";
-import { tmpdir } from "os";
 import { join } from "path";
 import { duban, ROOT } from "../support/cli";
 import { realXlsxPath } from "../support/realTables";
+import { scratchDir } from "../support/scratchDir";
 
 /** parse and check read .xlsx workbooks without -o, say how each column was read, and refuse what is neither format. */
 describe("duban on .xlsx workbooks and other files", () => {
   const workbook = realXlsxPath("lishan-2023-list");
+  const scratch = scratchDir("duban-xlsx-input-");
 
   test("parse reads an .xlsx and lists every column with its meaning", () => {
     const run = duban("parse", workbook);
@@ -28,7 +29,7 @@ describe("duban on .xlsx workbooks and other files", () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("列识别：");
     expect(run.stdout).toContain("「目标类型」→类别");
-    const mapping = join(tmpdir(), `duban-columns-${process.pid}.json`);
+    const mapping = join(scratch, "列对照.json");
     writeFileSync(mapping, JSON.stringify({ 目标类型: "unused", 指标要求: "remark" }));
     const mapped = duban("check", targets, "--columns", mapping);
     expect(mapped.stdout).toContain("「目标类型」未读取（列对照中设为不读取）");

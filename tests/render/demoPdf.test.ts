@@ -91,7 +91,7 @@ describeIfRendering("the demo workbook printed to PDF", () => {
     }
     const printed = join(dir, "示例-打印.xlsx");
     await book.xlsx.writeFile(printed);
-    pages = pdfPages(printToPdf(printed));
+    pages = pdfPages(await printToPdf(printed));
   }, 400_000);
 
   /** Pages per sheet, by the title each page's header carries. */

@@ -32,7 +32,7 @@ describeIfRendering("a unit's file printed to PDF", () => {
       { output: master, force: false, checkDate: "2022-09-30", roster }
     );
     await runSplit(master, { output: dir, date: "2022-09-30", roster, force: false });
-    pages = pdfPages(printToPdf(join(dir, "八里台镇-督办事项-20220930.xlsx")));
+    pages = pdfPages(await printToPdf(join(dir, "八里台镇-督办事项-20220930.xlsx")));
   }, 400_000);
 
   test("every page has the title on top and 第 N 页 共 M 页 below, the header repeated", () => {

@@ -1,13 +1,13 @@
 import ExcelJS from "exceljs";
-import { closeSync, mkdtempSync, openSync, readFileSync, truncateSync, writeFileSync } from "fs";
+import { closeSync, openSync, readFileSync, truncateSync, writeFileSync } from "fs";
 import JSZip from "jszip";
-import { tmpdir } from "os";
 import { join } from "path";
 import { XlsxInputError, readXlsx } from "../../src/xlsx";
 import { MAX_XML_BYTES, pakoInflated, unzippedXmlBytes } from "../../src/xlsx/zipLimits";
 import { MAX_GRID_CELLS, gridOfWorksheet } from "../../src/xlsx/readWorkbook";
 import { MAX_TEXT_BYTES } from "../../src/core/parse/decodeText";
 import { duban } from "../support/cli";
+import { scratchDir } from "../support/scratchDir";
 import { seedTable } from "../support/seeds";
 import { inflatingWorkbook } from "../support/zipBomb";
 
@@ -19,7 +19,7 @@ import { inflatingWorkbook } from "../support/zipBomb";
 // The real CLI and large workbooks: slow on a loaded machine.
 jest.setTimeout(240_000);
 
-const dir = mkdtempSync(join(tmpdir(), "duban-bounded-"));
+const dir = scratchDir("duban-bounded-");
 const district = seedTable("district");
 const HEADER = [
   "序号",

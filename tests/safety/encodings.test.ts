@@ -1,11 +1,11 @@
 import { execFileSync } from "child_process";
 import ExcelJS from "exceljs";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { existsSync, readFileSync, writeFileSync } from "fs";
 import JSZip from "jszip";
-import { tmpdir } from "os";
 import { join } from "path";
 import { readXlsx } from "../../src/xlsx";
 import { duban } from "../support/cli";
+import { scratchDir } from "../support/scratchDir";
 import { MINXIN_FILE, SEED_DIR } from "../support/seeds";
 import { compoundFile } from "../xlsx/compoundFile";
 import { macroEnabled } from "../xlsx/support";
@@ -18,7 +18,7 @@ import { macroEnabled } from "../xlsx/support";
 // The real CLI and large workbooks: slow on a loaded machine.
 jest.setTimeout(240_000);
 
-const dir = mkdtempSync(join(tmpdir(), "duban-encoding-"));
+const dir = scratchDir("duban-encoding-");
 const seed = join(SEED_DIR, MINXIN_FILE);
 const utf8 = readFileSync(seed);
 const report = duban("check", seed, "--date", "2022-09-30");

@@ -1,7 +1,7 @@
-import { copyFileSync, linkSync, mkdtempSync, readFileSync, readdirSync, symlinkSync } from "fs";
-import { tmpdir } from "os";
+import { copyFileSync, linkSync, readFileSync, readdirSync, symlinkSync } from "fs";
 import { basename, dirname, join } from "path";
 import { duban } from "../support/cli";
+import { scratchDir } from "../support/scratchDir";
 import { MINXIN_FILE, SEED_DIR } from "../support/seeds";
 
 /**
@@ -13,7 +13,7 @@ import { MINXIN_FILE, SEED_DIR } from "../support/seeds";
 // The real CLI and large workbooks: slow on a loaded machine.
 jest.setTimeout(240_000);
 
-const dir = mkdtempSync(join(tmpdir(), "duban-input-"));
+const dir = scratchDir("duban-input-");
 const text = join(dir, "分解表.txt");
 copyFileSync(join(SEED_DIR, MINXIN_FILE), text);
 const workbook = join(dir, "分解表.xlsx");

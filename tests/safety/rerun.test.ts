@@ -1,14 +1,12 @@
 import type ExcelJS from "exceljs";
-import { mkdtempSync } from "fs";
-import { tmpdir } from "os";
 import { join } from "path";
 import { createExcelActions } from "../../src/excel/workflows";
 import { loadXlsx, readXlsx, writeXlsx } from "../../src/xlsx";
 import { plainValue } from "../../src/xlsx/cellValue";
-import { duban } from "../support/cli";
+import { checkedSeedMaster, duban } from "../support/cli";
 import { installStandIn, type StandInHandle } from "../support/excel-standin";
-import { MINXIN_FILE, NOTICE_FILE, SEED_DIR } from "../support/seeds";
 import { renameSheet } from "../support/renameSheet";
+import { scratchDir } from "../support/scratchDir";
 
 /**
  * Issue 18, finding 2 (a re-run of `check -o` dropped what units typed into their sheets) and
@@ -18,8 +16,7 @@ import { renameSheet } from "../support/renameSheet";
 // The real CLI and large workbooks: slow on a loaded machine.
 jest.setTimeout(240_000);
 
-const dir = mkdtempSync(join(tmpdir(), "duban-rerun-"));
-const seeds = [join(SEED_DIR, NOTICE_FILE), join(SEED_DIR, MINXIN_FILE)];
+const dir = scratchDir("duban-rerun-");
 /** 市重点工作 序号2, led by 区科技局; 关键任务 1 is the same task. */
 const CITY_TASK = "全面提升大学科技园建设水平";
 const UNIT = "单位-区科技局";
@@ -50,7 +47,7 @@ describe("check -o on a workbook it checked before", () => {
   const second = join(dir, "第二次.xlsx");
 
   test("keeps what units typed into 完成状态 and 进展情况 on their sheets", async () => {
-    expect(duban("check", ...seeds, "--date", "2022-09-30", "-o", first).status).toBe(0);
+    expect((await checkedSeedMaster(first)).status).toBe(0);
     const workbook = await loadXlsx(first);
     const { row, col } = taskRow(workbook.getWorksheet(UNIT)!);
     row.getCell(col("完成状态")).value = "已完成";

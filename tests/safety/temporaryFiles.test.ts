@@ -1,12 +1,14 @@
 import { spawn } from "child_process";
 import ExcelJS from "exceljs";
 import { mkdtempSync, readdirSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
 import { join } from "path";
 import { writeXlsx } from "../../src/xlsx";
 import { ROOT } from "../support/cli";
+import { scratchDir } from "../support/scratchDir";
 
 /** Issue 18: a kill during the final rename left a hidden .tmp file beside the output. */
+
+const scratch = scratchDir("duban-saves-");
 
 function workbook(): ExcelJS.Workbook {
   const book = new ExcelJS.Workbook();
@@ -26,7 +28,7 @@ function deadPid(): number {
 }
 
 test("a temporary file left by a killed run is removed by the next save; a live run's is not", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "duban-stale-"));
+  const dir = mkdtempSync(join(scratch, "stale-"));
   const stale = `.结果.xlsx.${deadPid()}.tmp`;
   const live = `.结果.xlsx.1.tmp`;
   const other = `.别的.xlsx.${deadPid()}.tmp`;
@@ -38,7 +40,7 @@ test("a temporary file left by a killed run is removed by the next save; a live 
 test.each(["SIGTERM", "SIGINT"] as const)(
   "killed with %s before the rename: the temporary file goes with it",
   async (signal) => {
-    const dir = mkdtempSync(join(tmpdir(), "duban-killed-"));
+    const dir = mkdtempSync(join(scratch, "killed-"));
     const out = join(dir, "结果.xlsx");
     const child = spawn(
       process.execPath,

@@ -1,8 +1,9 @@
 import { spawnSync } from "child_process";
-import { mkdtempSync, writeFileSync } from "fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { basename, join } from "path";
 import { ROOT } from "./cli";
+import { programIdentity, throughCache } from "./conversionCache";
 
 /** The first of these on PATH, or null. */
 function which(command: string): string | null {
@@ -27,36 +28,48 @@ export function describeIfRendering(title: string, body: () => void): void {
   else describe(title, body);
 }
 
+/** The fontconfig aliases CI installs (.ci/fonts) for 宋体 and 黑体, after the system's fonts. */
+const FONTS_CONF = join(ROOT, ".ci", "fonts", "duban-fonts.conf");
+
 /**
  * Prints `file` (an .xlsx) to PDF with LibreOffice as a user's machine would: headless, in a
  * private profile (so a running LibreOffice or another test does not interfere), with the
- * fontconfig aliases CI installs (.ci/fonts) for 宋体 and 黑体. Returns the PDF's path.
+ * fontconfig aliases CI installs (.ci/fonts) for 宋体 and 黑体. Returns the PDF's path. A print of
+ * the same content by the same LibreOffice with the same aliases is taken from the cache.
  */
-export function printToPdf(file: string): string {
+export async function printToPdf(file: string): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), "duban-pdf-"));
-  const fonts = join(dir, "fonts.conf");
-  writeFileSync(
-    fonts,
-    `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>` +
-      `<include ignore_missing="yes">/etc/fonts/fonts.conf</include>` +
-      `<include ignore_missing="yes">${join(ROOT, ".ci", "fonts", "duban-fonts.conf")}</include>` +
-      `</fontconfig>`
-  );
-  const run = spawnSync(
-    "soffice",
-    [
-      `-env:UserInstallation=file://${join(dir, "profile")}`,
-      "--headless",
-      "--convert-to",
-      "pdf",
-      "--outdir",
-      dir,
-      file,
-    ],
-    { encoding: "utf8", env: { ...process.env, FONTCONFIG_FILE: fonts }, timeout: 360_000 }
-  );
-  if (run.status !== 0) throw new Error(`soffice failed: ${run.stderr || run.error}`);
-  return join(dir, basename(file).replace(/\.xlsx$/i, ".pdf"));
+  const pdf = join(dir, basename(file).replace(/\.xlsx$/i, ".pdf"));
+  const program = which("soffice")!;
+  const aliases = existsSync(FONTS_CONF) ? readFileSync(FONTS_CONF, "utf8") : "";
+  const recipe = `${programIdentity(program)}\npdf\n${aliases}`;
+  await throughCache([file], recipe, [pdf], () => {
+    const fonts = join(dir, "fonts.conf");
+    writeFileSync(
+      fonts,
+      `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>` +
+        `<include ignore_missing="yes">/etc/fonts/fonts.conf</include>` +
+        `<include ignore_missing="yes">${FONTS_CONF}</include>` +
+        `</fontconfig>`
+    );
+    const run = spawnSync(
+      program,
+      [
+        `-env:UserInstallation=file://${join(dir, "profile")}`,
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        dir,
+        file,
+      ],
+      { encoding: "utf8", env: { ...process.env, FONTCONFIG_FILE: fonts }, timeout: 360_000 }
+    );
+    if (run.status !== 0 || !existsSync(pdf))
+      throw new Error(`soffice failed: ${run.stderr || run.error}`);
+    return Promise.resolve();
+  });
+  return pdf;
 }
 
 /** One printed page: its text lines, and each word with its box (points). */

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { basename, delimiter, extname, join } from "path";
 import { pathToFileURL } from "url";
+import { programIdentity, throughCache } from "./conversionCache";
 
 /**
  * LibreOffice for tests that check our files with a program no one here wrote. It is optional:
@@ -65,39 +66,43 @@ const CONVERT_TIMEOUT_MS = 1_200_000;
  */
 function sofficeWithProfile(program: string): Soffice & { dispose(): void } {
   let profile: string | null = null;
+  const identity = programIdentity(program);
   return {
     async convert(files, target, outDir, inputFilter) {
-      profile ??= mkdtempSync(join(tmpdir(), "duban-soffice-"));
       mkdirSync(outDir, { recursive: true });
-      const args = [
-        `-env:UserInstallation=${pathToFileURL(profile).href}`,
-        "--headless",
-        "--norestore",
-        "--nolockcheck",
-        ...(inputFilter ? [`--infilter=${inputFilter}`] : []),
-        "--convert-to",
-        target,
-        "--outdir",
-        outDir,
-        ...files,
-      ];
-      const output = await new Promise<string>((resolve, reject) => {
-        execFile(program, args, { timeout: CONVERT_TIMEOUT_MS }, (error, stdout, stderr) =>
-          error
-            ? reject(
-                new Error(
-                  `soffice 失败：${error.killed ? `${CONVERT_TIMEOUT_MS / 1000} 秒内未完成` : error.message}\n${stderr}`
-                )
-              )
-            : resolve(stdout + stderr)
-        );
-      });
       const extension = target.split(":")[0];
       const written = files.map((f) => join(outDir, `${basename(f, extname(f))}.${extension}`));
-      const missing = written.filter((w) => !existsSync(w));
-      if (missing.length > 0) {
-        throw new Error(`LibreOffice 没有写出 ${missing.join("、")}：\n${output}`);
-      }
+      const recipe = `${identity}\n${target}\n${inputFilter ?? ""}`;
+      await throughCache(files, recipe, written, async (toConvert, outputs) => {
+        profile ??= mkdtempSync(join(tmpdir(), "duban-soffice-"));
+        const args = [
+          `-env:UserInstallation=${pathToFileURL(profile).href}`,
+          "--headless",
+          "--norestore",
+          "--nolockcheck",
+          ...(inputFilter ? [`--infilter=${inputFilter}`] : []),
+          "--convert-to",
+          target,
+          "--outdir",
+          outDir,
+          ...toConvert,
+        ];
+        const output = await new Promise<string>((resolve, reject) => {
+          execFile(program, args, { timeout: CONVERT_TIMEOUT_MS }, (error, stdout, stderr) =>
+            error
+              ? reject(
+                  new Error(
+                    `soffice 失败：${error.killed ? `${CONVERT_TIMEOUT_MS / 1000} 秒内未完成` : error.message}\n${stderr}`
+                  )
+                )
+              : resolve(stdout + stderr)
+          );
+        });
+        const missing = outputs.filter((w) => !existsSync(w));
+        if (missing.length > 0) {
+          throw new Error(`LibreOffice 没有写出 ${missing.join("、")}：\n${output}`);
+        }
+      });
       return written;
     },
     dispose() {

@@ -1,5 +1,5 @@
 export { impossibleDates } from "./impossible";
-export { parseDeadlines } from "./parse";
+export { parseDeadlines, deadlinesOfRow } from "./parse";
 export { Milestone, MilestoneKind, DeadlineResult, IsoDate } from "./schema";
 export {
   daysInMonth,

@@ -80,11 +80,21 @@ function collectCandidates(text: string, planYear: number): Candidate[] {
 /** Leftmost-longest among dated and recurring expressions; open-ended wording fills what is left. */
 function chooseNonOverlapping(candidates: Candidate[]): Candidate[] {
   candidates.sort((a, b) => a.rank - b.rank || a.start - b.start || b.end - a.end);
+  // Chosen spans never overlap, so in order of start they are in order of end too: a binary
+  // search finds the one a candidate could overlap. Comparing with every chosen span made a
+  // long cell (thousands of 年底前 in 32,767 characters) quadratic.
   const chosen: Candidate[] = [];
   for (const c of candidates) {
-    if (chosen.every((k) => c.end <= k.start || c.start >= k.end)) chosen.push(c);
+    let low = 0;
+    let high = chosen.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (chosen[mid].end <= c.start) low = mid + 1;
+      else high = mid;
+    }
+    if (low === chosen.length || chosen[low].start >= c.end) chosen.splice(low, 0, c);
   }
-  return chosen.sort((a, b) => a.start - b.start);
+  return chosen;
 }
 
 /** yearEnd of the plan year last asked for: a table's texts are parsed one after another in one plan year. */
@@ -130,4 +140,32 @@ export function parseDeadlines(text: string, planYear: number): DeadlineResult {
     openEndedOnly: deadline === null && milestones.length > 0,
     beyondPlanYear: latest !== null && latest > planYearEnd(planYear),
   };
+}
+
+interface Reading {
+  text: string;
+  planYear: number;
+  result: DeadlineResult;
+}
+/** Readings kept per row object, a few: a row's deadline text is read by 校验, the unit sheets and 汇总. */
+const readings = new WeakMap<object, Reading[]>();
+const READINGS_PER_ROW = 4;
+
+/**
+ * parseDeadlines (or `parse`, a cached one) of a text of `row`, kept with the row and gone with
+ * it: the result is shared, never to be changed.
+ */
+export function deadlinesOfRow(
+  row: object,
+  text: string,
+  planYear: number,
+  parse: (text: string, planYear: number) => DeadlineResult = parseDeadlines
+): DeadlineResult {
+  let list = readings.get(row);
+  if (!list) readings.set(row, (list = []));
+  for (const r of list) if (r.text === text && r.planYear === planYear) return r.result;
+  const result = parse(text, planYear);
+  if (list.length === READINGS_PER_ROW) list.shift();
+  list.push({ text, planYear, result });
+  return result;
 }

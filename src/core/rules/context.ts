@@ -1,4 +1,4 @@
-import { parseDeadlines, type DeadlineResult } from "../deadline";
+import { deadlinesOfRow, parseDeadlines, type DeadlineResult } from "../deadline";
 import type { GridLayout } from "../grid/gridTable";
 import { importLayout } from "../outputs/importLayout";
 import { defaultHeaderVocabulary } from "../parse/vocabulary";
@@ -90,15 +90,16 @@ export class RuleContext {
     );
   }
 
-  /** The time expressions of a cell, parsed once per distinct text and plan year. */
+  /** The time expressions of a cell, parsed once per distinct text and plan year (and kept with the row). */
   deadlines(table: Table, row: Row, key: FieldKey): DeadlineResult {
     const year = table.planYear ?? YEAR_FOR_UNDATED_TABLES;
     let perText = this.deadlineCache.get(year);
     if (!perText) this.deadlineCache.set(year, (perText = new Map()));
-    const text = row.fields[key] ?? "";
-    let result = perText.get(text);
-    if (!result) perText.set(text, (result = parseDeadlines(text, year)));
-    return result;
+    return deadlinesOfRow(row, row.fields[key] ?? "", year, (text) => {
+      let result = perText.get(text);
+      if (!result) perText.set(text, (result = parseDeadlines(text, year)));
+      return result;
+    });
   }
 
   names(text: string, kind: NameKind): NameSplit {

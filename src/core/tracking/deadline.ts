@@ -2,11 +2,11 @@ import {
   datedMilestones,
   impossibleDates,
   type Milestone,
-  parseDeadlines,
   passedMilestones,
   parseIsoDate,
   quarterEnd,
   type Quarter,
+  deadlinesOfRow,
 } from "../deadline";
 import type { FieldKey, Row, Table } from "../table/schema";
 
@@ -17,9 +17,15 @@ export const QUARTER_KEYS = ["q1", "q2", "q3", "q4"] as const satisfies readonly
  * 工作明细 that holds them (工作明细及完成时限), else the task text itself.
  */
 export function deadlineKey(table: Table): "due" | "detail" | "task" {
-  const has = (key: FieldKey) => table.columns.some((c) => c.key === key);
-  if (has("due")) return "due";
-  return has("detail") || !has("task") ? "detail" : "task";
+  // One loop and no closure: asked once per row by the rules, the unit sheets and 汇总.
+  let detail = false;
+  let task = false;
+  for (const { key } of table.columns) {
+    if (key === "due") return "due";
+    if (key === "detail") detail = true;
+    else if (key === "task") task = true;
+  }
+  return detail || !task ? "detail" : "task";
 }
 
 /** A table with 阶段性目标 (民心工程): its rows are judged quarter by quarter. */
@@ -69,7 +75,8 @@ export function goalDeadline(row: Row, goal: Goal): string | null {
  */
 export function rowDeadline(table: Table, row: Row, checkDate: string): string | null {
   if (hasQuarterGoals(table)) return goalDeadline(row, goalOn(table, checkDate));
-  return parseDeadlines(row.fields[deadlineKey(table)] ?? "", datingYear(table, checkDate)).latest;
+  return deadlinesOfRow(row, row.fields[deadlineKey(table)] ?? "", datingYear(table, checkDate))
+    .latest;
 }
 
 /**
@@ -84,7 +91,11 @@ export function rowMilestones(
 ): { deadline: string | null; dated: Milestone[]; passed: Milestone[] } {
   if (hasQuarterGoals(table))
     return { deadline: goalDeadline(row, goalOn(table, checkDate)), dated: [], passed: [] };
-  const result = parseDeadlines(row.fields[deadlineKey(table)] ?? "", datingYear(table, checkDate));
+  const result = deadlinesOfRow(
+    row,
+    row.fields[deadlineKey(table)] ?? "",
+    datingYear(table, checkDate)
+  );
   return {
     deadline: result.latest,
     dated: datedMilestones(result),

@@ -1,4 +1,4 @@
-import { webLightTheme } from "@fluentui/react-components";
+import { webLightTheme } from "@fluentui/react-theme";
 import { dirname, join, normalize, sep } from "path";
 
 /**

@@ -96,13 +96,16 @@ export class Range {
   private _cells(): EtCell[] {
     const n = this._areas.reduce((s, a) => s + a.rowCount * a.colCount, 0);
     if (n > MAX_TOUCH) throw new EtError(`区域过大（${n} 个单元格）`);
-    return this._areas.flatMap((a) => cellsOf(a).map(([r, c]) => this._sheet.touch(r, c)));
+    // `this` is the counting proxy: read the sheet once, not through it for every cell.
+    const sheet = this._sheet;
+    return this._areas.flatMap((a) => cellsOf(a).map(([r, c]) => sheet.touch(r, c)));
   }
 
   private _peek(): Array<EtCell | undefined> {
     const n = this._areas.reduce((s, a) => s + a.rowCount * a.colCount, 0);
     if (n > MAX_TOUCH) throw new EtError(`区域过大（${n} 个单元格）`);
-    return this._areas.flatMap((a) => cellsOf(a).map(([r, c]) => this._sheet.cellAt(r, c)));
+    const sheet = this._sheet;
+    return this._areas.flatMap((a) => cellsOf(a).map(([r, c]) => sheet.cellAt(r, c)));
   }
 
   _write(): void {
@@ -123,8 +126,9 @@ export class Range {
   private _read(formula: boolean): unknown {
     const a = this._first;
     if (a.rowCount * a.colCount > MAX_TOUCH) throw new EtError("区域过大，无法读取值");
+    const sheet = this._sheet;
     const at = (r: number, c: number) => {
-      const cell = this._sheet.cellAt(r, c);
+      const cell = sheet.cellAt(r, c);
       if (!cell) return formula ? "" : undefined;
       if (formula) return cell.formula ?? (cell.value === null ? "" : cell.value);
       return cell.value === null ? undefined : cell.value;
@@ -137,13 +141,15 @@ export class Range {
 
   private _assign(input: unknown, via: "values" | "formulas"): void {
     this._write();
+    const own = this._sheet;
+    const book = this._ctx.book;
     const lookup = (sheet: string | null, r: number, c: number) => {
-      const s = sheet === null ? this._sheet : this._ctx.book.find(sheet);
+      const s = sheet === null ? own : book.find(sheet);
       const v = s?.cellAt(r, c)?.value;
       return v === null || v === undefined ? undefined : v;
     };
     const put = (r: number, c: number, v: unknown) => {
-      const cell = this._sheet.touch(r, c);
+      const cell = own.touch(r, c);
       if (v === null || v === undefined || v === "") {
         cell.value = null;
         cell.formula = null;
@@ -244,8 +250,9 @@ export class Range {
   }
 
   get MergeCells(): boolean | null {
+    const merges = this._sheet.merges;
     const covered = (r: number, c: number) =>
-      this._sheet.merges.some((m) => overlaps(m, { row: r, col: c, rowCount: 1, colCount: 1 }));
+      merges.some((m) => overlaps(m, { row: r, col: c, rowCount: 1, colCount: 1 }));
     const cells = this._areas.flatMap((a) => cellsOf(a));
     return uniform(cells.map(([r, c]) => covered(r, c)));
   }
@@ -254,7 +261,8 @@ export class Range {
     for (const a of this._areas) {
       if (this._sheet.merges.some((m) => overlaps(m, a)))
         throw new EtError(`${a1Of(a)} 与已合并的单元格重叠`);
-      const cells = cellsOf(a).map(([r, c]) => this._sheet.cellAt(r, c));
+      const sheet = this._sheet;
+      const cells = cellsOf(a).map(([r, c]) => sheet.cellAt(r, c));
       const valued = cells.filter((c) => c && c.value !== null).length;
       const first = this._sheet.cellAt(a.row, a.col);
       if (valued > (first?.value !== null && first ? 1 : 0) || valued > 1) {
@@ -346,14 +354,15 @@ export class Range {
     if (type !== XL.cellTypeComments)
       throw new EtError(`ET 替身只模拟 SpecialCells(xlCellTypeComments)，不是 ${String(type)}`);
     const a = this._first;
-    const sheetWide = this._areas.length === 1 && a.rowCount === 1 && a.colCount === 1;
+    const areas = this._areas;
+    const sheetWide = areas.length === 1 && a.rowCount === 1 && a.colCount === 1;
     const noted = [...this._sheet.cells.entries()]
       .filter(([, c]) => c.comment !== null)
       .map(([key]) => {
         const [row, col] = key.split(",").map(Number);
         return { row, col, rowCount: 1, colCount: 1 };
       })
-      .filter((cell) => sheetWide || this._areas.some((area) => inside(area, cell)))
+      .filter((cell) => sheetWide || areas.some((area) => inside(area, cell)))
       .sort((p, q) => p.row - q.row || p.col - q.col);
     if (noted.length === 0) throw new EtError("未找到单元格");
     return wrap(this._ctx, "Range", new Range(this._ctx, this._sheet, noted));

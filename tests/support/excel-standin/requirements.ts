@@ -42,9 +42,17 @@ const MEMBER_SINCE: Readonly<Record<string, string>> = {
 
 type Version = readonly [number, number];
 
+/** Parsed once per distinct text: every gated member access compares two versions. */
+const parsedVersions = new Map<string, Version | null>();
+
 export function parseVersion(version: string): Version | null {
-  const match = /^(\d+)\.(\d+)$/.exec(version.trim());
-  return match ? [Number(match[1]), Number(match[2])] : null;
+  let parsed = parsedVersions.get(version);
+  if (parsed === undefined) {
+    const match = /^(\d+)\.(\d+)$/.exec(version.trim());
+    parsed = match ? [Number(match[1]), Number(match[2])] : null;
+    parsedVersions.set(version, parsed);
+  }
+  return parsed;
 }
 
 function compare(a: Version, b: Version): number {
@@ -76,20 +84,10 @@ export function isSetSupported(level: string, name: string, minVersion?: string 
   return wanted !== null && compare(wanted, parseVersion(level)!) <= 0;
 }
 
-/** Whether `level` has the set `since`, by "level since" (every property access asks). */
-const hasSet = new Map<string, boolean>();
-
 /** Throws ApiNotFound when `Type.member` belongs to a newer set than `level`. */
 export function requireMember(level: string, typeName: string, member: string): void {
   const since = MEMBER_SINCE[`${typeName}.${member}`];
-  if (since === undefined) return;
-  const key = `${level} ${since}`;
-  let supported = hasSet.get(key);
-  if (supported === undefined) {
-    supported = isSetSupported(level, "ExcelApi", since);
-    hasSet.set(key, supported);
-  }
-  if (supported) return;
+  if (since === undefined || isSetSupported(level, "ExcelApi", since)) return;
   const name = `${typeName}.${member.replace(/=$/, "")}`;
   throw new StandInError(
     ErrorCode.apiNotFound,

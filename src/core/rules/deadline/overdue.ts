@@ -1,7 +1,7 @@
 import {
   type DeadlineResult,
   milestoneLabel,
-  parseDeadlines,
+  deadlinesOfRow,
   passedMilestones,
   toChineseDate,
 } from "../../deadline";
@@ -46,7 +46,7 @@ function quarterIssues(ctx: RuleContext, table: Table, checkDate: string): Issue
 function rowDeadlines(ctx: RuleContext, table: Table, row: Row, checkDate: string) {
   const key = deadlineKey(table);
   if (table.planYear !== null) return ctx.deadlines(table, row, key);
-  return parseDeadlines(row.fields[key] ?? "", datingYear(table, checkDate));
+  return deadlinesOfRow(row, row.fields[key] ?? "", datingYear(table, checkDate));
 }
 
 /** The phrase of a date: the row's last milestone on it, with the work it governs (12月底完工). */

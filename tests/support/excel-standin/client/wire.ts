@@ -48,27 +48,11 @@ function parseArgs(text: string): unknown[] {
   }
 }
 
-/** One entry of a request's ObjectPaths. */
-interface ObjectPath {
-  Id: number;
-  ObjectPathType: number;
-  Name: string;
-  ParentObjectPathId?: number;
-  ArgumentInfo?: { Arguments: unknown[] };
-}
-
 /** Assigns ids for one context and serialises each request. */
 export class WireEncoder {
   private nextId = 1;
   private readonly pathIds = new Map<string, number>();
   private readonly rootId = this.nextId++;
-  private readonly root: ObjectPath = {
-    Id: this.rootId,
-    ObjectPathType: ObjectPathType.globalObject,
-    Name: "",
-  };
-  /** Each path's object paths, parents first: a request sends the same paths again and again. */
-  private readonly pathEntries = new Map<string, ObjectPath[]>();
 
   private pathId(path: string): number {
     let id = this.pathIds.get(path);
@@ -79,40 +63,55 @@ export class WireEncoder {
     return id;
   }
 
-  /** The object path of `path` and of each of its parents, parents first. */
-  private entriesOf(path: string): ObjectPath[] {
-    const known = this.pathEntries.get(path);
+  /**
+   * The object paths of `path` and of each of its parents, root first. A path's ids never change
+   * in a context, so each path is parsed once and its parents' chain reused, not rebuilt for
+   * every action that names it.
+   */
+  private readonly chains = new Map<string, readonly [number, object][]>();
+
+  private chain(path: string): readonly [number, object][] {
+    const known = this.chains.get(path);
     if (known) return known;
     const segments = pathSegments(path);
-    const segment = segments.pop()!;
-    const parents = segments.length > 0 ? this.entriesOf(segments.join(".")) : [];
-    const Id = this.pathId(path);
-    const ParentObjectPathId = parents.at(-1)?.Id ?? this.rootId;
+    const parent: readonly [number, object][] =
+      segments.length > 1
+        ? this.chain(segments.slice(0, -1).join("."))
+        : [
+            [
+              this.rootId,
+              { Id: this.rootId, ObjectPathType: ObjectPathType.globalObject, Name: "" },
+            ],
+          ];
+    const parentId = parent[parent.length - 1][0];
+    const id = this.pathId(path);
+    const segment = segments[segments.length - 1];
     const open = segment.indexOf("(");
-    const entry: ObjectPath =
+    const entry =
       open < 0
-        ? { Id, ObjectPathType: ObjectPathType.property, Name: segment, ParentObjectPathId }
+        ? {
+            Id: id,
+            ObjectPathType: ObjectPathType.property,
+            Name: segment,
+            ParentObjectPathId: parentId,
+          }
         : {
-            Id,
+            Id: id,
             ObjectPathType: ObjectPathType.method,
             Name: segment.slice(0, open),
-            ParentObjectPathId,
+            ParentObjectPathId: parentId,
             ArgumentInfo: { Arguments: parseArgs(segment.slice(open + 1, -1)) },
           };
-    const entries = [...parents, entry];
-    this.pathEntries.set(path, entries);
-    return entries;
+    const chain: readonly [number, object][] = [...parent, [id, entry]];
+    this.chains.set(path, chain);
+    return chain;
   }
 
-  /** Adds the object paths of `path` and its parents, keyed by id; returns the path's id. */
+  /** Adds the object path of `path` and of each of its parents, keyed by id; returns its id. */
   private addPaths(path: string, into: Map<number, object>): number {
-    into.set(this.rootId, this.root);
-    let id = this.rootId;
-    for (const entry of this.entriesOf(path)) {
-      into.set(entry.Id, entry);
-      id = entry.Id;
-    }
-    return id;
+    const chain = this.chain(path);
+    for (const [id, entry] of chain) into.set(id, entry);
+    return chain[chain.length - 1][0];
   }
 
   /** The JSON text of one request carrying `actions`. */

@@ -49,11 +49,13 @@ const FIELDS = Object.keys(DEFAULT_FORMAT) as FormatField[];
 
 /**
  * Keeps one object per distinct format, so a million cells share a handful of formats and a
- * change applied to many cells costs one lookup per cell.
+ * change applied to many cells costs one lookup per cell. Borders are interned too, so a
+ * change is found by identity (format, field, value), with no key string built per cell.
  */
 export class FormatPool {
   private readonly byKey = new Map<string, CellFormat>();
-  private readonly transitions = new Map<CellFormat, Map<string, CellFormat>>();
+  private readonly borders = new Map<string, Border>();
+  private readonly transitions = new Map<CellFormat, Map<FormatField, Map<unknown, CellFormat>>>();
 
   constructor() {
     this.byKey.set(this.key(DEFAULT_FORMAT), DEFAULT_FORMAT);
@@ -72,17 +74,37 @@ export class FormatPool {
     return frozen;
   }
 
+  private border(border: Border): Border {
+    const key = `${border.style}|${border.color}|${border.weight}`;
+    const known = this.borders.get(key);
+    if (known) return known;
+    const frozen = Object.freeze({
+      style: border.style,
+      color: border.color,
+      weight: border.weight,
+    });
+    this.borders.set(key, frozen);
+    return frozen;
+  }
+
   with<F extends FormatField>(format: CellFormat, field: F, value: CellFormat[F]): CellFormat {
-    const step = `${field}=${JSON.stringify(value)}`;
-    let known = this.transitions.get(format);
-    if (!known) {
-      known = new Map();
-      this.transitions.set(format, known);
+    const canonical =
+      value !== null && typeof value === "object" ? this.border(value as Border) : value;
+    let byField = this.transitions.get(format);
+    if (!byField) {
+      byField = new Map();
+      this.transitions.set(format, byField);
     }
-    const cached = known.get(step);
+    let byValue = byField.get(field);
+    if (!byValue) {
+      byValue = new Map();
+      byField.set(field, byValue);
+    }
+    const cached = byValue.get(canonical);
     if (cached) return cached;
-    const next = format[field] === value ? format : this.intern({ ...format, [field]: value });
-    known.set(step, next);
+    const next =
+      format[field] === canonical ? format : this.intern({ ...format, [field]: canonical });
+    byValue.set(canonical, next);
     return next;
   }
 }

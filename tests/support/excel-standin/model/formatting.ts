@@ -25,38 +25,38 @@ import { keyCol, keyRow, type SheetModel } from "./sheet";
 /**
  * Applies `change` to the format of every cell of an area. On whole columns or rows it changes
  * the column/row format (which cells created later inherit) and every existing cell there,
- * instead of walking a million cells. Formats are interned and `change` depends on the format
- * alone, so it runs once per distinct format of the area, not once per cell.
+ * instead of walking a million cells. `change` depends on the format alone, so it runs once per
+ * distinct format, not once per cell.
  */
 export function mapFormats(
   sheet: SheetModel,
   a: Area,
-  change: (format: CellFormat) => CellFormat
+  changeOnce: (format: CellFormat) => CellFormat
 ): void {
   const changed = new Map<CellFormat, CellFormat>();
-  const changeOnce = (format: CellFormat) => {
+  const change = (format: CellFormat): CellFormat => {
     let next = changed.get(format);
-    if (next === undefined) {
-      next = change(format);
+    if (!next) {
+      next = changeOnce(format);
       changed.set(format, next);
     }
     return next;
   };
   const apply = (row: number, col: number) => {
     const record = sheet.ensureCell(row, col);
-    record.format = changeOnce(record.format);
+    record.format = change(record.format);
     if (record.format === DEFAULT_FORMAT) sheet.prune(row, col);
   };
   if (isWholeColumns(a) || isWholeRows(a)) {
     if (isWholeColumns(a)) {
       for (let col = a.col; col <= lastCol(a); col += 1) {
-        sheet.columnFormats.set(col, changeOnce(sheet.columnFormats.get(col) ?? DEFAULT_FORMAT));
+        sheet.columnFormats.set(col, change(sheet.columnFormats.get(col) ?? DEFAULT_FORMAT));
       }
       for (const row of sheet.rowFormats.keys())
         for (let col = a.col; col <= lastCol(a); col += 1) apply(row, col);
     } else {
       for (let row = a.row; row <= lastRow(a); row += 1) {
-        sheet.rowFormats.set(row, changeOnce(sheet.rowFormats.get(row) ?? DEFAULT_FORMAT));
+        sheet.rowFormats.set(row, change(sheet.rowFormats.get(row) ?? DEFAULT_FORMAT));
       }
     }
     for (const key of existingCells(sheet, a)) apply(keyRow(key), keyCol(key));
