@@ -5,7 +5,7 @@ module.exports = {
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: {
     "^.+\\.tsx?$": [
-      "@swc/jest",
+      "<rootDir>/tests/support/swcGlobals.js",
       {
         jsc: {
           parser: { syntax: "typescript", tsx: true },
