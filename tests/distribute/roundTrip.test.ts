@@ -48,7 +48,8 @@ beforeAll(async () => {
   );
   const out = join(dir, "下发");
   await runSplit(master, { output: out, date: DATE, roster, force: false });
-  plan = splitByUnit((await readMasterFile(master, roster)).master, { date: DATE });
+  const m = (await readMasterFile(master, roster)).master;
+  plan = splitByUnit(m, { date: DATE });
 
   // Units with three lead items or more, and one that also cooperates, play the parts.
   const busy = plan.filter((p) => p.lead >= 3);
@@ -144,7 +145,6 @@ beforeAll(async () => {
   masterV2 = join(dir, "总表-新.xlsx");
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(master);
-  const m = (await readMasterFile(master, roster)).master;
   const setCell = (key: string, field: "status" | "task", value: string) => {
     const item = m.byKey.get(key)!;
     const col = item.master.layout.columnIndex[field]!;
@@ -165,8 +165,16 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function masterAfter(): Promise<Master> {
-  return (await readMasterFile(output, roster)).master;
+/** The first run's output, read once and shared: the tests below only look at it. */
+let afterRead: Promise<Master> | undefined;
+let outputSheets: ReturnType<typeof readAllSheets> | undefined;
+function masterAfter(): Promise<Master> {
+  afterRead ??= readMasterFile(output, roster).then((r) => r.master);
+  return afterRead;
+}
+function sheetsAfter(): ReturnType<typeof readAllSheets> {
+  outputSheets ??= readAllSheets(output);
+  return outputSheets;
 }
 
 test("every typed value is in the master, at the item it was typed against", async () => {
@@ -261,7 +269,7 @@ test("bad returns are named with a Chinese reason and the others go on", () => {
 test("nothing else changed in the master, and no input file was written", async () => {
   for (const [path, digest] of inputHashes) expect(hash(path)).toBe(digest);
   expect(await changedCells(masterV2, output)).toEqual(cellsWritten(result));
-  expect((await readAllSheets(output)).some((s) => s.grid.sheet === "回收情况")).toBe(true);
+  expect((await sheetsAfter()).some((s) => s.grid.sheet === "回收情况")).toBe(true);
 });
 
 test("汇总 counts the statuses that came back", async () => {
@@ -269,7 +277,7 @@ test("汇总 counts the statuses that came back", async () => {
   const after = await masterAfter();
   const newlyDone = typed.filter((t) => t.field === "status" && t.value === "已完成").length;
   expect(done(after)).toBe(done(before) + newlyDone);
-  const summary = (await readAllSheets(output)).find((s) => s.grid.sheet === "汇总")!.grid;
+  const summary = (await sheetsAfter()).find((s) => s.grid.sheet === "汇总")!.grid;
   const total = summary.values
     .flat()
     .map((v) => cellText(v))
