@@ -75,13 +75,24 @@ export function filesIn(dir: string): string[] {
   return readdirSync(dir).filter((f) => !f.startsWith("."));
 }
 
+type Sheets = Awaited<ReturnType<typeof readAllSheets>>;
+
 /**
- * The cells ("sheet!row,col", 0-based) whose text differs between two workbooks, 汇总 (which
- * 回收 writes anew) left out; a sheet only in `after` (回收情况) is not compared.
+ * The cells ("sheet!row,col", 0-based) whose text differs between two workbooks (paths, or their
+ * sheets when a test has read them already), 汇总 (which 回收 writes anew) left out; a sheet only
+ * in `after` (回收情况) is not compared.
  */
-export async function changedCells(before: string, after: string): Promise<string[]> {
-  const grids = async (path: string) =>
-    new Map((await readAllSheets(path)).map((s) => [s.grid.sheet, s.grid]));
+export async function changedCells(
+  before: string | Sheets,
+  after: string | Sheets
+): Promise<string[]> {
+  const grids = async (file: string | Sheets) =>
+    new Map(
+      (typeof file === "string" ? await readAllSheets(file) : file).map((s) => [
+        s.grid.sheet,
+        s.grid,
+      ])
+    );
   const [old, now] = [await grids(before), await grids(after)];
   const text = (g: Grid, r: number, c: number) =>
     cellText(g.values[r - g.top]?.[c - g.left] ?? null, g.numberFormats?.[r - g.top]?.[c - g.left]);
@@ -89,7 +100,7 @@ export async function changedCells(before: string, after: string): Promise<strin
   for (const [sheet, grid] of old) {
     if (sheet === "汇总") continue;
     const other = now.get(sheet);
-    if (!other) throw new Error(`${after} lost sheet ${sheet}`);
+    if (!other) throw new Error(`the later workbook lost sheet ${sheet}`);
     const rows = Math.max(grid.top + grid.values.length, other.top + other.values.length);
     const cols =
       Math.max(...[...grid.values, ...other.values].map((r) => r.length)) +
