@@ -1,11 +1,13 @@
 import ExcelJS from "exceljs";
-import { mkdtempSync } from "fs";
-import { tmpdir } from "os";
 import { join } from "path";
 import { createExcelActions } from "../../src/excel/workflows";
 import { ROOT, duban } from "../support/cli";
 import { installStandIn, type StandInHandle } from "../support/excel-standin";
+import { scratchDir } from "../support/scratchDir";
 import { realTableIds, realXlsxPath } from "../support/realTables";
+
+/** The workbooks the CLI writes here, removed when the file is done. */
+const scratch = scratchDir("duban-count-");
 
 /**
  * One count: the CLI's report, the workbook it writes (its summary line, 校验结果 and 汇总) and
@@ -75,7 +77,7 @@ describe("the real tables counted by the CLI, 校验结果 and 汇总", () => {
   test.each(realTableIds())(
     "%s",
     async (id) => {
-      const out = join(mkdtempSync(join(tmpdir(), "duban-count-")), `${id}.xlsx`);
+      const out = join(scratch, `${id}.xlsx`);
       const run = duban("check", realXlsxPath(id), "--date", DATE, "-o", out);
       expect(run.status).toBe(0);
       const cli = totalsIn(run.stdout);
@@ -109,7 +111,7 @@ describe("the seeds counted by every view", () => {
     );
 
     // The workbook the CLI writes: its printed line, 校验结果 and 汇总.
-    const out = join(mkdtempSync(join(tmpdir(), "duban-count-")), "seeds.xlsx");
+    const out = join(scratch, "seeds.xlsx");
     const written = duban("check", ...SEEDS, "--date", DATE, "-o", out);
     expect(written.status).toBe(0);
     expect(totalsIn(written.stdout)).toEqual(cli);
