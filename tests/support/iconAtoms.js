@@ -2,25 +2,21 @@
 /**
  * @fluentui/react-icons for jsdom tests, one icon family at a time. The package's index is
  * 17.7 MB of CommonJS that every test file rendering the pane would compile; an icon is read from
- * its atomic module (the package's Atomic API) when first used, helpers from utils/providers,
- * and anything else from the index, so every name resolves to the package's own export.
+ * its own module, found by the rule the build uses (webpack/iconAtom.js), helpers from
+ * utils/providers, and anything else from the index, so every name resolves to the package's own
+ * export.
  */
-const ICON = /^(.+?)(\d+)?(Regular|Filled|Light|Color)$/;
+const { PACKAGE, atomOf } = require("../../webpack/iconAtom");
+
+const ICON = /(Regular|Filled|Light|Color)$/;
 let index;
-const fromIndex = (name) => (index ??= require("@fluentui/react-icons"))[name];
+const fromIndex = (name) => (index ??= require(PACKAGE))[name];
 
 function resolve(name) {
-  const icon = ICON.exec(name);
-  if (icon) {
-    const file = icon[1].replace(/(?<!^)(?=[A-Z])/g, "-").toLowerCase();
-    try {
-      const atom = require(`@fluentui/react-icons/lib/atoms/svg/${file}`);
-      if (name in atom) return atom[name];
-    } catch {
-      // no atomic module of that name: the index has it
-    }
-  }
-  for (const part of ["@fluentui/react-icons/utils", "@fluentui/react-icons/providers"]) {
+  // Only icon names look for a module of their own: a miss scans every icon module.
+  const atom = ICON.test(name) ? atomOf(name) : null;
+  if (atom !== null) return require(`${PACKAGE}/svg/${atom}`)[name];
+  for (const part of [`${PACKAGE}/utils`, `${PACKAGE}/providers`]) {
     const helpers = require(part);
     if (name in helpers) return helpers[name];
   }
