@@ -128,13 +128,17 @@ export function displayWidth(text: string): number {
   let width = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
-      width += 1;
-    } else width += isWide(code) ? 2 : 1;
+    i += pairTail(text, i, code);
+    width += isWide(code) ? 2 : 1;
   }
   return width;
+}
+
+/** 1 when the code at `i` starts a surrogate pair (one code point, so one unit wide), else 0. */
+function pairTail(text: string, i: number, code: number): number {
+  if (code < 0xd800 || code > 0xdbff) return 0;
+  const next = text.charCodeAt(i + 1);
+  return next >= 0xdc00 && next <= 0xdfff ? 1 : 0;
 }
 
 /** Punctuation a line may not start with: LibreOffice carries the character before it down too. */
@@ -157,12 +161,8 @@ export function wrappedLineCount(text: string, room: number): number {
       last = 0;
       continue;
     }
-    let w: number;
-    if (code >= 0xd800 && code <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
-      w = 1;
-    } else w = isWide(code) ? 2 : 1;
+    i += pairTail(text, i, code);
+    const w = isWide(code) ? 2 : 1;
     if (used > 0 && used + w > room) {
       lines++;
       used = NO_LINE_START.has(code) ? last + w : w;
